@@ -1,0 +1,1 @@
+"""Driven adapters: PostgreSQL, identity (OIDC, machine tokens, dev provider), archive, importers."""

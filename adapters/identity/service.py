@@ -1,0 +1,177 @@
+"""The identity ports implemented: ``OidcLoginFlow`` (browser login/logout) and ``IdentityAuthenticator`` (sessions, bearer tokens)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Mapping
+from uuid import UUID
+
+from adapters.identity.machine import MachineTokenVerifier
+from adapters.identity.oidc import LoginRefused, OidcRelyingParty
+from adapters.identity.person_key import person_key
+from adapters.identity.sessions import PgSessionStore
+from domain.errors import Forbidden
+from domain.identity import (
+    AccessDirectory,
+    CompletedLogin,
+    LoginRedirect,
+    PersonAccount,
+    SessionPrincipal,
+)
+from domain.principal import Principal, PrincipalKind
+
+log = logging.getLogger(__name__)
+
+NO_ACCESS = "You have no access to any SLT unit."
+
+
+def safe_return_to(value: str | None) -> str:
+    """A local path only (one leading slash, no scheme or host), else ``/``: no open redirect."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    if any(ord(c) < 0x20 for c in value):
+        return "/"
+    return value
+
+
+class OidcLoginFlow:
+    """``LoginFlow``: authorization code + PKCE + PAR through the relying party; sessions in PostgreSQL."""
+
+    def __init__(
+        self,
+        *,
+        rp: OidcRelyingParty,
+        sessions: PgSessionStore,
+        directory: AccessDirectory,
+        person_key_secret: str,
+    ) -> None:
+        self._rp = rp
+        self._sessions = sessions
+        self._directory = directory
+        self._secret = person_key_secret
+
+    async def begin(self, *, return_to: str, locale: str) -> LoginRedirect:
+        request = await self._rp.authorization_request(locale=locale)
+        attempt = await self._sessions.create_pending(
+            {
+                "state": request.state,
+                "nonce": request.nonce,
+                "code_verifier": request.code_verifier,
+                "return_to": safe_return_to(return_to),
+                "locale": locale,
+            }
+        )
+        return LoginRedirect(url=request.url, attempt=attempt)
+
+    async def complete(self, *, attempt: str, params: Mapping[str, str]) -> CompletedLogin:
+        pending = await self._sessions.take_pending(attempt)
+        if pending is None:
+            raise LoginRefused("The login attempt is unknown or has expired. Please log in again.")
+        code = self._rp.code_from_callback(params, expected_state=pending["state"])
+        id_token = await self._rp.exchange_code(code, code_verifier=pending["code_verifier"])
+        claims = await self._rp.verify_id_token(id_token, nonce=pending["nonce"])
+        pid = claims.get("pid")
+        if not isinstance(pid, str) or not pid:
+            raise LoginRefused("The identity provider did not say who you are (no pid).")
+        key = person_key(self._secret, pid)
+        accounts = await self._directory.accounts_for(key)
+        unit_id = accounts[0].unit_id if accounts else None
+        acr = claims.get("acr")
+        session, csrf = await self._sessions.create_active(
+            person_key=key,
+            unit_id=unit_id,
+            acr=acr if isinstance(acr, str) else None,
+            id_token=id_token,
+        )
+        log.info("login completed", extra={"has_access": unit_id is not None, "acr": acr})
+        return CompletedLogin(
+            session=session, csrf_token=csrf, return_to=safe_return_to(pending.get("return_to"))
+        )
+
+    async def logout(self, session: str, *, post_logout_redirect: str) -> str | None:
+        existed, id_token = await self._sessions.delete(session)
+        if not existed:
+            return None
+        return await self._rp.end_session_url(
+            id_token_hint=id_token,
+            post_logout_redirect_uri=post_logout_redirect,
+            state=secrets.token_urlsafe(16),
+        )
+
+
+class IdentityAuthenticator:
+    """``Authenticator``: roles are looked up on every request, so revocations take effect at once."""
+
+    def __init__(
+        self,
+        *,
+        sessions: PgSessionStore,
+        directory: AccessDirectory,
+        verifier: MachineTokenVerifier,
+    ) -> None:
+        self._sessions = sessions
+        self._directory = directory
+        self._verifier = verifier
+        self._unit_names: dict[UUID, str] = {}
+
+    async def bearer(self, token: str) -> Principal:
+        claims = await self._verifier.verify(token)
+        # Authorise on the organisation (consumer.ID), never on the client_id.
+        client = await self._directory.machine_client(claims.consumer_id)
+        if client is None:
+            log.info("machine token from unknown consumer", extra={"consumer": claims.consumer_id})
+            raise Forbidden("This organisation is not registered as a client of any SLT unit.")
+        log.info(
+            "machine request",
+            extra={
+                "consumer": claims.consumer_id,
+                "client_id": claims.client_id,
+                "supplier": claims.supplier_id,
+            },
+        )
+        return Principal(
+            kind=PrincipalKind.MACHINE,
+            subject_key=claims.consumer_id,
+            unit_id=client.unit_id,
+            display_name=client.name,
+            scopes=claims.scopes & client.allowed_scopes,
+            client_id=claims.client_id or None,
+            supplier=claims.supplier_id,
+        )
+
+    async def session(self, session: str) -> SessionPrincipal | None:
+        active = await self._sessions.get_active(session)
+        if active is None:
+            return None
+        account: PersonAccount | None
+        if active.unit_id is not None:
+            account = await self._directory.account(active.person_key, active.unit_id)
+        else:
+            # No access at login; access granted since then counts without a new login.
+            accounts = await self._directory.accounts_for(active.person_key)
+            account = accounts[0] if accounts else None
+        if account is None:
+            raise Forbidden(NO_ACCESS)
+        self._remember_unit_name(account)
+        principal = Principal(
+            kind=PrincipalKind.PERSON,
+            subject_key=active.person_key,
+            unit_id=account.unit_id,
+            display_name=account.display_name,
+            roles=account.roles,
+            body_roles=dict(account.body_roles),
+            assurance=active.acr,
+            person_id=account.person_id,
+        )
+        return SessionPrincipal(principal=principal, csrf_token=active.csrf_token)
+
+    def _remember_unit_name(self, account: PersonAccount) -> None:
+        if len(self._unit_names) > 10_000:
+            self._unit_names.clear()
+        self._unit_names[account.unit_id] = account.unit_name
+
+    async def unit_name(self, unit_id: UUID) -> str | None:
+        """The unit's name as last seen in an account lookup (``/api/me`` shows it)."""
+        return self._unit_names.get(unit_id)
+

@@ -1,0 +1,1 @@
+"""PostgreSQL adapter: SQLModel tables, repositories, unit of work, migrations, the embedded server."""

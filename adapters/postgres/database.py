@@ -1,0 +1,75 @@
+"""Where the database is: ``DATABASE_URL`` when given, else an embedded PostgreSQL (pgserver).
+
+The app connects as ``samordna_app`` (no BYPASSRLS, not the table owner) so row-level security
+holds; migrations run as the owner. See docs/adr/0003-tenancy-row-level-security.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+log = logging.getLogger(__name__)
+
+APP_ROLE = "samordna_app"
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseUrls:
+    app: str  # the role the service runs as (subject to row-level security)
+    admin: str  # the owner, for migrations and demo loading
+    embedded: Any | None = None  # the pgserver handle, kept alive while we run
+
+
+def _asyncpg(url: str) -> str:
+    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql+asyncpg://", url)
+
+
+def embedded_urls(state_dir: Path, database: str) -> DatabaseUrls:
+    """Start (or reuse) the embedded server under ``state_dir/pgdata`` and make sure the database
+    and the app role exist. The server keeps running after we exit so restarts are fast."""
+    import pgserver  # only needed without DATABASE_URL
+
+    pgdata = (state_dir / "pgdata").resolve()
+    pgdata.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(pgdata, cleanup_mode=None)
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", database):
+        raise ValueError(f"unsafe database name {database!r}")
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
+    if "(1 row)" not in exists:
+        server.psql(f'CREATE DATABASE "{database}";')
+    server.psql(
+        "DO $$ BEGIN "
+        f"IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN "
+        f"CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; "
+        f"ELSE ALTER ROLE {APP_ROLE} LOGIN; END IF; END $$;"
+    )
+    socket_dir = make_url(server.get_uri()).query["host"]
+    admin = f"postgresql+asyncpg://postgres@/{database}?host={socket_dir}"
+    app = f"postgresql+asyncpg://{APP_ROLE}@/{database}?host={socket_dir}"
+    return DatabaseUrls(app=app, admin=admin, embedded=server)
+
+
+def resolve_urls(
+    database_url: str | None, admin_url: str | None, state_dir: Path, database: str = "samordna"
+) -> DatabaseUrls:
+    if database_url is None:
+        return embedded_urls(state_dir, database)
+    app = _asyncpg(database_url)
+    return DatabaseUrls(app=app, admin=_asyncpg(admin_url) if admin_url else app)
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=False,
+        connect_args={"server_settings": {"application_name": "samordna"}},
+    )

@@ -1,0 +1,242 @@
+"""SQLModel table definitions: the one place the schema is described in Python.
+
+Migrations under ``migrations/versions`` create the same schema (plus row-level security, which
+SQLAlchemy cannot express); ``tests/migrations`` checks the two agree. Table classes never leave
+this package: repositories map them to domain objects.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+from sqlmodel import Field, SQLModel
+
+metadata = SQLModel.metadata
+
+
+def _stamp() -> Any:
+    """A ``timestamptz`` column that the database fills in."""
+    return Field(
+        sa_type=sa.DateTime(timezone=True), sa_column_kwargs={"server_default": sa.text("now()")}
+    )
+
+
+class PoliceDistrictRow(SQLModel, table=True):
+    __tablename__ = "police_district"
+    code: str = Field(primary_key=True)
+    name: str
+
+
+class MunicipalityRow(SQLModel, table=True):
+    __tablename__ = "municipality"
+    number: str = Field(primary_key=True, max_length=4)
+    name: str
+    county: str
+    police_district: str = Field(foreign_key="police_district.code")
+
+
+class OsloDistrictRow(SQLModel, table=True):
+    __tablename__ = "oslo_district"
+    number: str = Field(primary_key=True, max_length=6)
+    name: str
+
+
+class SltUnitRow(SQLModel, table=True):
+    __tablename__ = "slt_unit"
+    id: UUID = Field(primary_key=True)
+    name: str
+    kind: str
+    police_district: str = Field(foreign_key="police_district.code")
+    oslo_district_number: str | None = Field(default=None, foreign_key="oslo_district.number")
+    language: str = Field(default="nb", sa_column_kwargs={"server_default": "nb"})
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class UnitMunicipalityRow(SQLModel, table=True):
+    __tablename__ = "slt_unit_municipality"
+    unit_id: UUID = Field(primary_key=True, foreign_key="slt_unit.id", ondelete="CASCADE")
+    municipality_number: str = Field(primary_key=True, foreign_key="municipality.number")
+    position: int = Field(default=0, sa_column_kwargs={"server_default": sa.text("0")})
+
+
+class EstablishmentRow(SQLModel, table=True):
+    __tablename__ = "establishment"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(
+            ["unit_id", "coordinator_person_id"], ["person.unit_id", "person.id"]
+        ),
+        sa.ForeignKeyConstraint(
+            ["unit_id", "police_contact_person_id"], ["person.unit_id", "person.id"]
+        ),
+    )
+    unit_id: UUID = Field(primary_key=True, foreign_key="slt_unit.id", ondelete="CASCADE")
+    municipal_decision_date: date | None = None
+    municipal_decision_ref: str | None = None
+    police_confirmation_date: date | None = None
+    police_confirmation_ref: str | None = None
+    coordinator_person_id: UUID | None = None
+    coordinator_fte: Decimal | None = Field(default=None, max_digits=4, decimal_places=3)
+    police_contact_person_id: UUID | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
+    updated_at: datetime = _stamp()
+
+
+class OrganisationRow(SQLModel, table=True):
+    __tablename__ = "organisation"
+    __table_args__ = (
+        sa.UniqueConstraint("unit_id", "id"),
+        sa.Index("ix_organisation_unit_name", "unit_id", sa.text("lower(name)"), unique=True),
+    )
+    id: UUID = Field(primary_key=True)
+    unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
+    name: str
+    type: str
+    organisation_number: str | None = None
+    municipality_number: str | None = Field(default=None, foreign_key="municipality.number")
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class PersonRow(SQLModel, table=True):
+    __tablename__ = "person"
+    __table_args__ = (
+        sa.UniqueConstraint("unit_id", "id"),
+        sa.ForeignKeyConstraint(
+            ["unit_id", "organisation_id"], ["organisation.unit_id", "organisation.id"]
+        ),
+        sa.Index("ix_person_unit_name", "unit_id", sa.text("lower(name)")),
+    )
+    id: UUID = Field(primary_key=True)
+    unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
+    name: str
+    title: str | None = None
+    organisation_id: UUID | None = None
+    email: str | None = None
+    phone: str | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class BodyRow(SQLModel, table=True):
+    __tablename__ = "body"
+    __table_args__ = (
+        sa.UniqueConstraint("unit_id", "id"),
+        sa.Index("ix_body_unit_name", "unit_id", sa.text("lower(name)"), unique=True),
+        sa.CheckConstraint(
+            "level IN ('steering','coordinating','executive')", name="ck_body_level"
+        ),
+        sa.CheckConstraint("NOT is_politiraad OR level = 'steering'", name="ck_body_politiraad"),
+    )
+    id: UUID = Field(primary_key=True)
+    unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
+    name: str
+    level: str
+    mandate: str | None = None
+    is_politiraad: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    meeting_norm_per_year: int | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class MembershipRow(SQLModel, table=True):
+    __tablename__ = "membership"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["unit_id", "body_id"], ["body.unit_id", "body.id"]),
+        sa.ForeignKeyConstraint(["unit_id", "person_id"], ["person.unit_id", "person.id"]),
+        sa.ForeignKeyConstraint(
+            ["unit_id", "organisation_id"], ["organisation.unit_id", "organisation.id"]
+        ),
+        sa.CheckConstraint(
+            "valid_to IS NULL OR valid_to >= valid_from", name="ck_membership_period"
+        ),
+        sa.CheckConstraint(
+            "role IN ('chair','secretary','member','observer')", name="ck_membership_role"
+        ),
+        sa.Index("ix_membership_body", "unit_id", "body_id"),
+        sa.Index("ix_membership_person", "unit_id", "person_id"),
+    )
+    id: UUID = Field(primary_key=True)
+    unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
+    body_id: UUID
+    person_id: UUID
+    role: str
+    organisation_id: UUID | None = None
+    valid_from: date
+    valid_to: date | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class UserAccountRow(SQLModel, table=True):
+    """A person's access to one unit: unit roles, and the staff Person they are (for body roles)."""
+
+    __tablename__ = "user_account"
+    __table_args__ = (
+        sa.UniqueConstraint("unit_id", "person_key"),
+        sa.ForeignKeyConstraint(["unit_id", "person_id"], ["person.unit_id", "person.id"]),
+    )
+    id: UUID = Field(primary_key=True)
+    unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
+    person_key: str = Field(index=True)
+    person_id: UUID | None = None
+    roles: list[str] = Field(sa_column=sa.Column(pg.ARRAY(sa.Text()), nullable=False))
+    created_at: datetime = _stamp()
+
+
+class MachineClientRow(SQLModel, table=True):
+    """A machine consumer (organisation number) registered with one unit and its allowed scopes."""
+
+    __tablename__ = "machine_client"
+    consumer_id: str = Field(primary_key=True)
+    unit_id: UUID = Field(primary_key=True, foreign_key="slt_unit.id", ondelete="CASCADE")
+    name: str
+    scopes: list[str] = Field(sa_column=sa.Column(pg.ARRAY(sa.Text()), nullable=False))
+    created_at: datetime = _stamp()
+
+
+class WebSessionRow(SQLModel, table=True):
+    """Browser sessions of the backend-for-frontend. Not tenant data: looked up by cookie hash."""
+
+    __tablename__ = "web_session"
+    __table_args__ = (
+        sa.CheckConstraint("state IN ('pending','active')", name="ck_web_session_state"),
+        sa.Index("ix_web_session_expires_at", "expires_at"),
+    )
+    id_hash: str = Field(primary_key=True)
+    state: str
+    person_key: str | None = None
+    unit_id: UUID | None = None
+    csrf_hash: str | None = None
+    acr: str | None = None
+    data: dict[str, object] = Field(
+        sa_column=sa.Column(pg.JSONB(), nullable=False, server_default=sa.text("'{}'::jsonb"))
+    )
+    created_at: datetime = _stamp()
+    last_seen_at: datetime = _stamp()
+    expires_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+
+
+# Tables owned by a unit: row-level security applies, keyed on this column.
+TENANT_TABLES: dict[str, str] = {
+    "slt_unit": "id",
+    "slt_unit_municipality": "unit_id",
+    "establishment": "unit_id",
+    "organisation": "unit_id",
+    "person": "unit_id",
+    "body": "unit_id",
+    "membership": "unit_id",
+    "user_account": "unit_id",
+    "machine_client": "unit_id",
+}

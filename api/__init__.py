@@ -1,0 +1,1 @@
+"""Driving adapters: the app factory and composition root, REST, GraphQL and the CLI."""

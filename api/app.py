@@ -1,0 +1,118 @@
+"""The app factory: one FastAPI app with REST at /api, GraphQL at /graphql, the browser login at
+/auth, the dev identity provider at /dev-idp (development only) and the SPA at /."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from api import bootstrap
+from api.contracts import build_openapi
+from api.graphql.schema import build_router, build_schema
+from api.rest import auth, errors, problems, registries, unit
+from api.settings import Settings
+
+log = logging.getLogger("samordna")
+
+SPA_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+NO_STORE_PREFIXES = ("/api", "/graphql", "/auth", "/dev-idp")
+
+
+class SchemaBehind(RuntimeError):
+    """The database schema is older than this code: run the migrations first."""
+
+
+def create_app(
+    settings: Settings | None = None,
+    container: bootstrap.Container | None = None,
+    *,
+    check_schema: bool = True,
+) -> FastAPI:
+    settings = settings or Settings()
+    c = container or bootstrap.build_container(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if check_schema:
+            current, head = await bootstrap.schema_status(c.urls)
+            if current != head:
+                raise SchemaBehind(
+                    f"The database schema is at {current or 'nothing'}, this code needs {head}. "
+                    "Run `samordna db upgrade` (or `make run`, which migrates) first."
+                )
+        yield
+        await c.aclose()
+
+    app = FastAPI(
+        title="Samordna",
+        version="0.1.0",
+        summary="The working tool of the SLT model: organisation, meetings, measures, follow-up.",
+        description="REST API of Samordna. Errors are RFC 9457 problem+json; updates need If-Match.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.container = c
+    app.openapi = lambda: app.openapi_schema or _cache(app)  # type: ignore[method-assign]
+    errors.install(app)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        if request.url.path.startswith(NO_STORE_PREFIXES):
+            response.headers["Cache-Control"] = "no-store"
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    for router in (auth.router, unit.router, registries.router, problems.router):
+        app.include_router(router)
+    schema = build_schema(
+        max_depth=settings.graphql_max_depth,
+        max_aliases=settings.graphql_max_aliases,
+        max_tokens=settings.graphql_max_tokens,
+    )
+    app.include_router(
+        build_router(schema, graphiql=settings.environment != "production"),
+        prefix="/graphql",
+        include_in_schema=False,
+    )
+    if c.identity.dev_idp is not None:
+        app.mount("/dev-idp", c.identity.dev_idp)
+    _mount_spa(app)
+    return app
+
+
+def _cache(app: FastAPI) -> dict[str, object]:
+    app.openapi_schema = build_openapi(app)
+    return app.openapi_schema
+
+
+def _mount_spa(app: FastAPI) -> None:
+    """Serve the built SPA with a fallback to index.html for client-side routes."""
+    index = SPA_DIST / "index.html"
+    if (SPA_DIST / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=SPA_DIST / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    async def spa(path: str) -> Response:
+        if path.startswith(("api/", "graphql", "auth/", "dev-idp")):
+            return errors.problem(404, "not-found", "Not found", f"No resource at /{path}.")
+        candidate = (SPA_DIST / path).resolve()
+        if path and candidate.is_file() and SPA_DIST.resolve() in candidate.parents:
+            return FileResponse(candidate)
+        if index.is_file():
+            return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return HTMLResponse(
+            "<!doctype html><html lang='nb'><head><meta charset='utf-8'><title>Samordna</title></head>"
+            "<body><main><h1>Samordna</h1><p>API-et kjører. Brukergrensesnittet er ikke bygget ennå: "
+            "kjør <code>make run</code>.</p><p><a href='/api/docs'>API-dokumentasjon</a></p></main></body></html>"
+        )

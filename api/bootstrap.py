@@ -1,0 +1,140 @@
+"""The composition root: the one module of ``api`` that imports ``adapters``.
+
+It resolves the database, builds the engine, the unit-of-work factory, the identity adapters and
+the use-case services, and hands them to the front doors as one ``Container``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.identity.config import IdentityConfig
+from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
+from adapters.identity.wiring import Identity, build_identity, dev_machine_token
+from adapters.postgres import demo, migrate
+from adapters.postgres.access import PgAccessDirectory
+from adapters.postgres.database import DatabaseUrls, make_engine, resolve_urls
+from adapters.postgres.uow import PgUnitOfWorkFactory
+from api.settings import Settings
+from domain.organisation.service import OrganisationService
+
+
+class SystemClock:
+    """Wall-clock time in UTC (the unit's calendar day is the Norwegian one; see ``today``)."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def today(self) -> date:
+        from zoneinfo import ZoneInfo
+
+        return datetime.now(ZoneInfo("Europe/Oslo")).date()
+
+
+@dataclass
+class Container:
+    settings: Settings
+    urls: DatabaseUrls
+    engine: AsyncEngine
+    identity: Identity
+    organisation: OrganisationService
+    clock: SystemClock
+
+    @property
+    def authenticator(self) -> Any:
+        return self.identity.authenticator
+
+    @property
+    def login_flow(self) -> Any:
+        return self.identity.login_flow
+
+    async def aclose(self) -> None:
+        await self.identity.aclose()
+        await self.engine.dispose()
+
+
+def database_urls(settings: Settings, database: str = "samordna") -> DatabaseUrls:
+    return resolve_urls(settings.database_url, settings.database_admin_url, settings.state_dir, database)
+
+
+def identity_config(settings: Settings) -> IdentityConfig:
+    return IdentityConfig(
+        public_base_url=settings.public_base_url,
+        person_key_secret=settings.person_secret,
+        state_dir=settings.state_dir,
+        oidc_issuer=settings.oidc_issuer,
+        oidc_client_id=settings.oidc_client_id,
+        oidc_client_key_file=settings.oidc_client_key_file,
+        oidc_min_acr=settings.oidc_min_acr,
+        oidc_scope=settings.oidc_scope,
+        machine_issuer=settings.machine_issuer,
+        machine_jwks_uri=settings.machine_jwks_uri,
+        machine_audience=settings.machine_audience,
+        secure_cookies=settings.secure_cookies,
+        session_idle_minutes=settings.session_idle_minutes,
+        session_max_minutes=settings.session_max_minutes,
+        dev_idp_enabled=settings.dev_idp_enabled,
+    )
+
+
+def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Container:
+    urls = urls or database_urls(settings)
+    engine = make_engine(urls.app)
+    clock = SystemClock()
+    identity = build_identity(identity_config(settings), engine, PgAccessDirectory(engine))
+    return Container(
+        settings=settings,
+        urls=urls,
+        engine=engine,
+        identity=identity,
+        organisation=OrganisationService(PgUnitOfWorkFactory(engine), clock),
+        clock=clock,
+    )
+
+
+async def schema_status(urls: DatabaseUrls) -> tuple[str | None, str]:
+    return await migrate.current_revision(urls.admin), migrate.head_revision()
+
+
+def upgrade_schema(urls: DatabaseUrls) -> None:
+    migrate.upgrade(urls.admin)
+
+
+def demo_accounts() -> list[demo.DemoAccount]:
+    """Link the dev identity provider's personas to the demo units and staff persons."""
+    staff = {"unit_admin": "siri", "coordinator": "kari", "body_member": "ola",
+             "police_contact": "per", "steering_reader": "stine"}
+    units = {PRIMARY_UNIT: demo.DEMO_UNIT, SECONDARY_UNIT: demo.OTHER_UNIT}
+    return [
+        demo.DemoAccount(pid=p.pid, unit_id=units[p.unit], roles=tuple(p.roles), person=staff.get(p.key))
+        for p in PERSONAS
+        if p.unit is not None
+    ]
+
+
+def demo_machines() -> list[demo.DemoMachine]:
+    return [demo.DemoMachine(consumer_id=m.consumer_id, name=m.name, scopes=tuple(sorted(m.scopes)))
+            for m in MACHINE_CLIENTS]
+
+
+async def load_demo(settings: Settings, urls: DatabaseUrls) -> None:
+    engine = make_engine(urls.admin, pool_size=1)
+    try:
+        await demo.load_demo(
+            engine,
+            person_secret=settings.person_secret,
+            accounts=demo_accounts(),
+            machines=demo_machines(),
+            today=SystemClock().today(),
+        )
+    finally:
+        await engine.dispose()
+
+
+def machine_token(settings: Settings, persona: str, scopes: list[str]) -> str:
+    return asyncio.run(dev_machine_token(identity_config(settings), persona, scopes))

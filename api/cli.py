@@ -1,0 +1,140 @@
+"""The ``samordna`` command line: serve, migrate, load demo data, write the API contracts, and get a
+development machine token."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from api import bootstrap
+from api.settings import Settings
+
+app = typer.Typer(help="Samordna: the working tool of the SLT model.", no_args_is_help=True)
+db = typer.Typer(help="The database schema.", no_args_is_help=True)
+dev = typer.Typer(help="Development helpers (dev identity provider only).", no_args_is_help=True)
+app.add_typer(db, name="db")
+app.add_typer(dev, name="dev")
+console = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as exc:
+        console.print(f"[red]Configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the API, GraphQL and the SPA. Refuses to start on a schema behind head."""
+    import uvicorn
+
+    s = _settings()
+    urls = bootstrap.database_urls(s)
+    current, head = asyncio.run(bootstrap.schema_status(urls))
+    if current != head:
+        console.print(
+            f"[red]The database schema is at {current or 'nothing'}, this code needs {head}.[/red]\n"
+            "Run [bold]samordna db upgrade[/bold] first (make run does it for you)."
+        )
+        raise typer.Exit(1)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    console.print(f"Samordna on [bold]{s.public_base_url}[/bold] (REST /api, GraphQL /graphql)")
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host or s.host,
+        port=port or s.port,
+        workers=workers,
+        proxy_headers=True,
+        access_log=False,  # paths can carry ids; request logging is ours to shape, not uvicorn's
+    )
+
+
+@db.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Migrate the schema up (to head by default)."""
+    s = _settings()
+    urls = bootstrap.database_urls(s)
+    bootstrap.upgrade_schema(urls) if revision == "head" else __import__(
+        "adapters.postgres.migrate", fromlist=["upgrade"]
+    ).upgrade(urls.admin, revision)
+    console.print(f"Schema at {asyncio.run(bootstrap.schema_status(urls))[0]}.")
+
+
+@db.command("current")
+def db_current() -> None:
+    """Show the schema revision and the code's head."""
+    current, head = asyncio.run(bootstrap.schema_status(bootstrap.database_urls(_settings())))
+    typer.echo(f"database: {current or '-'}  code: {head}")
+    raise typer.Exit(0 if current == head else 1)
+
+
+@app.command("demo")
+def demo_load() -> None:
+    """Load the fictional demo units (idempotent: safe to run again)."""
+    s = _settings()
+    if s.environment == "production":
+        console.print("[red]Demo data is not loaded with production settings.[/red]")
+        raise typer.Exit(2)
+    asyncio.run(bootstrap.load_demo(s, bootstrap.database_urls(s)))
+    console.print("Demo data loaded: SLT Lillestrøm (demo) and SLT Indre Sogn (demo).")
+
+
+@app.command()
+def openapi(
+    out: Annotated[Path, typer.Option(help="Folder for openapi.json and schema.graphql.")] = Path("openapi"),
+    check: Annotated[bool, typer.Option(help="Fail if the committed files differ.")] = False,
+) -> None:
+    """Write the REST (OpenAPI) and GraphQL contracts, or check that they are current."""
+    from api.contracts import graphql_sdl, openapi_json
+
+    files = {out / "openapi.json": openapi_json(), out / "schema.graphql": graphql_sdl()}
+    stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
+    if check:
+        if stale:
+            console.print(f"[red]Stale contracts:[/red] {', '.join(map(str, stale))}. Run `make openapi`.")
+            raise typer.Exit(1)
+        console.print("Contracts are current.")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for p, text in files.items():
+        p.write_text(text)
+    console.print(f"Wrote {', '.join(map(str, files))}.")
+
+
+@dev.command("token")
+def dev_token(
+    client: Annotated[str, typer.Argument(help="Machine persona: police_system, archive_system, import_script.")] = "archive_system",
+    scope: Annotated[list[str] | None, typer.Option(help="Scope to ask for (repeatable).")] = None,
+) -> None:
+    """Print an access token from the dev identity provider (JWT-bearer grant, signed assertion)."""
+    s = _settings()
+    if not s.dev_idp_enabled:
+        console.print("[red]The dev identity provider is off.[/red]")
+        raise typer.Exit(2)
+    scopes = scope or ["samordna:organisation.read"]
+    sys.stdout.write(bootstrap.machine_token(s, client, scopes) + "\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["app", "json", "main"]

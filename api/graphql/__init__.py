@@ -1,0 +1,1 @@
+"""The GraphQL front door (Strawberry): the same use cases and authorisation as REST."""

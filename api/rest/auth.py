@@ -1,0 +1,192 @@
+"""REST: the browser login/logout routes (server-side OIDC, backend-for-frontend) and ``/api/me``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+
+from api.rest.deps import SESSION_COOKIE, current_principal
+from api.rest.errors import CsrfFailed, responses
+from api.rest.schemas import Dto
+from domain.errors import Forbidden, Unauthenticated
+from domain.identity import Authenticator, LoginFlow
+from domain.principal import Principal
+
+LOGIN_COOKIE = "samordna_login"
+LOGIN_COOKIE_PATH = "/auth"
+LOGIN_COOKIE_MAX_AGE = 600
+
+router = APIRouter()
+
+
+@runtime_checkable
+class _UnitNames(Protocol):
+    async def unit_name(self, unit_id: UUID) -> str | None: ...
+
+
+class UnitRef(Dto):
+    id: UUID
+    name: str | None
+
+
+class BodyRoleRead(Dto):
+    body_id: UUID
+    role: str
+
+
+class MeRead(Dto):
+    kind: Literal["person", "machine"]
+    display_name: str
+    unit: UnitRef
+    roles: list[str]
+    body_roles: list[BodyRoleRead]
+    scopes: list[str]
+    assurance: str | None
+    csrf_token: str | None = None
+
+
+class LogoutRead(Dto):
+    redirect_to: str
+
+
+def _container(request: Request) -> Any:
+    return request.app.state.container
+
+
+def safe_return_to(value: str | None) -> str:
+    """A local path only (one leading slash, no scheme or host), else ``/``: no open redirect."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return "/"
+    return value
+
+
+def _secure(request: Request) -> bool:
+    return bool(_container(request).settings.secure_cookies)
+
+
+def _post_logout_redirect(request: Request) -> str:
+    return f"{str(_container(request).settings.public_base_url).rstrip('/')}/"
+
+
+@router.get(
+    "/auth/login",
+    tags=["auth"],
+    operation_id="auth-login",
+    status_code=302,
+    response_class=RedirectResponse,
+    responses={302: {"description": "To the identity provider"}},
+)
+async def login(
+    request: Request,
+    return_to: Annotated[str, Query(alias="returnTo")] = "/",
+    lang: Literal["nb", "nn", "en"] = "nb",
+) -> RedirectResponse:
+    """Start a login: redirects the browser to the identity provider."""
+    flow: LoginFlow = _container(request).login_flow
+    redirect = await flow.begin(return_to=safe_return_to(return_to), locale=lang)
+    response = RedirectResponse(redirect.url, status_code=302)
+    response.headers["Cache-Control"] = "no-store"
+    response.set_cookie(
+        LOGIN_COOKIE,
+        redirect.attempt,
+        max_age=LOGIN_COOKIE_MAX_AGE,
+        path=LOGIN_COOKIE_PATH,
+        httponly=True,
+        secure=_secure(request),
+        # Lax, not Strict: the callback is a top-level navigation from the identity provider.
+        samesite="lax",
+    )
+    return response
+
+
+@router.get(
+    "/auth/callback",
+    tags=["auth"],
+    operation_id="auth-callback",
+    status_code=302,
+    response_class=RedirectResponse,
+    responses={302: {"description": "Back to the page the login started from"}, **responses(401)},
+)
+async def callback(request: Request) -> RedirectResponse:
+    """The identity provider's answer: completes the login and sets the session cookie."""
+    attempt = request.cookies.get(LOGIN_COOKIE)
+    if not attempt:
+        raise Unauthenticated("No login is in progress in this browser. Please log in again.")
+    flow: LoginFlow = _container(request).login_flow
+    done = await flow.complete(attempt=attempt, params=dict(request.query_params))
+    response = RedirectResponse(safe_return_to(done.return_to), status_code=302)
+    response.headers["Cache-Control"] = "no-store"
+    response.delete_cookie(LOGIN_COOKIE, path=LOGIN_COOKIE_PATH)
+    response.set_cookie(
+        SESSION_COOKIE,
+        done.session,
+        path="/",
+        httponly=True,
+        secure=_secure(request),
+        samesite="lax",
+    )
+    return response
+
+
+@router.post(
+    "/auth/logout",
+    tags=["auth"],
+    operation_id="auth-logout",
+    response_model=LogoutRead,
+    responses=responses(401, 403),
+)
+async def logout(request: Request) -> JSONResponse:
+    """End the browser session. Send the CSRF token; go to ``redirectTo`` (the provider's logout)."""
+    session = request.cookies.get(SESSION_COOKIE)
+    if not session or request.headers.get("authorization") is not None:
+        raise Unauthenticated("There is no browser session to end.")
+    try:
+        await current_principal(request)
+    except CsrfFailed:
+        raise
+    except Forbidden:
+        # A valid session without any unit access never gets a CSRF token (/api/me is 403 for
+        # it); it may still end itself. SameSite=Lax keeps cross-site POSTs from carrying it.
+        pass
+    flow: LoginFlow = _container(request).login_flow
+    url = await flow.logout(session, post_logout_redirect=_post_logout_redirect(request))
+    body = LogoutRead(redirect_to=url or "/").model_dump(by_alias=True)
+    response = JSONResponse(body, headers={"Cache-Control": "no-store"})
+    response.delete_cookie(SESSION_COOKIE, path="/", secure=_secure(request), httponly=True)
+    return response
+
+
+@router.get("/api/me", tags=["auth"], operation_id="auth-me", responses=responses(401, 403))
+async def me(
+    request: Request, principal: Annotated[Principal, Depends(current_principal)]
+) -> MeRead:
+    """Who is calling: kind, unit, roles or scopes, assurance level, and (browser) the CSRF token."""
+    authenticator: Authenticator = _container(request).authenticator
+    csrf: str | None = None
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if principal.is_person and cookie and request.headers.get("authorization") is None:
+        sp = await authenticator.session(cookie)
+        csrf = sp.csrf_token if sp is not None else None
+    unit_name = (
+        await authenticator.unit_name(principal.unit_id)
+        if isinstance(authenticator, _UnitNames)
+        else None
+    )
+    return MeRead(
+        kind="person" if principal.is_person else "machine",
+        display_name=principal.display_name,
+        unit=UnitRef(id=principal.unit_id, name=unit_name),
+        roles=sorted(str(r) for r in principal.roles),
+        body_roles=[
+            BodyRoleRead(body_id=body_id, role=str(role))
+            for body_id, role in sorted(principal.body_roles.items(), key=lambda kv: str(kv[0]))
+        ],
+        scopes=sorted(principal.scopes),
+        assurance=principal.assurance,
+        csrf_token=csrf,
+    )

@@ -1,0 +1,77 @@
+"""Request dependencies shared by every route: the principal, the services, the If-Match version."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from typing import Annotated, Any
+
+from fastapi import Depends, Request, Response
+
+from api.rest.errors import CsrfFailed
+from domain.errors import Unauthenticated, ValidationFailed
+from domain.organisation.service import OrganisationService
+from domain.principal import Principal
+
+SESSION_COOKIE = "samordna_session"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def container(request: Request) -> Any:
+    return request.app.state.container
+
+
+async def current_principal(request: Request) -> Principal:
+    """Bearer token (machines) or session cookie (people, CSRF-checked on changes)."""
+    cached = getattr(request.state, "principal", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    c = container(request)
+    auth = request.headers.get("authorization")
+    if auth is not None:
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthenticated("Use 'Authorization: Bearer <token>'.")
+        principal: Principal = await c.authenticator.bearer(token.strip())
+    else:
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if not cookie:
+            raise Unauthenticated("Log in first.")
+        sp = await c.authenticator.session(cookie)
+        if sp is None:
+            raise Unauthenticated("Your session has ended. Log in again.")
+        if request.method not in SAFE_METHODS:
+            sent = request.headers.get(CSRF_HEADER, "")
+            if not sent or not hmac.compare_digest(sent, sp.csrf_token):
+                raise CsrfFailed(f"Send the {CSRF_HEADER} header you got from /api/me.")
+        principal = sp.principal
+    request.state.principal = principal
+    return principal
+
+
+def organisation_service(request: Request) -> OrganisationService:
+    return container(request).organisation  # type: ignore[no-any-return]
+
+
+_ETAG = re.compile(r'^\s*(?:W/)?"v?(\d+)"\s*$')
+
+
+def if_match(request: Request) -> int | None:
+    """The version an update is based on, from ``If-Match: "<version>"``. Absent -> None (428)."""
+    raw = request.headers.get("if-match")
+    if raw is None:
+        return None
+    m = _ETAG.match(raw)
+    if not m:
+        raise ValidationFailed.single("If-Match", "invalid", 'Send If-Match: "<version>".')
+    return int(m.group(1))
+
+
+def set_etag(response: Response, version: int) -> None:
+    response.headers["ETag"] = f'"{version}"'
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+ServiceDep = Annotated[OrganisationService, Depends(organisation_service)]
+IfMatchDep = Annotated[int | None, Depends(if_match)]

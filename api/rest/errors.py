@@ -1,0 +1,189 @@
+"""One error vocabulary, rendered as RFC 9457 ``application/problem+json``.
+
+Each domain error class maps to a status; ``type`` is a stable relative URI (``/problems/<code>``)
+documented at that address. Nothing unexpected leaks: a crash is a bare 500 problem, logged
+server side without request bodies.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from domain.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    StaleVersion,
+    Unauthenticated,
+    ValidationFailed,
+    VersionRequired,
+)
+from domain.organisation.changes import camel
+
+log = logging.getLogger("samordna.errors")
+
+PROBLEM_JSON = "application/problem+json"
+
+STATUS: dict[type[DomainError], int] = {
+    ValidationFailed: 422,
+    NotFound: 404,
+    Conflict: 409,
+    StaleVersion: 412,
+    VersionRequired: 428,
+    Unauthenticated: 401,
+    Forbidden: 403,
+}
+
+
+class CsrfFailed(Forbidden):
+    """A cookie-authenticated change came without the session's CSRF token."""
+
+    code = "csrf-failed"
+    title = "Missing or wrong CSRF token"
+
+
+def problem_type(code: str) -> str:
+    return f"/problems/{code}"
+
+
+def status_of(exc: DomainError) -> int:
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 400
+
+
+def problem(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    instance: str | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": problem_type(code),
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_problem(exc: DomainError, instance: str | None = None) -> JSONResponse:
+    status = status_of(exc)
+    errors = None
+    if isinstance(exc, ValidationFailed):
+        errors = [{"field": e.field, "code": e.code, "message": e.message} for e in exc.errors]
+    headers = {"WWW-Authenticate": 'Bearer realm="samordna"'} if status == 401 else None
+    return problem(
+        status, exc.code, exc.title, exc.detail, errors=errors, headers=headers, instance=instance
+    )
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(camel(p) for p in parts) or "body"
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError) -> JSONResponse:
+        return domain_problem(exc, request.url.path)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {
+                "field": _field(tuple(e.get("loc", ()))),
+                "code": str(e.get("type", "invalid")),
+                "message": str(e.get("msg", "Invalid value.")),
+            }
+            for e in exc.errors()
+        ]
+        return problem(
+            422,
+            "validation-failed",
+            "The input is not valid",
+            "; ".join(f"{e['field']}: {e['message']}" for e in errors),
+            errors=errors,
+            instance=request.url.path,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not-found", 405: "method-not-allowed", 415: "unsupported-media-type"}
+        code = codes.get(exc.status_code, "http-error")
+        return problem(
+            exc.status_code,
+            code,
+            str(exc.detail),
+            str(exc.detail),
+            headers=getattr(exc, "headers", None),
+            instance=request.url.path,
+        )
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        # Only the exception type and path are logged: request data may hold personal data.
+        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        return problem(
+            500,
+            "internal-error",
+            "Internal error",
+            "Something went wrong on our side. Nothing was saved.",
+            instance=request.url.path,
+        )
+
+
+# Declared on routes (``responses=``) so the OpenAPI contract lists each error; the ``Problem``
+# schema itself is added to the components by ``api.contracts.build_openapi``.
+PROBLEM_REF = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+PROBLEM_COMPONENTS: dict[str, Any] = {
+    "Problem": {
+        "type": "object",
+        "description": "RFC 9457 problem details.",
+        "required": ["type", "title", "status", "detail"],
+        "properties": {
+            "type": {"type": "string", "description": "Stable problem type, e.g. /problems/not-found"},
+            "title": {"type": "string"},
+            "status": {"type": "integer"},
+            "detail": {"type": "string"},
+            "instance": {"type": "string"},
+            "errors": {"type": "array", "items": {"$ref": "#/components/schemas/ProblemFieldError"}},
+        },
+    },
+    "ProblemFieldError": {
+        "type": "object",
+        "required": ["field", "code", "message"],
+        "properties": {
+            "field": {"type": "string"},
+            "code": {"type": "string"},
+            "message": {"type": "string"},
+        },
+    },
+}
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    names = {401: "Not authenticated", 403: "Not allowed", 404: "Not found", 409: "Conflict",
+             412: "Stale version", 422: "Invalid input", 428: "If-Match required"}
+    return {s: {"description": names.get(s, "Error"), "content": PROBLEM_REF} for s in statuses}
+
+
+READ_ERRORS = responses(401, 403, 404, 422)
+WRITE_ERRORS = responses(401, 403, 404, 409, 412, 422, 428)

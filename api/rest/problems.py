@@ -1,0 +1,25 @@
+"""Documentation of each problem ``type``: ``GET /problems/{code}`` explains what it means."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
+
+PROBLEMS = {
+    "validation-failed": "The input broke one or more rules; `errors[]` names each field. Nothing was saved.",
+    "not-found": "No such resource for you (another unit's data is never visible).",
+    "conflict": "The change clashes with stored data (a duplicate name, a record still in use, an overlap).",
+    "stale-version": "Someone changed the resource after you read it. Reload it and apply your change again.",
+    "version-required": 'Updates must send If-Match: "<version>" with the version you read (the ETag).',
+    "unauthenticated": "No valid session or bearer token. Log in, or send a fresh token.",
+    "forbidden": "You are known, but your roles or scopes do not allow this.",
+    "csrf-failed": "A change with a session cookie must carry the X-CSRF-Token header from /api/me.",
+    "internal-error": "Something failed on our side. Nothing was saved; try again later.",
+}
+
+
+@router.get("/problems/{code}", tags=["problems"], operation_id="problems-get")
+async def describe(code: str) -> dict[str, str]:
+    """What a problem type means."""
+    return {"type": f"/problems/{code}", "description": PROBLEMS.get(code, "Unknown problem type.")}

@@ -1,0 +1,121 @@
+"""Configuration from the environment (``SAMORDNA_*``, plus ``DATABASE_URL``). One object, read once."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SAMORDNA_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    # PostgreSQL only. Unset: an embedded server (pgserver) with data under ``state_dir``.
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "SAMORDNA_DATABASE_URL")
+    )
+    # Owner role for migrations; defaults to ``database_url``. The app itself should connect
+    # as a role without BYPASSRLS so row-level security holds (see docs/adr/0003).
+    database_admin_url: str | None = None
+    state_dir: Path = Path("var")
+    public_base_url: str = "http://127.0.0.1:8000"
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    # Secrets. In development they are generated once and kept under ``state_dir``.
+    secret_key: SecretStr | None = None
+    person_key_secret: SecretStr | None = None
+
+    # People: OpenID Connect (ID-porten profile). Unset issuer in development -> the dev provider.
+    oidc_issuer: str | None = None
+    oidc_client_id: str = "samordna"
+    oidc_client_key_file: Path | None = None
+    oidc_min_acr: Literal["idporten-loa-substantial", "idporten-loa-high"] = (
+        "idporten-loa-substantial"
+    )
+    oidc_scope: str = "openid profile"
+
+    # Machines: Maskinporten-profile bearer tokens.
+    machine_issuer: str | None = None
+    machine_jwks_uri: str | None = None
+    machine_audience: str | None = None
+
+    # The in-process development identity provider. Never with production settings.
+    dev_idp: bool = True
+
+    session_idle_minutes: int = 30
+    session_max_minutes: int = 120
+
+    graphql_max_depth: int = 10
+    graphql_max_aliases: int = 15
+    graphql_max_tokens: int = 2000
+
+    @model_validator(mode="after")
+    def _production_is_strict(self) -> Settings:
+        if self.environment == "production":
+            problems = []
+            if self.dev_idp:
+                problems.append("SAMORDNA_DEV_IDP must be false in production")
+            if self.database_url is None:
+                problems.append("DATABASE_URL is required in production")
+            if self.oidc_issuer is None:
+                problems.append("SAMORDNA_OIDC_ISSUER is required in production")
+            if self.oidc_client_key_file is None:
+                problems.append("SAMORDNA_OIDC_CLIENT_KEY_FILE is required in production")
+            if self.machine_issuer is None:
+                problems.append("SAMORDNA_MACHINE_ISSUER is required in production")
+            if self.secret_key is None or self.person_key_secret is None:
+                problems.append("SAMORDNA_SECRET_KEY and SAMORDNA_PERSON_KEY_SECRET are required")
+            if not self.public_base_url.startswith("https://"):
+                problems.append("SAMORDNA_PUBLIC_BASE_URL must be https in production")
+            if problems:
+                raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def dev_idp_enabled(self) -> bool:
+        return self.dev_idp and self.environment != "production"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_base_url.startswith("https://")
+
+    @property
+    def dev_idp_issuer(self) -> str:
+        return f"{self.public_base_url.rstrip('/')}/dev-idp"
+
+    @property
+    def effective_oidc_issuer(self) -> str:
+        return self.oidc_issuer or self.dev_idp_issuer
+
+    @property
+    def effective_machine_issuer(self) -> str:
+        # Maskinporten's issuer ends with a slash; the dev provider mirrors that.
+        return self.machine_issuer or f"{self.dev_idp_issuer}/"
+
+    def _state_secret(self, name: str) -> str:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        path = self.state_dir / name
+        if not path.exists():
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    @cached_property
+    def secret(self) -> str:
+        """Signs cookies and CSRF tokens."""
+        return (
+            self.secret_key.get_secret_value() if self.secret_key else self._state_secret("secret")
+        )
+
+    @cached_property
+    def person_secret(self) -> str:
+        """Keys the HMAC that turns a national identity number into a person key."""
+        if self.person_key_secret:
+            return self.person_key_secret.get_secret_value()
+        return self._state_secret("person-key-secret")

@@ -1,0 +1,98 @@
+"""The domain's error vocabulary. No HTTP here: the front doors map each class to a status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FieldError:
+    """One invalid input field: a dotted path (``name``, ``members.0.role``), a code and a message."""
+
+    field: str
+    code: str
+    message: str
+
+
+class DomainError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+    code: str = "domain-error"
+    title: str = "The request could not be carried out"
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+
+
+class ValidationFailed(DomainError):
+    """Input broke one or more rules; ``errors`` names each field."""
+
+    code = "validation-failed"
+    title = "The input is not valid"
+
+    def __init__(self, errors: list[FieldError], detail: str | None = None) -> None:
+        super().__init__(detail or "; ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors = errors
+
+    @classmethod
+    def single(cls, field_: str, code: str, message: str) -> ValidationFailed:
+        return cls([FieldError(field=field_, code=code, message=message)])
+
+
+class NotFound(DomainError):
+    """The thing does not exist *for this principal* (another unit's rows are simply not there)."""
+
+    code = "not-found"
+    title = "Not found"
+
+
+class Conflict(DomainError):
+    """The request clashes with the current state (a duplicate, a rule about existing rows)."""
+
+    code = "conflict"
+    title = "Conflict with the current state"
+
+
+class StaleVersion(DomainError):
+    """The client edited an older version than the one stored (optimistic concurrency)."""
+
+    code = "stale-version"
+    title = "The resource has changed since you read it"
+
+
+class VersionRequired(DomainError):
+    """An update came without the version it was based on."""
+
+    code = "version-required"
+    title = "An update must say which version it is based on"
+
+
+class Unauthenticated(DomainError):
+    """No valid identity came with the request."""
+
+    code = "unauthenticated"
+    title = "Authentication required"
+
+
+class Forbidden(DomainError):
+    """The principal is known but may not do this."""
+
+    code = "forbidden"
+    title = "Not allowed"
+
+
+
+
+class Errors:
+    """Accumulator for field errors; ``raise_if_any`` raises one ``ValidationFailed``."""
+
+    def __init__(self) -> None:
+        self.items: list[FieldError] = []
+
+    def add(self, field_: str, code: str, message: str) -> None:
+        self.items.append(FieldError(field=field_, code=code, message=message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationFailed(list(self.items))

@@ -1,0 +1,1 @@
+"""The SLT organisation: units, organisations, persons, bodies on three levels, memberships, health."""

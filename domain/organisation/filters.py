@@ -1,0 +1,37 @@
+"""List filters of the organisation registries (what a search box and a few selects can ask)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from domain.organisation.model import Level, OrganisationType
+from domain.principal import BodyRole
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrganisationFilter:
+    q: str | None = None
+    type: OrganisationType | None = None
+    active: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonFilter:
+    q: str | None = None
+    organisation_id: UUID | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BodyFilter:
+    q: str | None = None
+    level: Level | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MembershipFilter:
+    body_id: UUID | None = None
+    person_id: UUID | None = None
+    role: BodyRole | None = None
+    active_on: date | None = None

@@ -1,0 +1,262 @@
+"""Entities and value objects of the SLT organisation. Each validates itself on ``check()``."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+from domain import validation as v
+from domain.errors import Errors
+from domain.principal import BodyRole
+
+NAME_MAX = 200
+TEXT_MAX = 4000
+
+
+class UnitKind(enum.StrEnum):
+    MUNICIPALITY = "municipality"
+    INTER_MUNICIPAL = "inter_municipal"
+    OSLO_DISTRICT = "oslo_district"
+
+
+class Level(enum.StrEnum):
+    """The three levels of the SLT model, top to bottom."""
+
+    STEERING = "steering"
+    COORDINATING = "coordinating"
+    EXECUTIVE = "executive"
+
+
+DEFAULT_MEETING_NORM: dict[Level, int | None] = {
+    Level.STEERING: 4,  # handbook 2.1: "minimum fire ganger i året"
+    Level.COORDINATING: 12,  # handbook 2.1: "månedlig"
+    Level.EXECUTIVE: None,
+}
+
+
+class OrganisationType(enum.StrEnum):
+    SCHOOL = "school"
+    KINDERGARTEN = "kindergarten"
+    EDUCATIONAL_PSYCHOLOGICAL_SERVICE = "educational_psychological_service"
+    CHILD_WELFARE = "child_welfare"
+    HEALTH_STATION = "health_station"
+    SCHOOL_HEALTH_SERVICE = "school_health_service"
+    NAV = "nav"
+    POLICE = "police"
+    MEDIATION_SERVICE = "mediation_service"
+    CULTURE_AND_LEISURE = "culture_and_leisure"
+    SUBSTANCE_USE_AND_MENTAL_HEALTH = "substance_use_and_mental_health"
+    REFUGEE_SERVICE = "refugee_service"
+    UPPER_SECONDARY = "upper_secondary"
+    VOLUNTEER = "volunteer"
+    BUSINESS = "business"
+    FAITH_COMMUNITY = "faith_community"
+    MUNICIPAL_ADMINISTRATION = "municipal_administration"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Municipality:
+    number: str
+    name: str
+    county: str
+    police_district: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PoliceDistrict:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SltUnit:
+    """One SLT organisation. Everything else is owned by exactly one unit."""
+
+    id: UUID
+    name: str
+    kind: UnitKind
+    municipality_numbers: tuple[str, ...]
+    police_district: str
+    oslo_district_number: str | None = None
+    language: str = "nb"
+    version: int = 1
+
+    def check(self) -> None:
+        e = Errors()
+        v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
+        if not self.municipality_numbers:
+            e.add("municipalityNumbers", "required", "At least one municipality.")
+        if len(set(self.municipality_numbers)) != len(self.municipality_numbers):
+            e.add("municipalityNumbers", "duplicate", "A municipality is listed twice.")
+        if self.kind is UnitKind.MUNICIPALITY and len(self.municipality_numbers) > 1:
+            e.add("municipalityNumbers", "too-many", "A single-municipality unit has one municipality.")
+        if self.kind is UnitKind.INTER_MUNICIPAL and len(self.municipality_numbers) < 2:
+            e.add("municipalityNumbers", "too-few", "An inter-municipal unit has two or more.")
+        if self.kind is UnitKind.OSLO_DISTRICT:
+            if self.municipality_numbers != ("0301",):
+                e.add("municipalityNumbers", "oslo-only", "An Oslo district unit belongs to 0301 Oslo.")
+            if not self.oslo_district_number:
+                e.add("osloDistrictNumber", "required", "Which Oslo district.")
+        elif self.oslo_district_number:
+            e.add("osloDistrictNumber", "not-allowed", "Only an Oslo district unit has one.")
+        if self.language not in ("nb", "nn"):
+            e.add("language", "invalid", "Bokmål (nb) or nynorsk (nn).")
+        e.raise_if_any()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Establishment:
+    """How the unit became an SLT unit (municipal decision + police confirmation) and who drives it."""
+
+    unit_id: UUID
+    municipal_decision_date: date | None = None
+    municipal_decision_ref: str | None = None
+    police_confirmation_date: date | None = None
+    police_confirmation_ref: str | None = None
+    coordinator_person_id: UUID | None = None
+    coordinator_fte: Decimal | None = None
+    police_contact_person_id: UUID | None = None
+    version: int = 0
+
+    def check(self, today: date) -> None:
+        e = Errors()
+        v.text(e, "municipalDecisionRef", self.municipal_decision_ref, required=False, max_len=100)
+        v.text(e, "policeConfirmationRef", self.police_confirmation_ref, required=False, max_len=100)
+        for name, d in (
+            ("municipalDecisionDate", self.municipal_decision_date),
+            ("policeConfirmationDate", self.police_confirmation_date),
+        ):
+            if d is not None and d > today:
+                e.add(name, "in-future", "The date cannot be in the future.")
+        if self.coordinator_fte is not None and not Decimal("0") < self.coordinator_fte <= 1:
+            e.add("coordinatorFte", "out-of-range", "A share of a full-time position: above 0, at most 1.")
+        if self.coordinator_fte is not None and self.coordinator_person_id is None:
+            e.add("coordinatorFte", "without-coordinator", "Name the coordinator first.")
+        e.raise_if_any()
+
+    @property
+    def is_established(self) -> bool:
+        return self.municipal_decision_date is not None and self.police_confirmation_date is not None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organisation:
+    id: UUID
+    unit_id: UUID
+    name: str
+    type: OrganisationType
+    organisation_number: str | None = None
+    municipality_number: str | None = None
+    active: bool = True
+    version: int = 1
+
+    def check(self) -> None:
+        e = Errors()
+        v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
+        if self.organisation_number and not v.organisation_number_ok(self.organisation_number):
+            e.add("organisationNumber", "invalid", "Not a valid organisation number (9 digits, mod 11).")
+        e.raise_if_any()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """A staff member or representative, never a young person under follow-up."""
+
+    id: UUID
+    unit_id: UUID
+    name: str
+    title: str | None = None
+    organisation_id: UUID | None = None
+    email: str | None = None
+    phone: str | None = None
+    version: int = 1
+
+    def check(self) -> None:
+        e = Errors()
+        v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
+        v.text(e, "title", self.title, required=False, max_len=NAME_MAX)
+        v.email(e, "email", self.email)
+        v.phone(e, "phone", self.phone)
+        e.raise_if_any()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Body:
+    """A group at one level: steering (often the politiråd), coordinating or executive."""
+
+    id: UUID
+    unit_id: UUID
+    name: str
+    level: Level
+    mandate: str | None = None
+    is_politiraad: bool = False
+    meeting_norm_per_year: int | None = None
+    version: int = 1
+
+    def check(self) -> None:
+        e = Errors()
+        v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
+        v.text(e, "mandate", self.mandate, required=False, max_len=TEXT_MAX)
+        if self.is_politiraad and self.level is not Level.STEERING:
+            e.add("isPolitiraad", "steering-only", "A politiråd can only serve at the steering level.")
+        if self.meeting_norm_per_year is not None and not 1 <= self.meeting_norm_per_year <= 365:
+            e.add("meetingNormPerYear", "out-of-range", "Between 1 and 365 meetings a year.")
+        e.raise_if_any()
+
+    @property
+    def may_handle_individual_cases(self) -> bool:
+        """Handbook 2.1/5: steering and coordinating bodies (a politiråd above all) never see individual cases."""
+        return self.level is Level.EXECUTIVE
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Membership:
+    id: UUID
+    unit_id: UUID
+    body_id: UUID
+    person_id: UUID
+    role: BodyRole
+    valid_from: date
+    organisation_id: UUID | None = None
+    valid_to: date | None = None
+    version: int = 1
+
+    def check(self) -> None:
+        e = Errors()
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            e.add("validTo", "before-start", "The end date is before the start date.")
+        e.raise_if_any()
+
+    def active_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def overlaps(self, other: Membership) -> bool:
+        end_a = self.valid_to or date.max
+        end_b = other.valid_to or date.max
+        return self.valid_from <= end_b and other.valid_from <= end_a
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MembershipView:
+    """A membership joined with the names a screen shows (read model)."""
+
+    membership: Membership
+    person_name: str
+    body_name: str
+    organisation_name: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BodySummary:
+    """A body with what the three-level picture shows: chair, member count, meeting norm."""
+
+    body: Body
+    chair_person_id: UUID | None
+    chair_name: str | None
+    member_count: int
+
+

@@ -1,0 +1,99 @@
+"""Test harness: one database per run, built from the migrations; the real app over httpx.
+
+The embedded PostgreSQL (pgserver) is the default; set ``DATABASE_URL`` (the app role) and
+``DATABASE_ADMIN_URL`` (the owner) to run against another server. API tests start from the demo
+units, reloaded before each test after a truncate, so no test sees another's writes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.postgres import migrate
+from adapters.postgres.database import DatabaseUrls, make_engine, resolve_urls
+from adapters.postgres.tables import TENANT_TABLES
+from api import bootstrap
+from api.app import create_app
+from api.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+STATE = ROOT / "var"
+TEST_DB = "samordna_test"
+
+
+def _fresh_database() -> DatabaseUrls:
+    if os.environ.get("DATABASE_URL"):
+        return resolve_urls(os.environ["DATABASE_URL"], os.environ.get("DATABASE_ADMIN_URL"), STATE)
+    urls = resolve_urls(None, None, STATE, "postgres")
+    server = urls.embedded
+    server.psql(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE);')
+    return resolve_urls(None, None, STATE, TEST_DB)
+
+
+@pytest.fixture(scope="session")
+def database() -> DatabaseUrls:
+    urls = _fresh_database()
+    migrate.upgrade(urls.admin)
+    return urls
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        environment="test",
+        state_dir=tmp_path_factory.mktemp("state"),
+        public_base_url="http://testserver",
+        database_url=None,
+    )
+
+
+@pytest.fixture(scope="session")
+async def admin_engine(database: DatabaseUrls) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(database.admin, pool_size=2)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def container(settings: Settings, database: DatabaseUrls) -> AsyncIterator[bootstrap.Container]:
+    c = bootstrap.build_container(settings, database)
+    yield c
+    await c.aclose()
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, container: bootstrap.Container):  # type: ignore[no-untyped-def]
+    return create_app(settings, container)
+
+
+async def reset(admin_engine: AsyncEngine, settings: Settings, database: DatabaseUrls) -> None:
+    async with admin_engine.begin() as conn:
+        tables = ", ".join([*TENANT_TABLES, "web_session"])
+        await conn.execute(sa.text(f"TRUNCATE {tables} CASCADE"))
+    await bootstrap.load_demo(settings, database)
+
+
+@pytest.fixture
+async def demo(admin_engine: AsyncEngine, settings: Settings, database: DatabaseUrls) -> None:
+    """The demo units, fresh for this test."""
+    await reset(admin_engine, settings, database)
+
+
+@pytest.fixture
+async def client(app, demo: None) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
