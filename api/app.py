@@ -64,7 +64,9 @@ def create_app(
     errors.install(app)
 
     @app.middleware("http")
-    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         response = await call_next(request)
         if request.url.path.startswith(NO_STORE_PREFIXES):
             response.headers["Cache-Control"] = "no-store"

@@ -59,7 +59,9 @@ class Container:
 
 
 def database_urls(settings: Settings, database: str = "samordna") -> DatabaseUrls:
-    return resolve_urls(settings.database_url, settings.database_admin_url, settings.state_dir, database)
+    return resolve_urls(
+        settings.database_url, settings.database_admin_url, settings.state_dir, database
+    )
 
 
 def identity_config(settings: Settings) -> IdentityConfig:
@@ -107,19 +109,28 @@ def upgrade_schema(urls: DatabaseUrls) -> None:
 
 def demo_accounts() -> list[demo.DemoAccount]:
     """Link the dev identity provider's personas to the demo units and staff persons."""
-    staff = {"unit_admin": "siri", "coordinator": "kari", "body_member": "ola",
-             "police_contact": "per", "steering_reader": "stine"}
+    staff = {
+        "unit_admin": "siri",
+        "coordinator": "kari",
+        "body_member": "ola",
+        "police_contact": "per",
+        "steering_reader": "stine",
+    }
     units = {PRIMARY_UNIT: demo.DEMO_UNIT, SECONDARY_UNIT: demo.OTHER_UNIT}
     return [
-        demo.DemoAccount(pid=p.pid, unit_id=units[p.unit], roles=tuple(p.roles), person=staff.get(p.key))
+        demo.DemoAccount(
+            pid=p.pid, unit_id=units[p.unit], roles=tuple(p.roles), person=staff.get(p.key)
+        )
         for p in PERSONAS
         if p.unit is not None
     ]
 
 
 def demo_machines() -> list[demo.DemoMachine]:
-    return [demo.DemoMachine(consumer_id=m.consumer_id, name=m.name, scopes=tuple(sorted(m.scopes)))
-            for m in MACHINE_CLIENTS]
+    return [
+        demo.DemoMachine(consumer_id=m.consumer_id, name=m.name, scopes=tuple(sorted(m.scopes)))
+        for m in MACHINE_CLIENTS
+    ]
 
 
 async def load_demo(settings: Settings, urls: DatabaseUrls) -> None:

@@ -95,7 +95,9 @@ def demo_load() -> None:
 
 @app.command()
 def openapi(
-    out: Annotated[Path, typer.Option(help="Folder for openapi.json and schema.graphql.")] = Path("openapi"),
+    out: Annotated[Path, typer.Option(help="Folder for openapi.json and schema.graphql.")] = Path(
+        "openapi"
+    ),
     check: Annotated[bool, typer.Option(help="Fail if the committed files differ.")] = False,
 ) -> None:
     """Write the REST (OpenAPI) and GraphQL contracts, or check that they are current."""
@@ -105,7 +107,9 @@ def openapi(
     stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
     if check:
         if stale:
-            console.print(f"[red]Stale contracts:[/red] {', '.join(map(str, stale))}. Run `make openapi`.")
+            console.print(
+                f"[red]Stale contracts:[/red] {', '.join(map(str, stale))}. Run `make openapi`."
+            )
             raise typer.Exit(1)
         console.print("Contracts are current.")
         return
@@ -117,7 +121,9 @@ def openapi(
 
 @dev.command("token")
 def dev_token(
-    client: Annotated[str, typer.Argument(help="Machine persona: police_system, archive_system, import_script.")] = "archive_system",
+    client: Annotated[
+        str, typer.Argument(help="Machine persona: police_system, archive_system, import_script.")
+    ] = "archive_system",
     scope: Annotated[list[str] | None, typer.Option(help="Scope to ask for (repeatable).")] = None,
 ) -> None:
     """Print an access token from the dev identity provider (JWT-bearer grant, signed assertion)."""

@@ -35,7 +35,10 @@ def api_routes_app() -> FastAPI:
 
 
 def openapi_json() -> str:
-    return json.dumps(build_openapi(api_routes_app()), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return (
+        json.dumps(build_openapi(api_routes_app()), indent=2, ensure_ascii=False, sort_keys=True)
+        + "\n"
+    )
 
 
 def graphql_sdl() -> str:

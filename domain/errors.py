@@ -82,8 +82,6 @@ class Forbidden(DomainError):
     title = "Not allowed"
 
 
-
-
 class Errors:
     """Accumulator for field errors; ``raise_if_any`` raises one ``ValidationFailed``."""
 

@@ -73,7 +73,12 @@ def parse(value: str) -> IdentityNumber | None:
         return None
     if control_digits(value[:9]) != (int(value[9]), int(value[10])):
         return None
-    day, month, year2, individual = int(value[0:2]), int(value[2:4]), int(value[4:6]), int(value[6:9])
+    day, month, year2, individual = (
+        int(value[0:2]),
+        int(value[2:4]),
+        int(value[4:6]),
+        int(value[6:9]),
+    )
     kind = NumberKind.BIRTH_NUMBER
     if day > _DAY_OFFSET_D:
         kind, day = NumberKind.D_NUMBER, day - _DAY_OFFSET_D

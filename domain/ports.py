@@ -8,7 +8,12 @@ from types import TracebackType
 from typing import Protocol, Self, TypeVar
 from uuid import UUID
 
-from domain.organisation.filters import BodyFilter, MembershipFilter, OrganisationFilter, PersonFilter
+from domain.organisation.filters import (
+    BodyFilter,
+    MembershipFilter,
+    OrganisationFilter,
+    PersonFilter,
+)
 from domain.organisation.model import (
     Body,
     BodySummary,

@@ -7,7 +7,7 @@ import re
 from domain.errors import Errors
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 ]{8,16}$")
+_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
 
 
 def text(errors: Errors, field: str, value: str | None, *, required: bool, max_len: int) -> None:
@@ -25,7 +25,7 @@ def email(errors: Errors, field: str, value: str | None) -> None:
 
 
 def phone(errors: Errors, field: str, value: str | None) -> None:
-    if value and not _PHONE.match(value):
+    if value and not _PHONE.match(value.replace(" ", "")):
         errors.add(field, "invalid-phone", "Not a valid phone number (8 digits, optional +47).")
 
 

@@ -8,6 +8,7 @@ units, reloaded before each test after a truncate, so no test sees another's wri
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -25,15 +26,28 @@ from api.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 STATE = ROOT / "var"
-TEST_DB = "samordna_test"
+# One database per test run (named by pid, so parallel runs on one machine never collide).
+TEST_DB = f"samordna_test_{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _fresh_database() -> DatabaseUrls:
     if os.environ.get("DATABASE_URL"):
         return resolve_urls(os.environ["DATABASE_URL"], os.environ.get("DATABASE_ADMIN_URL"), STATE)
-    urls = resolve_urls(None, None, STATE, "postgres")
-    server = urls.embedded
-    server.psql(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE);')
+    server = resolve_urls(None, None, STATE, "postgres").embedded
+    listing = server.psql("SELECT datname FROM pg_database WHERE datname LIKE 'samordna_test_%';")
+    for name in re.findall(r"samordna_test_(\d+)", listing):
+        if int(name) == os.getpid() or not _alive(int(name)):
+            server.psql(f'DROP DATABASE IF EXISTS "samordna_test_{name}" WITH (FORCE);')
     return resolve_urls(None, None, STATE, TEST_DB)
 
 
@@ -62,7 +76,9 @@ async def admin_engine(database: DatabaseUrls) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture(scope="session")
-async def container(settings: Settings, database: DatabaseUrls) -> AsyncIterator[bootstrap.Container]:
+async def container(
+    settings: Settings, database: DatabaseUrls
+) -> AsyncIterator[bootstrap.Container]:
     c = bootstrap.build_container(settings, database)
     yield c
     await c.aclose()
@@ -96,4 +112,3 @@ async def client(app, demo: None) -> AsyncIterator[httpx.AsyncClient]:  # type: 
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
-

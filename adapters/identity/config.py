@@ -69,6 +69,8 @@ class IdentityConfig:
         if self.machine_issuer:
             return self.machine_issuer
         if not self.dev_idp_enabled:
-            raise ValueError("no machine issuer configured and the dev identity provider is disabled")
+            raise ValueError(
+                "no machine issuer configured and the dev identity provider is disabled"
+            )
         # Maskinporten's issuer ends with a slash; the dev provider mirrors that.
         return f"{self.dev_idp_issuer}/"

@@ -138,7 +138,9 @@ class DevIdentityProvider:
         self.app = Starlette(
             routes=[
                 Route("/.well-known/openid-configuration", self._discovery, methods=["GET"]),
-                Route("/.well-known/oauth-authorization-server", self._as_metadata, methods=["GET"]),
+                Route(
+                    "/.well-known/oauth-authorization-server", self._as_metadata, methods=["GET"]
+                ),
                 Route("/jwks", self._jwks, methods=["GET"]),
                 Route("/par", self._par, methods=["POST"]),
                 Route("/authorize", self._authorize_page, methods=["GET"]),
@@ -272,7 +274,9 @@ class DevIdentityProvider:
         if form.get("client_assertion_type") != CLIENT_ASSERTION_TYPE or not form.get(
             "client_assertion"
         ):
-            raise OAuthError("invalid_client", "private_key_jwt client authentication required", 401)
+            raise OAuthError(
+                "invalid_client", "private_key_jwt client authentication required", 401
+            )
         claims = self._decode_assertion(form["client_assertion"], client.public_key)
         if claims.get("iss") != client_id or claims.get("sub") != client_id:
             raise OAuthError("invalid_client", "assertion iss and sub must equal client_id", 401)
@@ -433,9 +437,7 @@ class DevIdentityProvider:
         if form.get("redirect_uri") != grant.redirect_uri:
             raise OAuthError("invalid_grant", "redirect_uri does not match")
         verifier = form.get("code_verifier", "")
-        if not verifier or not hmac.compare_digest(
-            _b64url_sha256(verifier), grant.code_challenge
-        ):
+        if not verifier or not hmac.compare_digest(_b64url_sha256(verifier), grant.code_challenge):
             raise OAuthError("invalid_grant", "PKCE code_verifier does not match")
         now = int(self._now())
         p = grant.persona
@@ -477,7 +479,9 @@ class DevIdentityProvider:
         if aud != self.machine_issuer and not (
             isinstance(aud, list) and self.machine_issuer in aud
         ):
-            raise OAuthError("invalid_grant", "assertion aud must be the issuer with trailing slash")
+            raise OAuthError(
+                "invalid_grant", "assertion aud must be the issuer with trailing slash"
+            )
         exp = self._check_lifetime(claims, error="invalid_grant")
         requested = set(str(claims.get("scope", "")).split())
         if not requested:

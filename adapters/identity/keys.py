@@ -6,7 +6,7 @@ import base64
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,9 @@ ALLOWED_RSA_ALGS = frozenset({"RS256", "RS384", "RS512"})
 
 
 def new_rsa_key(kid: str | None = None) -> jwk.RSAKey:
-    params: dict[str, Any] = {"use": "sig", "alg": "RS256"}
-    key = jwk.RSAKey.generate_key(2048, parameters=params, private=True, auto_kid=kid is None)
+    key = jwk.RSAKey.generate_key(
+        2048, parameters={"use": "sig", "alg": "RS256"}, private=True, auto_kid=kid is None
+    )
     if kid is not None:
         key = jwk.RSAKey.import_key({**key.as_dict(private=True), "kid": kid})
     return key
@@ -93,7 +94,7 @@ class JwksCache:
     def __init__(
         self,
         http: httpx.AsyncClient,
-        jwks_uri: Callable[[], Any],
+        jwks_uri: Callable[[], Awaitable[str]],
         *,
         max_age: float = 24 * 3600,
         refetch_interval: float = 60,

@@ -47,7 +47,9 @@ class AuthRequest:
 
 
 def pkce_challenge(verifier: str) -> str:
-    return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    return (
+        base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    )
 
 
 def acr_meets(acr: object, minimum: str) -> bool:
@@ -154,7 +156,7 @@ class OidcRelyingParty:
         if not secrets.compare_digest(params.get("state", ""), expected_state):
             raise LoginRefused("The login answer does not belong to this login attempt (state).")
         if "error" in params:
-            raise LoginRefused(f"The login was not completed ({params['error']}).")
+            raise LoginRefused(f"The login was not completed ({params['error'][:64]}).")
         code = params.get("code")
         if not code:
             raise LoginRefused("The login answer has no authorization code.")

@@ -174,4 +174,3 @@ class IdentityAuthenticator:
     async def unit_name(self, unit_id: UUID) -> str | None:
         """The unit's name as last seen in an account lookup (``/api/me`` shows it)."""
         return self._unit_names.get(unit_id)
-

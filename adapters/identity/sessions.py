@@ -96,7 +96,12 @@ class PgSessionStore:
                     "INSERT INTO web_session (id_hash, state, data, created_at, last_seen_at,"
                     " expires_at) VALUES (:id, 'pending', CAST(:data AS jsonb), :now, :now, :exp)"
                 ),
-                {"id": _hash(handle), "data": json.dumps(data), "now": now, "exp": now + PENDING_TTL},
+                {
+                    "id": _hash(handle),
+                    "data": json.dumps(data),
+                    "now": now,
+                    "exp": now + PENDING_TTL,
+                },
             )
         return handle
 

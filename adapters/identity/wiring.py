@@ -79,7 +79,9 @@ def build_dev_provider(config: IdentityConfig, client_key: jwk.RSAKey) -> DevIde
     )
 
 
-def build_identity(config: IdentityConfig, engine: AsyncEngine, directory: AccessDirectory) -> Identity:
+def build_identity(
+    config: IdentityConfig, engine: AsyncEngine, directory: AccessDirectory
+) -> Identity:
     """Raises ``ValueError`` when neither a real issuer nor the dev identity provider is configured."""
     oidc_issuer = config.effective_oidc_issuer
     machine_issuer = config.effective_machine_issuer
@@ -112,9 +114,14 @@ def build_identity(config: IdentityConfig, engine: AsyncEngine, directory: Acces
         issuer=machine_issuer, http=http, jwks_uri=jwks_uri, audience=config.machine_audience
     )
     return Identity(
-        authenticator=IdentityAuthenticator(sessions=sessions, directory=directory, verifier=verifier),
+        authenticator=IdentityAuthenticator(
+            sessions=sessions, directory=directory, verifier=verifier
+        ),
         login_flow=OidcLoginFlow(
-            rp=rp, sessions=sessions, directory=directory, person_key_secret=config.person_key_secret
+            rp=rp,
+            sessions=sessions,
+            directory=directory,
+            person_key_secret=config.person_key_secret,
         ),
         dev_idp=dev.app if dev is not None else None,
         dev_provider=dev,

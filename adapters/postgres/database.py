@@ -41,7 +41,8 @@ def embedded_urls(state_dir: Path, database: str) -> DatabaseUrls:
     server = pgserver.get_server(pgdata, cleanup_mode=None)
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", database):
         raise ValueError(f"unsafe database name {database!r}")
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
+    # The name was checked against a strict pattern just above; psql takes no bind parameters.
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")  # noqa: S608
     if "(1 row)" not in exists:
         server.psql(f'CREATE DATABASE "{database}";')
     server.psql(

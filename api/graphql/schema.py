@@ -6,27 +6,31 @@ cache keeps working (building limiter extensions per request made small queries 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 from uuid import UUID
 
-import logging
-
 import strawberry
 from graphql import ExecutionResult, GraphQLError
-from strawberry.http import GraphQLHTTPResponse
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import Info
 
 from api.graphql import types as t
 from api.graphql.context import Context, get_context
 from domain.errors import DomainError, ValidationFailed
-from domain.organisation.filters import BodyFilter, MembershipFilter, OrganisationFilter, PersonFilter
+from domain.organisation.filters import (
+    BodyFilter,
+    MembershipFilter,
+    OrganisationFilter,
+    PersonFilter,
+)
 from domain.organisation.model import Level
 from domain.organisation.service import OrganisationPicture
 from domain.pagination import PageRequest
@@ -47,8 +51,12 @@ def _picture(p: OrganisationPicture) -> t.Picture:
             t.PictureLevel(
                 level=lvl,
                 bodies=[
-                    t.BodySummary(body=t.Body.of(s.body), chair_person_id=s.chair_person_id,
-                                  chair_name=s.chair_name, member_count=s.member_count)
+                    t.BodySummary(
+                        body=t.Body.of(s.body),
+                        chair_person_id=s.chair_person_id,
+                        chair_name=s.chair_name,
+                        member_count=s.member_count,
+                    )
                     for s in p.levels[lvl]
                 ],
             )
@@ -67,7 +75,9 @@ class Query:
     async def establishment(self, info: I) -> t.Establishment:
         return t.Establishment.of(await info.context.svc.establishment(info.context.principal))
 
-    @strawberry.field(description="Organisation health: each requirement of the SLT model, met or not.")
+    @strawberry.field(
+        description="Organisation health: each requirement of the SLT model, met or not."
+    )
     async def health(self, info: I) -> t.Health:
         h = await info.context.svc.health(info.context.principal)
         return t.Health(ok=h.ok, checks=[t.HealthCheck.of(c) for c in h.checks])
@@ -78,37 +88,66 @@ class Query:
 
     @strawberry.field
     async def municipalities(self, info: I) -> list[t.Municipality]:
-        return [t.Municipality(number=x.number, name=x.name, county=x.county, police_district=x.police_district)
-                for x in await info.context.svc.municipalities(info.context.principal)]
+        return [
+            t.Municipality(
+                number=x.number, name=x.name, county=x.county, police_district=x.police_district
+            )
+            for x in await info.context.svc.municipalities(info.context.principal)
+        ]
 
     @strawberry.field
     async def police_districts(self, info: I) -> list[t.PoliceDistrict]:
-        return [t.PoliceDistrict(code=x.code, name=x.name)
-                for x in await info.context.svc.police_districts(info.context.principal)]
+        return [
+            t.PoliceDistrict(code=x.code, name=x.name)
+            for x in await info.context.svc.police_districts(info.context.principal)
+        ]
 
     @strawberry.field
     async def organisations(
-        self, info: I, q: str | None = None, type: t.OrganisationKind | None = None,  # type: ignore[valid-type]
-        active: bool | None = None, limit: int | None = None, cursor: str | None = None,
+        self,
+        info: I,
+        q: str | None = None,
+        type: t.OrganisationKind | None = None,  # type: ignore[valid-type]
+        active: bool | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> t.OrganisationPage:
         page = await info.context.svc.list_organisations(
-            info.context.principal, OrganisationFilter(q=q, type=type, active=active), _page(limit, cursor))
-        return t.OrganisationPage(items=[t.Organisation.of(o) for o in page.items], total=page.total,
-                                  next_cursor=page.next_cursor)
+            info.context.principal,
+            OrganisationFilter(q=q, type=type, active=active),
+            _page(limit, cursor),
+        )
+        return t.OrganisationPage(
+            items=[t.Organisation.of(o) for o in page.items],
+            total=page.total,
+            next_cursor=page.next_cursor,
+        )
 
     @strawberry.field
     async def organisation(self, info: I, id: UUID) -> t.Organisation:
-        return t.Organisation.of(await info.context.svc.get_organisation(info.context.principal, id))
+        return t.Organisation.of(
+            await info.context.svc.get_organisation(info.context.principal, id)
+        )
 
     @strawberry.field
     async def persons(
-        self, info: I, q: str | None = None, organisation_id: UUID | None = None,
-        limit: int | None = None, cursor: str | None = None,
+        self,
+        info: I,
+        q: str | None = None,
+        organisation_id: UUID | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> t.PersonPage:
         page = await info.context.svc.list_persons(
-            info.context.principal, PersonFilter(q=q, organisation_id=organisation_id), _page(limit, cursor))
-        return t.PersonPage(items=[t.Person.of(x) for x in page.items], total=page.total,
-                            next_cursor=page.next_cursor)
+            info.context.principal,
+            PersonFilter(q=q, organisation_id=organisation_id),
+            _page(limit, cursor),
+        )
+        return t.PersonPage(
+            items=[t.Person.of(x) for x in page.items],
+            total=page.total,
+            next_cursor=page.next_cursor,
+        )
 
     @strawberry.field
     async def person(self, info: I, id: UUID) -> t.Person:
@@ -116,13 +155,19 @@ class Query:
 
     @strawberry.field
     async def bodies(
-        self, info: I, q: str | None = None, level: t.Level | None = None,  # type: ignore[valid-type]
-        limit: int | None = None, cursor: str | None = None,
+        self,
+        info: I,
+        q: str | None = None,
+        level: t.Level | None = None,  # type: ignore[valid-type]
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> t.BodyPage:
         page = await info.context.svc.list_bodies(
-            info.context.principal, BodyFilter(q=q, level=level), _page(limit, cursor))
-        return t.BodyPage(items=[t.Body.of(x) for x in page.items], total=page.total,
-                          next_cursor=page.next_cursor)
+            info.context.principal, BodyFilter(q=q, level=level), _page(limit, cursor)
+        )
+        return t.BodyPage(
+            items=[t.Body.of(x) for x in page.items], total=page.total, next_cursor=page.next_cursor
+        )
 
     @strawberry.field
     async def body(self, info: I, id: UUID) -> t.Body:
@@ -130,14 +175,24 @@ class Query:
 
     @strawberry.field
     async def memberships(
-        self, info: I, body_id: UUID | None = None, person_id: UUID | None = None,
-        role: t.BodyRole | None = None, active_on: date | None = None,  # type: ignore[valid-type]
-        limit: int | None = None, cursor: str | None = None,
+        self,
+        info: I,
+        body_id: UUID | None = None,
+        person_id: UUID | None = None,
+        role: t.BodyRole | None = None,
+        active_on: date | None = None,  # type: ignore[valid-type]
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> t.MembershipPage:
         f = MembershipFilter(body_id=body_id, person_id=person_id, role=role, active_on=active_on)
-        page = await info.context.svc.list_memberships(info.context.principal, f, _page(limit, cursor))
-        return t.MembershipPage(items=[t.Membership.of_view(v) for v in page.items], total=page.total,
-                                next_cursor=page.next_cursor)
+        page = await info.context.svc.list_memberships(
+            info.context.principal, f, _page(limit, cursor)
+        )
+        return t.MembershipPage(
+            items=[t.Membership.of_view(v) for v in page.items],
+            total=page.total,
+            next_cursor=page.next_cursor,
+        )
 
     @strawberry.field
     async def membership(self, info: I, id: UUID) -> t.Membership:
@@ -239,9 +294,13 @@ class Mutation:
         return await _guard(c.svc.update_unit(c.principal, _set(input), version), t.Unit.of)
 
     @strawberry.mutation
-    async def update_establishment(self, info: I, version: int, input: EstablishmentInput) -> t.EstablishmentResult:
+    async def update_establishment(
+        self, info: I, version: int, input: EstablishmentInput
+    ) -> t.EstablishmentResult:
         c = info.context
-        return await _guard(c.svc.update_establishment(c.principal, _set(input), version), t.Establishment.of)
+        return await _guard(
+            c.svc.update_establishment(c.principal, _set(input), version), t.Establishment.of
+        )
 
     @strawberry.mutation
     async def create_organisation(self, info: I, input: OrganisationInput) -> t.OrganisationResult:
@@ -254,14 +313,20 @@ class Mutation:
         return await _guard(run(), t.Organisation.of)
 
     @strawberry.mutation
-    async def update_organisation(self, info: I, id: UUID, version: int, input: OrganisationInput) -> t.OrganisationResult:
+    async def update_organisation(
+        self, info: I, id: UUID, version: int, input: OrganisationInput
+    ) -> t.OrganisationResult:
         c = info.context
-        return await _guard(c.svc.update_organisation(c.principal, id, _set(input), version), t.Organisation.of)
+        return await _guard(
+            c.svc.update_organisation(c.principal, id, _set(input), version), t.Organisation.of
+        )
 
     @strawberry.mutation
     async def delete_organisation(self, info: I, id: UUID, version: int) -> t.DeleteResult:
         c = info.context
-        return await _guard(c.svc.delete_organisation(c.principal, id, version), lambda _: t.Deleted(id=id))
+        return await _guard(
+            c.svc.delete_organisation(c.principal, id, version), lambda _: t.Deleted(id=id)
+        )
 
     @strawberry.mutation
     async def create_person(self, info: I, input: PersonInput) -> t.PersonResult:
@@ -274,14 +339,18 @@ class Mutation:
         return await _guard(run(), t.Person.of)
 
     @strawberry.mutation
-    async def update_person(self, info: I, id: UUID, version: int, input: PersonInput) -> t.PersonResult:
+    async def update_person(
+        self, info: I, id: UUID, version: int, input: PersonInput
+    ) -> t.PersonResult:
         c = info.context
         return await _guard(c.svc.update_person(c.principal, id, _set(input), version), t.Person.of)
 
     @strawberry.mutation
     async def delete_person(self, info: I, id: UUID, version: int) -> t.DeleteResult:
         c = info.context
-        return await _guard(c.svc.delete_person(c.principal, id, version), lambda _: t.Deleted(id=id))
+        return await _guard(
+            c.svc.delete_person(c.principal, id, version), lambda _: t.Deleted(id=id)
+        )
 
     @strawberry.mutation
     async def create_body(self, info: I, input: BodyInput) -> t.BodyResult:
@@ -309,22 +378,32 @@ class Mutation:
         return await _guard(c.svc.add_membership(c.principal, **vars(input)), t.Membership.of)
 
     @strawberry.mutation
-    async def update_membership(self, info: I, id: UUID, version: int, input: MembershipInput) -> t.MembershipResult:
+    async def update_membership(
+        self, info: I, id: UUID, version: int, input: MembershipInput
+    ) -> t.MembershipResult:
         c = info.context
-        return await _guard(c.svc.update_membership(c.principal, id, _set(input), version), t.Membership.of)
+        return await _guard(
+            c.svc.update_membership(c.principal, id, _set(input), version), t.Membership.of
+        )
 
     @strawberry.mutation
-    async def end_membership(self, info: I, id: UUID, version: int, on: date | None = None) -> t.MembershipResult:
+    async def end_membership(
+        self, info: I, id: UUID, version: int, on: date | None = None
+    ) -> t.MembershipResult:
         c = info.context
         return await _guard(c.svc.end_membership(c.principal, id, on, version), t.Membership.of)
 
     @strawberry.mutation
     async def delete_membership(self, info: I, id: UUID, version: int) -> t.DeleteResult:
         c = info.context
-        return await _guard(c.svc.delete_membership(c.principal, id, version), lambda _: t.Deleted(id=id))
+        return await _guard(
+            c.svc.delete_membership(c.principal, id, version), lambda _: t.Deleted(id=id)
+        )
 
 
-def build_schema(*, max_depth: int = 10, max_aliases: int = 15, max_tokens: int = 2000) -> strawberry.Schema:
+def build_schema(
+    *, max_depth: int = 10, max_aliases: int = 15, max_tokens: int = 2000
+) -> strawberry.Schema:
     # The rule classes are created here, once: the validation cache is keyed on them, so the
     # per-request extension objects below (cheap wrappers) still hit it.
     rules = (depth_rule(max_depth, None, None), alias_rule(max_aliases))
@@ -365,7 +444,11 @@ def _format_error(error: GraphQLError) -> dict[str, Any]:
             ]
     elif original is not None:
         log.error("unhandled %s in GraphQL resolver", type(original).__name__)
-        out = {"message": "Internal error", "path": error.path, "extensions": {"code": "internal-error"}}
+        out = {
+            "message": "Internal error",
+            "path": error.path,
+            "extensions": {"code": "internal-error"},
+        }
     else:
         out.setdefault("extensions", {})["code"] = "graphql-invalid"
     return out

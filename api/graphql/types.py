@@ -51,9 +51,16 @@ class Unit:
 
     @classmethod
     def of(cls, u: m.SltUnit) -> Unit:
-        return cls(id=u.id, name=u.name, kind=u.kind, municipality_numbers=list(u.municipality_numbers),
-                   police_district=u.police_district, oslo_district_number=u.oslo_district_number,
-                   language=u.language, version=u.version)
+        return cls(
+            id=u.id,
+            name=u.name,
+            kind=u.kind,
+            municipality_numbers=list(u.municipality_numbers),
+            police_district=u.police_district,
+            oslo_district_number=u.oslo_district_number,
+            language=u.language,
+            version=u.version,
+        )
 
 
 @strawberry.type
@@ -70,13 +77,17 @@ class Establishment:
 
     @classmethod
     def of(cls, e: m.Establishment) -> Establishment:
-        return cls(municipal_decision_date=e.municipal_decision_date,
-                   municipal_decision_ref=e.municipal_decision_ref,
-                   police_confirmation_date=e.police_confirmation_date,
-                   police_confirmation_ref=e.police_confirmation_ref,
-                   coordinator_person_id=e.coordinator_person_id, coordinator_fte=e.coordinator_fte,
-                   police_contact_person_id=e.police_contact_person_id,
-                   is_established=e.is_established, version=e.version)
+        return cls(
+            municipal_decision_date=e.municipal_decision_date,
+            municipal_decision_ref=e.municipal_decision_ref,
+            police_confirmation_date=e.police_confirmation_date,
+            police_confirmation_ref=e.police_confirmation_ref,
+            coordinator_person_id=e.coordinator_person_id,
+            coordinator_fte=e.coordinator_fte,
+            police_contact_person_id=e.police_contact_person_id,
+            is_established=e.is_established,
+            version=e.version,
+        )
 
 
 @strawberry.type
@@ -91,8 +102,15 @@ class Organisation:
 
     @classmethod
     def of(cls, o: m.Organisation) -> Organisation:
-        return cls(id=o.id, name=o.name, type=o.type, organisation_number=o.organisation_number,
-                   municipality_number=o.municipality_number, active=o.active, version=o.version)
+        return cls(
+            id=o.id,
+            name=o.name,
+            type=o.type,
+            organisation_number=o.organisation_number,
+            municipality_number=o.municipality_number,
+            active=o.active,
+            version=o.version,
+        )
 
 
 @strawberry.type
@@ -114,8 +132,15 @@ class Person:
 
     @classmethod
     def of(cls, p: m.Person) -> Person:
-        return cls(id=p.id, name=p.name, title=p.title, organisation_id=p.organisation_id,
-                   email=p.email, phone=p.phone, version=p.version)
+        return cls(
+            id=p.id,
+            name=p.name,
+            title=p.title,
+            organisation_id=p.organisation_id,
+            email=p.email,
+            phone=p.phone,
+            version=p.version,
+        )
 
 
 @strawberry.type
@@ -144,15 +169,25 @@ class Membership:
 
     @classmethod
     def of(cls, x: m.Membership) -> Membership:
-        return cls(id=x.id, body_id=x.body_id, person_id=x.person_id, role=x.role,
-                   organisation_id=x.organisation_id, valid_from=x.valid_from, valid_to=x.valid_to,
-                   version=x.version)
+        return cls(
+            id=x.id,
+            body_id=x.body_id,
+            person_id=x.person_id,
+            role=x.role,
+            organisation_id=x.organisation_id,
+            valid_from=x.valid_from,
+            valid_to=x.valid_to,
+            version=x.version,
+        )
 
     @classmethod
     def of_view(cls, v: m.MembershipView) -> Membership:
         out = cls.of(v.membership)
         out.person_name, out.body_name, out.organisation_name = (
-            v.person_name, v.body_name, v.organisation_name)
+            v.person_name,
+            v.body_name,
+            v.organisation_name,
+        )
         return out
 
 
@@ -166,7 +201,9 @@ class Body:
     meeting_norm_per_year: int | None
     version: int
 
-    @strawberry.field(description="Memberships, by person name; `activeOn` keeps those valid that day.")
+    @strawberry.field(
+        description="Memberships, by person name; `activeOn` keeps those valid that day."
+    )
     async def memberships(
         self, info: strawberry.Info[Context, None], active_on: date | None = None
     ) -> list[Membership]:
@@ -175,8 +212,15 @@ class Body:
 
     @classmethod
     def of(cls, b: m.Body) -> Body:
-        return cls(id=b.id, name=b.name, level=b.level, mandate=b.mandate, is_politiraad=b.is_politiraad,
-                   meeting_norm_per_year=b.meeting_norm_per_year, version=b.version)
+        return cls(
+            id=b.id,
+            name=b.name,
+            level=b.level,
+            mandate=b.mandate,
+            is_politiraad=b.is_politiraad,
+            meeting_norm_per_year=b.meeting_norm_per_year,
+            version=b.version,
+        )
 
 
 @strawberry.type
@@ -190,8 +234,14 @@ class HealthCheck:
 
     @classmethod
     def of(cls, c: DHealthCheck) -> HealthCheck:
-        return cls(code=c.code.value, severity=c.severity.value, ok=c.ok, body_id=c.body_id,
-                   membership_id=c.membership_id, due=c.due)
+        return cls(
+            code=c.code.value,
+            severity=c.severity.value,
+            ok=c.ok,
+            body_id=c.body_id,
+            membership_id=c.membership_id,
+            due=c.due,
+        )
 
 
 @strawberry.type
@@ -299,17 +349,26 @@ def problem_of(exc: DomainError) -> Problem:
 
     if isinstance(exc, ValidationFailed):
         return ValidationProblem(
-            code=exc.code, message=exc.detail,
-            field_errors=[FieldProblem(field=e.field, code=e.code, message=e.message) for e in exc.errors],
+            code=exc.code,
+            message=exc.detail,
+            field_errors=[
+                FieldProblem(field=e.field, code=e.code, message=e.message) for e in exc.errors
+            ],
         )
-    for cls, gql in ((NotFound, NotFoundProblem), (Conflict, ConflictProblem),
-                     (StaleVersion, StaleVersionProblem), (Forbidden, ForbiddenProblem)):
+    for cls, gql in (
+        (NotFound, NotFoundProblem),
+        (Conflict, ConflictProblem),
+        (StaleVersion, StaleVersionProblem),
+        (Forbidden, ForbiddenProblem),
+    ):
         if isinstance(exc, cls):
             return gql(code=exc.code, message=exc.detail)  # type: ignore[no-any-return]
     raise exc
 
 
-_Problems = ValidationProblem | NotFoundProblem | ConflictProblem | StaleVersionProblem | ForbiddenProblem
+_Problems = (
+    ValidationProblem | NotFoundProblem | ConflictProblem | StaleVersionProblem | ForbiddenProblem
+)
 OrganisationResult = Annotated[Organisation | _Problems, strawberry.union("OrganisationResult")]
 PersonResult = Annotated[Person | _Problems, strawberry.union("PersonResult")]
 BodyResult = Annotated[Body | _Problems, strawberry.union("BodyResult")]

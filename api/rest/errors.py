@@ -159,12 +159,18 @@ PROBLEM_COMPONENTS: dict[str, Any] = {
         "description": "RFC 9457 problem details.",
         "required": ["type", "title", "status", "detail"],
         "properties": {
-            "type": {"type": "string", "description": "Stable problem type, e.g. /problems/not-found"},
+            "type": {
+                "type": "string",
+                "description": "Stable problem type, e.g. /problems/not-found",
+            },
             "title": {"type": "string"},
             "status": {"type": "integer"},
             "detail": {"type": "string"},
             "instance": {"type": "string"},
-            "errors": {"type": "array", "items": {"$ref": "#/components/schemas/ProblemFieldError"}},
+            "errors": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/ProblemFieldError"},
+            },
         },
     },
     "ProblemFieldError": {
@@ -180,8 +186,15 @@ PROBLEM_COMPONENTS: dict[str, Any] = {
 
 
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    names = {401: "Not authenticated", 403: "Not allowed", 404: "Not found", 409: "Conflict",
-             412: "Stale version", 422: "Invalid input", 428: "If-Match required"}
+    names = {
+        401: "Not authenticated",
+        403: "Not allowed",
+        404: "Not found",
+        409: "Conflict",
+        412: "Stale version",
+        422: "Invalid input",
+        428: "If-Match required",
+    }
     return {s: {"description": names.get(s, "Error"), "content": PROBLEM_REF} for s in statuses}
 
 

@@ -93,12 +93,20 @@ class SltUnit:
         if len(set(self.municipality_numbers)) != len(self.municipality_numbers):
             e.add("municipalityNumbers", "duplicate", "A municipality is listed twice.")
         if self.kind is UnitKind.MUNICIPALITY and len(self.municipality_numbers) > 1:
-            e.add("municipalityNumbers", "too-many", "A single-municipality unit has one municipality.")
+            e.add(
+                "municipalityNumbers",
+                "too-many",
+                "A single-municipality unit has one municipality.",
+            )
         if self.kind is UnitKind.INTER_MUNICIPAL and len(self.municipality_numbers) < 2:
             e.add("municipalityNumbers", "too-few", "An inter-municipal unit has two or more.")
         if self.kind is UnitKind.OSLO_DISTRICT:
             if self.municipality_numbers != ("0301",):
-                e.add("municipalityNumbers", "oslo-only", "An Oslo district unit belongs to 0301 Oslo.")
+                e.add(
+                    "municipalityNumbers",
+                    "oslo-only",
+                    "An Oslo district unit belongs to 0301 Oslo.",
+                )
             if not self.oslo_district_number:
                 e.add("osloDistrictNumber", "required", "Which Oslo district.")
         elif self.oslo_district_number:
@@ -125,7 +133,9 @@ class Establishment:
     def check(self, today: date) -> None:
         e = Errors()
         v.text(e, "municipalDecisionRef", self.municipal_decision_ref, required=False, max_len=100)
-        v.text(e, "policeConfirmationRef", self.police_confirmation_ref, required=False, max_len=100)
+        v.text(
+            e, "policeConfirmationRef", self.police_confirmation_ref, required=False, max_len=100
+        )
         for name, d in (
             ("municipalDecisionDate", self.municipal_decision_date),
             ("policeConfirmationDate", self.police_confirmation_date),
@@ -133,14 +143,20 @@ class Establishment:
             if d is not None and d > today:
                 e.add(name, "in-future", "The date cannot be in the future.")
         if self.coordinator_fte is not None and not Decimal("0") < self.coordinator_fte <= 1:
-            e.add("coordinatorFte", "out-of-range", "A share of a full-time position: above 0, at most 1.")
+            e.add(
+                "coordinatorFte",
+                "out-of-range",
+                "A share of a full-time position: above 0, at most 1.",
+            )
         if self.coordinator_fte is not None and self.coordinator_person_id is None:
             e.add("coordinatorFte", "without-coordinator", "Name the coordinator first.")
         e.raise_if_any()
 
     @property
     def is_established(self) -> bool:
-        return self.municipal_decision_date is not None and self.police_confirmation_date is not None
+        return (
+            self.municipal_decision_date is not None and self.police_confirmation_date is not None
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,7 +174,11 @@ class Organisation:
         e = Errors()
         v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
         if self.organisation_number and not v.organisation_number_ok(self.organisation_number):
-            e.add("organisationNumber", "invalid", "Not a valid organisation number (9 digits, mod 11).")
+            e.add(
+                "organisationNumber",
+                "invalid",
+                "Not a valid organisation number (9 digits, mod 11).",
+            )
         e.raise_if_any()
 
 
@@ -202,7 +222,9 @@ class Body:
         v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
         v.text(e, "mandate", self.mandate, required=False, max_len=TEXT_MAX)
         if self.is_politiraad and self.level is not Level.STEERING:
-            e.add("isPolitiraad", "steering-only", "A politiråd can only serve at the steering level.")
+            e.add(
+                "isPolitiraad", "steering-only", "A politiråd can only serve at the steering level."
+            )
         if self.meeting_norm_per_year is not None and not 1 <= self.meeting_norm_per_year <= 365:
             e.add("meetingNormPerYear", "out-of-range", "Between 1 and 365 meetings a year.")
         e.raise_if_any()
@@ -258,5 +280,3 @@ class BodySummary:
     chair_person_id: UUID | None
     chair_name: str | None
     member_count: int
-
-

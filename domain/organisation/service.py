@@ -14,7 +14,12 @@ from uuid import UUID, uuid4
 from domain import policies as pol
 from domain.errors import Conflict, Errors, NotFound, ValidationFailed
 from domain.organisation.changes import apply_changes, expect_version
-from domain.organisation.filters import BodyFilter, MembershipFilter, OrganisationFilter, PersonFilter
+from domain.organisation.filters import (
+    BodyFilter,
+    MembershipFilter,
+    OrganisationFilter,
+    PersonFilter,
+)
 from domain.organisation.health import OrganisationHealth, assess
 from domain.organisation.model import (
     DEFAULT_MEETING_NORM,
@@ -178,8 +183,9 @@ class OrganisationService:
             municipality_number=municipality_number or None,
             active=active,
         )
+        uow_ = self._write(p)  # authorise before looking at the input
         org.check()
-        async with self._write(p) as uow:
+        async with uow_ as uow:
             await self._check_municipality(uow, org.municipality_number)
             await uow.organisations.add(org)
             await uow.commit()
@@ -198,7 +204,9 @@ class OrganisationService:
             await uow.commit()
         return new
 
-    async def delete_organisation(self, p: Principal, id: UUID, expected_version: int | None) -> None:
+    async def delete_organisation(
+        self, p: Principal, id: UUID, expected_version: int | None
+    ) -> None:
         async with self._write(p) as uow:
             org = await uow.organisations.get(id)
             expected = expect_version(org.version, expected_version)
@@ -246,8 +254,9 @@ class OrganisationService:
             email=email or None,
             phone=phone or None,
         )
+        uow_ = self._write(p)  # authorise before looking at the input
         person.check()
-        async with self._write(p) as uow:
+        async with uow_ as uow:
             await _require_ref(uow.organisations, person.organisation_id, "organisationId")
             await uow.persons.add(person)
             await uow.commit()
@@ -310,8 +319,9 @@ class OrganisationService:
                 else DEFAULT_MEETING_NORM[level]
             ),
         )
+        uow_ = self._write(p)  # authorise before looking at the input
         body.check()
-        async with self._write(p) as uow:
+        async with uow_ as uow:
             await uow.bodies.add(body)
             await uow.commit()
         return body
@@ -368,7 +378,9 @@ class OrganisationService:
             person = await _find(uow.persons, person_id)
             if person is None:
                 errors.add("personId", "unknown", "No such person in this unit.")
-            if organisation_id is not None and not await _exists(uow.organisations, organisation_id):
+            if organisation_id is not None and not await _exists(
+                uow.organisations, organisation_id
+            ):
                 errors.add("organisationId", "unknown", "No such organisation in this unit.")
             errors.raise_if_any()
             m = Membership(
@@ -429,7 +441,9 @@ class OrganisationService:
 
     # -- batch reads (one query for many ids; the GraphQL DataLoaders use these) -----------------
 
-    async def organisations_by_id(self, p: Principal, ids: Sequence[UUID]) -> dict[UUID, Organisation]:
+    async def organisations_by_id(
+        self, p: Principal, ids: Sequence[UUID]
+    ) -> dict[UUID, Organisation]:
         async with self._read(p) as uow:
             return {o.id: o for o in await uow.organisations.get_many(ids)}
 
@@ -468,7 +482,9 @@ class OrganisationService:
         if m.role is BodyRole.CHAIR and any(
             o.role is BodyRole.CHAIR and o.overlaps(m) for o in others
         ):
-            raise Conflict("The body already has a chair in that period; end that chair's term first.")
+            raise Conflict(
+                "The body already has a chair in that period; end that chair's term first."
+            )
 
 
 async def _find(repo: Any, id: UUID) -> Any:

@@ -59,7 +59,9 @@ def _local(client: httpx.AsyncClient, url: str) -> str:
     return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
-async def choose_persona(client: httpx.AsyncClient, authorize_url: str, persona: str) -> httpx.Response:
+async def choose_persona(
+    client: httpx.AsyncClient, authorize_url: str, persona: str
+) -> httpx.Response:
     """Open the picker page and submit the form with the persona's button; returns the IdP's 302."""
     page = await client.get(_local(client, authorize_url))
     assert page.status_code == 200, page.text

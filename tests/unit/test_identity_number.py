@@ -69,7 +69,8 @@ def test_kinds_are_recognised() -> None:
     assert parse(d_number) is not None
     h_number = _with_controls("01" + "49" + "75" + "123")  # month + 40
     parsed = parse(h_number)
-    assert parsed is not None and parsed.kind is NumberKind.H_NUMBER
+    assert parsed is not None
+    assert parsed.kind is NumberKind.H_NUMBER
     assert parsed.birth_date == date(1975, 9, 1)
 
 

@@ -62,7 +62,9 @@ async def test_callback_from_wrong_issuer_is_refused(make_rp, http) -> None:
     rp = make_rp()
     request, params = await _authorize(http, rp, "coordinator")
     with pytest.raises(LoginRefused, match="unexpected issuer"):
-        rp.code_from_callback({**params, "iss": "https://evil.example"}, expected_state=request.state)
+        rp.code_from_callback(
+            {**params, "iss": "https://evil.example"}, expected_state=request.state
+        )
     without = {k: v for k, v in params.items() if k != "iss"}
     with pytest.raises(LoginRefused, match="unexpected issuer"):
         rp.code_from_callback(without, expected_state=request.state)

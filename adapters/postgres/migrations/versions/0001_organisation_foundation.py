@@ -85,7 +85,9 @@ def upgrade() -> None:
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("police_district", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("oslo_district_number", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("language", sqlmodel.sql.sqltypes.AutoString(), server_default="nb", nullable=False),
+        sa.Column(
+            "language", sqlmodel.sql.sqltypes.AutoString(), server_default="nb", nullable=False
+        ),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column(
             "created_at",

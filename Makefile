@@ -1,0 +1,62 @@
+# The two commands: `make run` and `make test`. Everything else is a step they use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := frontend/node_modules/.installed
+
+.PHONY: run test install spa lint fast-test py-test frontend-check e2e openapi bench clean
+
+## run: install, build the SPA, start the embedded PostgreSQL, migrate, load demo data, serve
+run: install spa
+	$(PY) -m api.cli db upgrade
+	$(PY) -m api.cli demo
+	$(PY) -m api.cli serve
+
+## test: every gate and every test, browser tests included
+test: lint py-test frontend-check e2e
+
+install: $(PY_STAMP)
+
+$(PY_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+$(NODE_STAMP): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+spa: $(NODE_STAMP)
+	cd frontend && npm run build
+
+## lint: the fast gates (also run by pre-commit)
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(PY) -m api.cli openapi --check
+
+py-test: install
+	$(BIN)/pytest -q -m "not e2e"
+
+frontend-check: $(NODE_STAMP)
+	cd frontend && npm run check:api && npm run lint && npm run typecheck && npm run test
+
+e2e: install spa
+	cd frontend && npm run e2e
+
+## openapi: regenerate openapi/openapi.json, openapi/schema.graphql and the SPA's typed client
+openapi: install
+	$(PY) -m api.cli openapi
+	@if [ -d frontend/node_modules ]; then cd frontend && npm run gen:api; fi
+
+bench: install
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist

@@ -1,0 +1,74 @@
+import type { components } from './schema';
+
+export type Problem = components['schemas']['Problem'];
+export type ProblemFieldError = components['schemas']['ProblemFieldError'];
+
+/** A failed API call: the HTTP status and the RFC 9457 problem the server sent (or one made up). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** 412: someone else saved a newer version since this one was read. */
+  get isConflict(): boolean {
+    return this.status === 412;
+  }
+
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+export function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.type === 'string' && typeof v.status === 'number' && typeof v.title === 'string';
+}
+
+/** Turn whatever came back into an ApiError with a problem body. */
+export function toApiError(status: number, body: unknown): ApiError {
+  if (isProblem(body)) return new ApiError(status, { ...body, detail: body.detail ?? '' });
+  return new ApiError(status, {
+    type: 'about:blank',
+    title: `HTTP ${status}`,
+    status,
+    detail: '',
+  });
+}
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/**
+ * The server's per-field errors keyed by the form field they belong to. Field names are the
+ * request body's camelCase names; a nested path (``validTo.0``) is reduced to its first part.
+ * Errors the form has no field for are returned under ``_form``.
+ */
+export function problemFieldErrors(
+  problem: Problem | undefined | null,
+  knownFields?: readonly string[],
+): FieldErrors {
+  const out: FieldErrors = {};
+  if (!problem?.errors) return out;
+  for (const e of problem.errors) {
+    const field = e.field.split('.')[0] ?? e.field;
+    const key = knownFields && !knownFields.includes(field) ? '_form' : field;
+    out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
+  }
+  return out;
+}
+
+/** Problem type code, e.g. "validation-failed" from "/problems/validation-failed". */
+export function problemCode(problem: Problem): string {
+  const i = problem.type.lastIndexOf('/');
+  return i >= 0 ? problem.type.slice(i + 1) : problem.type;
+}

@@ -1,0 +1,77 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, setCsrfToken, setUnauthorizedHandler, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import { keys } from '../api/queries';
+import type { Me } from '../api/types';
+import { isLang } from '../i18n';
+import { reLogin } from './login';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'no-unit' }
+  | { status: 'error'; error: unknown; retry: () => void }
+  | { status: 'ready'; me: Me };
+
+const SessionContext = createContext<SessionState>({ status: 'loading' });
+
+async function fetchMe(): Promise<Me> {
+  const me = await unwrap(api.GET('/api/me'));
+  setCsrfToken(me.csrfToken ?? null);
+  return me;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: keys.me,
+    queryFn: fetchMe,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  const loggedIn = useRef(false);
+  loggedIn.current = query.isSuccess;
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (loggedIn.current) {
+        // The session ended while the user was working: keep drafts and log in again.
+        loggedIn.current = false;
+        reLogin(isLang(i18n.language) ? i18n.language : 'nb');
+      } else {
+        void qc.invalidateQueries({ queryKey: keys.me });
+      }
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [i18n, qc]);
+
+  let state: SessionState;
+  if (query.isPending) state = { status: 'loading' };
+  else if (query.isSuccess) state = { status: 'ready', me: query.data };
+  else if (query.error instanceof ApiError && query.error.status === 401)
+    state = { status: 'anonymous' };
+  else if (query.error instanceof ApiError && query.error.status === 403)
+    state = { status: 'no-unit' };
+  else state = { status: 'error', error: query.error, retry: () => void query.refetch() };
+
+  return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  return useContext(SessionContext);
+}
+
+/** The logged-in person (only inside the authenticated part of the app). */
+export function useMe(): Me {
+  const s = useSession();
+  if (s.status !== 'ready') throw new Error('useMe outside an authenticated route');
+  return s.me;
+}
+
+/** For tests: a fixed session. */
+export function StaticSession({ state, children }: { state: SessionState; children: ReactNode }) {
+  return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,173 @@
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { FieldErrors } from '../api/problem';
+import { useBody, useCreateBody, useUpdateBody } from '../api/queries';
+import { LEVELS, type Body, type Level } from '../api/types';
+import { canEditOrganisation } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { useAnnounce } from '../components/Announcer';
+import {
+  CheckboxInput,
+  ConflictAlert,
+  FormActions,
+  FormError,
+  FormErrorSummary,
+  RestoredNotice,
+  SelectInput,
+  TextInput,
+} from '../components/form/fields';
+import { useForm } from '../components/form/useForm';
+import { PageHeading } from '../components/PageHeading';
+import { ErrorState, Loading } from '../components/States';
+
+export interface BodyValues {
+  name: string;
+  level: string;
+  mandate: string;
+  isPolitiraad: boolean;
+  meetingNormPerYear: string;
+}
+
+export function validateBody(v: BodyValues, t: (k: string, o?: object) => string): FieldErrors {
+  const e: FieldErrors = {};
+  if (!v.name.trim()) e.name = t('validation.required');
+  else if (v.name.length > 200) e.name = t('validation.maxLength', { max: 200 });
+  if (!v.level) e.level = t('validation.required');
+  if (v.mandate.length > 4000) e.mandate = t('validation.maxLength', { max: 4000 });
+  if (v.meetingNormPerYear.trim()) {
+    const n = Number(v.meetingNormPerYear);
+    if (!Number.isInteger(n) || n < 0 || n > 365) e.meetingNormPerYear = t('validation.wholeNumber');
+  }
+  return e;
+}
+
+function BodyForm({ body, initialLevel }: { body?: Body; initialLevel: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const create = useCreateBody();
+  const update = useUpdateBody(body?.id ?? '');
+  const loaded = useBody(body?.id);
+  const labels = {
+    name: t('bodyForm.name'),
+    level: t('bodyForm.level'),
+    mandate: t('bodyForm.mandate'),
+    isPolitiraad: t('bodyForm.isPolitiraad'),
+    meetingNormPerYear: t('bodyForm.meetingNorm'),
+  };
+  const form = useForm<BodyValues>({
+    formId: body ? 'body-edit' : 'body-new',
+    initial: {
+      name: body?.name ?? '',
+      level: body?.level ?? initialLevel,
+      mandate: body?.mandate ?? '',
+      isPolitiraad: body?.isPolitiraad ?? false,
+      meetingNormPerYear: body?.meetingNormPerYear != null ? String(body.meetingNormPerYear) : '',
+    },
+    validate: (v) => validateBody(v, t),
+  });
+  const v = form.values;
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit(async (values) => {
+        const payload = {
+          name: values.name.trim(),
+          level: values.level as Level,
+          mandate: values.mandate.trim() || null,
+          isPolitiraad: values.level === 'steering' ? values.isPolitiraad : false,
+          meetingNormPerYear: values.meetingNormPerYear.trim()
+            ? Number(values.meetingNormPerYear)
+            : null,
+        };
+        const saved = body
+          ? await update.mutateAsync({ version: body.version, body: payload })
+          : await create.mutateAsync(payload);
+        announce(t('form.savedNamed', { name: saved.name }));
+        void navigate(`/organer/${saved.id}`);
+      })}
+    >
+      <RestoredNotice show={form.restored} />
+      {form.status === 'conflict' ? (
+        <ConflictAlert
+          onReload={() => {
+            void loaded.refetch().then((r) => {
+              if (r.data) window.location.reload();
+            });
+          }}
+        />
+      ) : null}
+      <FormErrorSummary form={form} labels={labels} />
+      <FormError message={form.formError} />
+      <TextInput form={form} name="name" label={labels.name} required autoComplete="off" />
+      <SelectInput
+        form={form}
+        name="level"
+        label={labels.level}
+        required
+        emptyLabel={t('form.choose')}
+        options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+      />
+      <TextInput
+        form={form}
+        name="mandate"
+        label={labels.mandate}
+        description={t('bodyForm.mandateHelp')}
+        multiline
+      />
+      {v.level === 'steering' ? (
+        <CheckboxInput
+          form={form}
+          name="isPolitiraad"
+          label={labels.isPolitiraad}
+          description={t('bodyForm.isPolitiraadHelp')}
+        />
+      ) : null}
+      <TextInput
+        form={form}
+        name="meetingNormPerYear"
+        label={labels.meetingNormPerYear}
+        description={t('bodyForm.meetingNormHelp')}
+        inputMode="numeric"
+      />
+      <FormActions>
+        <Button type="submit" disabled={form.status === 'submitting'}>
+          {body ? t('form.save') : t('bodyForm.create')}
+        </Button>
+        <Button asChild variant="secondary">
+          <Link to={body ? `/organer/${body.id}` : '/organisasjon'}>{t('form.cancel')}</Link>
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
+
+export default function BodyFormPage() {
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const body = useBody(id);
+  const level = params.get('level') ?? '';
+  const initialLevel = (LEVELS as readonly string[]).includes(level) ? level : '';
+  const title = id ? t('bodyForm.editTitle') : t('bodyForm.newTitle');
+  if (!canEditOrganisation(me)) {
+    return (
+      <div className="stack">
+        <PageHeading>{title}</PageHeading>
+        <Paragraph>{t('state.readOnly')}</Paragraph>
+      </div>
+    );
+  }
+  if (id && body.isPending) return <Loading />;
+  if (id && body.isError) return <ErrorState error={body.error} onRetry={() => void body.refetch()} />;
+  return (
+    <div className="stack">
+      <PageHeading>{title}</PageHeading>
+      <Paragraph>{t('form.requiredHelp')}</Paragraph>
+      <BodyForm key={body.data?.version ?? 'new'} body={body.data} initialLevel={initialLevel} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"""A live Samordna for the browser tests: a fresh ``samordna_e2e`` database (migrated, demo loaded)
+on the embedded PostgreSQL, served by uvicorn on 127.0.0.1:$E2E_PORT (default 8765)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import uvicorn
+
+from adapters.postgres import migrate
+from adapters.postgres.database import resolve_urls
+from api import bootstrap
+from api.app import create_app
+from api.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main() -> None:
+    port = int(os.environ.get("E2E_PORT", "8765"))
+    state = ROOT / "var" / "e2e"
+    server = resolve_urls(None, None, ROOT / "var", "postgres").embedded
+    server.psql('DROP DATABASE IF EXISTS "samordna_e2e" WITH (FORCE);')
+    urls = resolve_urls(None, None, ROOT / "var", "samordna_e2e")
+    migrate.upgrade(urls.admin)
+    settings = Settings(
+        environment="test",
+        state_dir=state,
+        public_base_url=f"http://127.0.0.1:{port}",
+        database_url=None,
+    )
+    asyncio.run(bootstrap.load_demo(settings, urls))
+    app = create_app(settings, bootstrap.build_container(settings, urls))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

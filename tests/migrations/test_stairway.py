@@ -1,0 +1,47 @@
+"""Migrations: each revision upgrades, downgrades and upgrades again; the result matches the
+SQLModel tables exactly."""
+
+import os
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from adapters.postgres import migrate
+from adapters.postgres.database import resolve_urls
+from adapters.postgres.tables import metadata
+from tests.conftest import STATE
+
+
+@pytest.fixture(scope="module")
+def scratch_url():
+    server = resolve_urls(None, None, STATE, "postgres").embedded
+    name = f"samordna_stairway_{os.getpid()}"
+    server.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE);')
+    yield resolve_urls(None, None, STATE, name).admin
+    server.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE);')
+
+
+def test_stairway(scratch_url):
+    revisions = migrate.revisions()
+    assert revisions, "no migrations found"
+    previous = "base"
+    for rev in revisions:
+        migrate.upgrade(scratch_url, rev)
+        migrate.downgrade(scratch_url, previous)
+        migrate.upgrade(scratch_url, rev)
+        previous = rev
+    assert previous == migrate.head_revision()
+
+
+async def test_schema_matches_the_table_definitions(database):
+    engine = create_async_engine(database.admin)
+    async with engine.connect() as conn:
+        diff = await conn.run_sync(
+            lambda c: compare_metadata(
+                MigrationContext.configure(c, opts={"compare_type": True}), metadata
+            )
+        )
+    await engine.dispose()
+    assert diff == []
