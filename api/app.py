@@ -20,7 +20,6 @@ from api.settings import Settings
 
 log = logging.getLogger("samordna")
 
-SPA_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 NO_STORE_PREFIXES = ("/api", "/graphql", "/auth", "/dev-idp")
 
 
@@ -89,7 +88,7 @@ def create_app(
     )
     if c.identity.dev_idp is not None:
         app.mount("/dev-idp", c.identity.dev_idp)
-    _mount_spa(app)
+    _mount_spa(app, settings.spa_dir)
     return app
 
 
@@ -98,18 +97,18 @@ def _cache(app: FastAPI) -> dict[str, object]:
     return app.openapi_schema
 
 
-def _mount_spa(app: FastAPI) -> None:
+def _mount_spa(app: FastAPI, spa_dist: Path) -> None:
     """Serve the built SPA with a fallback to index.html for client-side routes."""
-    index = SPA_DIST / "index.html"
-    if (SPA_DIST / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=SPA_DIST / "assets"), name="assets")
+    index = spa_dist / "index.html"
+    if (spa_dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=spa_dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     async def spa(path: str) -> Response:
         if path.startswith(("api/", "graphql", "auth/", "dev-idp")):
             return errors.problem(404, "not-found", "Not found", f"No resource at /{path}.")
-        candidate = (SPA_DIST / path).resolve()
-        if path and candidate.is_file() and SPA_DIST.resolve() in candidate.parents:
+        candidate = (spa_dist / path).resolve()
+        if path and candidate.is_file() and spa_dist.resolve() in candidate.parents:
             return FileResponse(candidate)
         if index.is_file():
             return FileResponse(index, headers={"Cache-Control": "no-cache"})

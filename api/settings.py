@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     # as a role without BYPASSRLS so row-level security holds (see docs/adr/0003).
     database_admin_url: str | None = None
     state_dir: Path = Path("var")
+    # The built SPA (``frontend/dist`` in a checkout; set it where an installed package runs).
+    spa_dir: Path = Path(__file__).resolve().parent.parent / "frontend" / "dist"
     public_base_url: str = "http://127.0.0.1:8000"
     host: str = "127.0.0.1"
     port: int = 8000

@@ -34,6 +34,10 @@ def _asyncpg(url: str) -> str:
 def embedded_urls(state_dir: Path, database: str) -> DatabaseUrls:
     """Start (or reuse) the embedded server under ``state_dir/pgdata`` and make sure the database
     and the app role exist. The server keeps running after we exit so restarts are fast."""
+    import warnings
+
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers); pgserver copes.
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
     import pgserver  # only needed without DATABASE_URL
 
     pgdata = (state_dir / "pgdata").resolve()

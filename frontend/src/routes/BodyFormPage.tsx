@@ -93,9 +93,8 @@ function BodyForm({ body, initialLevel }: { body?: Body; initialLevel: string })
       {form.status === 'conflict' ? (
         <ConflictAlert
           onReload={() => {
-            void loaded.refetch().then((r) => {
-              if (r.data) window.location.reload();
-            });
+            // A newer version remounts the form (keyed by version) with the fresh values.
+            void loaded.refetch();
           }}
         />
       ) : null}

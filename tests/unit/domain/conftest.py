@@ -93,9 +93,7 @@ async def world(service: OrganisationService, coord: Principal, clock: FakeClock
     mayor = await s.create_person(p, name="Ola Ordfører", title="Ordfører")
     teacher = await s.create_person(p, name="Tone Lærer", organisation_id=school.id)
     officer = await s.create_person(p, name="Per Politi", organisation_id=police.id)
-    steering = await s.create_body(
-        p, name="Politirådet", level=Level.STEERING, is_politiraad=True
-    )
+    steering = await s.create_body(p, name="Politirådet", level=Level.STEERING, is_politiraad=True)
     coordinating = await s.create_body(p, name="Koordineringsgruppa", level=Level.COORDINATING)
     start = clock.today() - timedelta(days=100)
     mayor_chair = await s.add_membership(

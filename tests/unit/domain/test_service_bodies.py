@@ -157,9 +157,7 @@ async def test_unit_is_the_principals_own(
     assert await service.unit(coord) == unit
 
 
-async def test_unit_admin_renames_the_unit(
-    service: OrganisationService, unit: SltUnit
-) -> None:
+async def test_unit_admin_renames_the_unit(service: OrganisationService, unit: SltUnit) -> None:
     admin = fakes.unit_admin(unit.id)
     new = await service.update_unit(admin, {"name": "SLT Drammen kommune", "language": "nn"}, 1)
     assert (new.name, new.language, new.version) == ("SLT Drammen kommune", "nn", 2)
@@ -277,7 +275,9 @@ async def test_establishment_rules_apply_with_the_clock(
 async def test_establishment_is_kept_by_admin_or_coordinator_only(
     service: OrganisationService, unit: SltUnit
 ) -> None:
-    await service.update_establishment(fakes.unit_admin(unit.id), {"municipal_decision_ref": "A"}, 0)
+    await service.update_establishment(
+        fakes.unit_admin(unit.id), {"municipal_decision_ref": "A"}, 0
+    )
     for p in (fakes.police_contact(unit.id), fakes.steering_reader(unit.id)):
         with pytest.raises(Forbidden):
             await service.update_establishment(p, {"municipal_decision_ref": "B"}, 1)
@@ -323,7 +323,9 @@ async def test_health_uses_the_clock(
     await service.update_membership(
         coord, world.mayor_chair.id, {"valid_to": clock.today() + timedelta(days=90)}, 1
     )
-    assert CheckCode.MEMBERSHIP_EXPIRING not in {c.code for c in (await service.health(coord)).checks}
+    assert CheckCode.MEMBERSHIP_EXPIRING not in {
+        c.code for c in (await service.health(coord)).checks
+    }
     clock.advance(days=30)
     expiring = [
         c for c in (await service.health(coord)).checks if c.code is CheckCode.MEMBERSHIP_EXPIRING

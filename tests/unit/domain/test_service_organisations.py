@@ -120,9 +120,7 @@ async def test_update_organisation_refuses_invalid_changes(
     assert await service.get_organisation(coord, world.school.id) == world.school
 
 
-async def test_delete_unused_organisation(
-    service: OrganisationService, coord: Principal
-) -> None:
+async def test_delete_unused_organisation(service: OrganisationService, coord: Principal) -> None:
     org = await service.create_organisation(
         coord, name="Frivilligsentralen", type=OrganisationType.VOLUNTEER
     )

@@ -1,0 +1,193 @@
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { FieldErrors } from '../api/problem';
+import { useCreateOrganisation, useOrganisation, useUpdateOrganisation } from '../api/queries';
+import { ORGANISATION_TYPES, type Organisation, type OrganisationType } from '../api/types';
+import { canEditOrganisation } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { useAnnounce } from '../components/Announcer';
+import {
+  CheckboxInput,
+  ConflictAlert,
+  FormActions,
+  FormError,
+  FormErrorSummary,
+  RestoredNotice,
+  SelectInput,
+  TextInput,
+} from '../components/form/fields';
+import { useForm } from '../components/form/useForm';
+import { PageHeading } from '../components/PageHeading';
+import { ErrorState, Loading } from '../components/States';
+
+export interface OrganisationValues {
+  name: string;
+  type: string;
+  organisationNumber: string;
+  municipalityNumber: string;
+  active: boolean;
+}
+
+export function validateOrganisation(
+  v: OrganisationValues,
+  t: (k: string, o?: object) => string,
+): FieldErrors {
+  const e: FieldErrors = {};
+  if (!v.name.trim()) e.name = t('validation.required');
+  else if (v.name.length > 200) e.name = t('validation.maxLength', { max: 200 });
+  if (!v.type) e.type = t('validation.required');
+  const orgNo = v.organisationNumber.replace(/\s/g, '');
+  if (orgNo && !/^\d{9}$/.test(orgNo)) e.organisationNumber = t('validation.orgNumber');
+  if (v.municipalityNumber && !/^\d{4}$/.test(v.municipalityNumber.trim()))
+    e.municipalityNumber = t('validation.municipalityNumber');
+  return e;
+}
+
+function OrganisationForm({
+  organisation,
+  readOnly,
+  onReload,
+}: {
+  organisation?: Organisation;
+  readOnly: boolean;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const create = useCreateOrganisation();
+  const update = useUpdateOrganisation(organisation?.id ?? '');
+  const labels = {
+    name: t('organisationForm.name'),
+    type: t('organisations.type'),
+    organisationNumber: t('organisationForm.organisationNumber'),
+    municipalityNumber: t('organisationForm.municipalityNumber'),
+    active: t('organisationForm.active'),
+  };
+  const form = useForm<OrganisationValues>({
+    formId: organisation ? 'organisation-edit' : 'organisation-new',
+    initial: {
+      name: organisation?.name ?? '',
+      type: organisation?.type ?? '',
+      organisationNumber: organisation?.organisationNumber ?? '',
+      municipalityNumber: organisation?.municipalityNumber ?? '',
+      active: organisation?.active ?? true,
+    },
+    validate: (v) => validateOrganisation(v, t),
+    persistDraft: !readOnly,
+  });
+  if (readOnly && organisation) {
+    return (
+      <dl className="facts">
+        <dt>{labels.name}</dt>
+        <dd>{organisation.name}</dd>
+        <dt>{labels.type}</dt>
+        <dd>{t(`orgType.${organisation.type}`)}</dd>
+        <dt>{labels.organisationNumber}</dt>
+        <dd>{organisation.organisationNumber ?? t('list.none')}</dd>
+        <dt>{labels.municipalityNumber}</dt>
+        <dd>{organisation.municipalityNumber ?? t('list.none')}</dd>
+        <dt>{t('organisations.status')}</dt>
+        <dd>{organisation.active ? t('organisations.active') : t('organisations.inactive')}</dd>
+      </dl>
+    );
+  }
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit(async (v) => {
+        const payload = {
+          name: v.name.trim(),
+          type: v.type as OrganisationType,
+          organisationNumber: v.organisationNumber.replace(/\s/g, '') || null,
+          municipalityNumber: v.municipalityNumber.trim() || null,
+          active: v.active,
+        };
+        const saved = organisation
+          ? await update.mutateAsync({ version: organisation.version, body: payload })
+          : await create.mutateAsync(payload);
+        announce(t('form.savedNamed', { name: saved.name }));
+        void navigate('/organisasjoner');
+      })}
+    >
+      <RestoredNotice show={form.restored} />
+      {form.status === 'conflict' ? <ConflictAlert onReload={onReload} /> : null}
+      <FormErrorSummary form={form} labels={labels} />
+      <FormError message={form.formError} />
+      <TextInput form={form} name="name" label={labels.name} required autoComplete="organization" />
+      <SelectInput
+        form={form}
+        name="type"
+        label={labels.type}
+        required
+        emptyLabel={t('form.choose')}
+        options={ORGANISATION_TYPES.map((ty) => ({ value: ty, label: t(`orgType.${ty}`) }))}
+      />
+      <TextInput
+        form={form}
+        name="organisationNumber"
+        label={labels.organisationNumber}
+        description={t('organisationForm.organisationNumberHelp')}
+        inputMode="numeric"
+      />
+      <TextInput
+        form={form}
+        name="municipalityNumber"
+        label={labels.municipalityNumber}
+        description={t('organisationForm.municipalityNumberHelp')}
+        inputMode="numeric"
+      />
+      <CheckboxInput form={form} name="active" label={labels.active} />
+      <FormActions>
+        <Button type="submit" disabled={form.status === 'submitting'}>
+          {organisation ? t('form.save') : t('organisationForm.create')}
+        </Button>
+        <Button asChild variant="secondary">
+          <Link to="/organisasjoner">{t('form.cancel')}</Link>
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
+
+export default function OrganisationFormPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const canEdit = canEditOrganisation(me);
+  const organisation = useOrganisation(id);
+  if (id && organisation.isPending) return <Loading />;
+  if (id && organisation.isError)
+    return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />;
+  const title = id
+    ? (organisation.data?.name ?? t('organisationForm.editTitle'))
+    : t('organisationForm.newTitle');
+  if (!id && !canEdit) {
+    return (
+      <div className="stack">
+        <PageHeading>{title}</PageHeading>
+        <Paragraph>{t('state.readOnly')}</Paragraph>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <PageHeading>{title}</PageHeading>
+      {canEdit ? (
+        <Paragraph>{t('form.requiredHelp')}</Paragraph>
+      ) : (
+        <Heading level={2} data-size="xs">
+          {t('organisationForm.details')}
+        </Heading>
+      )}
+      <OrganisationForm
+        key={organisation.data?.version ?? 'new'}
+        organisation={organisation.data}
+        readOnly={!canEdit}
+        onReload={() => void organisation.refetch()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { FieldErrors } from '../api/problem';
+import {
+  useAllOrganisations,
+  useCreatePerson,
+  useMemberships,
+  usePerson,
+  useUpdatePerson,
+} from '../api/queries';
+import type { Person } from '../api/types';
+import { canEditOrganisation } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { useAnnounce } from '../components/Announcer';
+import {
+  ConflictAlert,
+  FormActions,
+  FormError,
+  FormErrorSummary,
+  RestoredNotice,
+  SelectInput,
+  TextInput,
+} from '../components/form/fields';
+import { useForm } from '../components/form/useForm';
+import { PageHeading } from '../components/PageHeading';
+import { Empty, ErrorState, Loading } from '../components/States';
+import { formatDate } from '../i18n/format';
+
+export interface PersonValues {
+  name: string;
+  title: string;
+  organisationId: string;
+  email: string;
+  phone: string;
+}
+
+export function validatePerson(v: PersonValues, t: (k: string, o?: object) => string): FieldErrors {
+  const e: FieldErrors = {};
+  if (!v.name.trim()) e.name = t('validation.required');
+  else if (v.name.length > 200) e.name = t('validation.maxLength', { max: 200 });
+  if (v.title.length > 200) e.title = t('validation.maxLength', { max: 200 });
+  if (v.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim()))
+    e.email = t('validation.email');
+  if (v.phone.trim() && !/^\+?[\d\s-]{5,20}$/.test(v.phone.trim())) e.phone = t('validation.phone');
+  return e;
+}
+
+function PersonForm({
+  person,
+  readOnly,
+  onReload,
+}: {
+  person?: Person;
+  readOnly: boolean;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const organisations = useAllOrganisations();
+  const create = useCreatePerson();
+  const update = useUpdatePerson(person?.id ?? '');
+  const labels = {
+    name: t('personForm.name'),
+    title: t('personForm.title'),
+    organisationId: t('persons.organisation'),
+    email: t('personForm.email'),
+    phone: t('personForm.phone'),
+  };
+  const form = useForm<PersonValues>({
+    formId: person ? 'person-edit' : 'person-new',
+    initial: {
+      name: person?.name ?? '',
+      title: person?.title ?? '',
+      organisationId: person?.organisationId ?? '',
+      email: person?.email ?? '',
+      phone: person?.phone ?? '',
+    },
+    validate: (v) => validatePerson(v, t),
+    persistDraft: !readOnly,
+  });
+  const orgName = (id: string | null) =>
+    (id && organisations.data?.items.find((o) => o.id === id)?.name) || t('list.none');
+  if (readOnly && person) {
+    return (
+      <dl className="facts">
+        <dt>{labels.name}</dt>
+        <dd>{person.name}</dd>
+        <dt>{labels.title}</dt>
+        <dd>{person.title ?? t('list.none')}</dd>
+        <dt>{labels.organisationId}</dt>
+        <dd>{orgName(person.organisationId)}</dd>
+        <dt>{labels.email}</dt>
+        <dd>{person.email ?? t('list.none')}</dd>
+        <dt>{labels.phone}</dt>
+        <dd>{person.phone ?? t('list.none')}</dd>
+      </dl>
+    );
+  }
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit(async (v) => {
+        const payload = {
+          name: v.name.trim(),
+          title: v.title.trim() || null,
+          organisationId: v.organisationId || null,
+          email: v.email.trim() || null,
+          phone: v.phone.trim() || null,
+        };
+        const saved = person
+          ? await update.mutateAsync({ version: person.version, body: payload })
+          : await create.mutateAsync(payload);
+        announce(t('form.savedNamed', { name: saved.name }));
+        void navigate('/personer');
+      })}
+    >
+      <RestoredNotice show={form.restored} />
+      {form.status === 'conflict' ? <ConflictAlert onReload={onReload} /> : null}
+      <FormErrorSummary form={form} labels={labels} />
+      <FormError message={form.formError} />
+      <TextInput form={form} name="name" label={labels.name} required autoComplete="name" />
+      <TextInput form={form} name="title" label={labels.title} autoComplete="organization-title" />
+      <SelectInput
+        form={form}
+        name="organisationId"
+        label={labels.organisationId}
+        emptyLabel={t('list.none')}
+        options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+      />
+      <TextInput form={form} name="email" type="email" label={labels.email} autoComplete="email" />
+      <TextInput form={form} name="phone" type="tel" label={labels.phone} autoComplete="tel" />
+      <FormActions>
+        <Button type="submit" disabled={form.status === 'submitting'}>
+          {person ? t('form.save') : t('personForm.create')}
+        </Button>
+        <Button asChild variant="secondary">
+          <Link to="/personer">{t('form.cancel')}</Link>
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
+
+function PersonMemberships({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const memberships = useMemberships({ personId });
+  return (
+    <section aria-labelledby="person-memberships" className="stack">
+      <Heading level={2} data-size="sm" id="person-memberships">
+        {t('personForm.memberships')}
+      </Heading>
+      {memberships.isPending ? <Loading /> : null}
+      {memberships.isError ? <ErrorState error={memberships.error} /> : null}
+      {memberships.data?.items.length === 0 ? <Empty>{t('personForm.noMemberships')}</Empty> : null}
+      {memberships.data && memberships.data.items.length > 0 ? (
+        <ul>
+          {memberships.data.items.map((m) => (
+            <li key={m.id}>
+              <DsLink asChild>
+                <Link to={`/organer/${m.bodyId}`}>{m.bodyName ?? m.bodyId}</Link>
+              </DsLink>
+              {t('personForm.membershipLine', {
+                role: t(`bodyRole.${m.role}`),
+                from: formatDate(m.validFrom, i18n.language),
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+export default function PersonFormPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const canEdit = canEditOrganisation(me);
+  const person = usePerson(id);
+  if (id && person.isPending) return <Loading />;
+  if (id && person.isError)
+    return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
+  const title = id ? (person.data?.name ?? t('personForm.editTitle')) : t('personForm.newTitle');
+  if (!id && !canEdit) {
+    return (
+      <div className="stack">
+        <PageHeading>{title}</PageHeading>
+        <Paragraph>{t('state.readOnly')}</Paragraph>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <PageHeading>{title}</PageHeading>
+      {canEdit ? <Paragraph>{t('form.requiredHelp')}</Paragraph> : null}
+      <PersonForm
+        key={person.data?.version ?? 'new'}
+        person={person.data}
+        readOnly={!canEdit}
+        onReload={() => void person.refetch()}
+      />
+      {id ? <PersonMemberships personId={id} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from '../api/problem';
+import { useAllPersons, useEstablishment, usePicture, useUpdateEstablishment } from '../api/queries';
+import type { Establishment } from '../api/types';
+import { canEditOrganisation } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { useAnnounce } from '../components/Announcer';
+import {
+  ConflictAlert,
+  FormActions,
+  FormError,
+  FormErrorSummary,
+  RestoredNotice,
+  SelectInput,
+  TextInput,
+} from '../components/form/fields';
+import { useForm } from '../components/form/useForm';
+import { PageHeading } from '../components/PageHeading';
+import { ErrorState, Loading } from '../components/States';
+import { formatDate, formatNumber } from '../i18n/format';
+
+export interface EstablishmentValues {
+  municipalDecisionDate: string;
+  municipalDecisionRef: string;
+  policeConfirmationDate: string;
+  policeConfirmationRef: string;
+  coordinatorPersonId: string;
+  coordinatorFte: string;
+  policeContactPersonId: string;
+}
+
+export function parseFte(value: string): number | null {
+  const n = Number(value.trim().replace(',', '.'));
+  return value.trim() && Number.isFinite(n) ? n : null;
+}
+
+function validate(v: EstablishmentValues, t: (k: string, o?: object) => string): FieldErrors {
+  const e: FieldErrors = {};
+  if (v.coordinatorFte.trim()) {
+    const n = parseFte(v.coordinatorFte);
+    if (n === null || n <= 0 || n > 1) e.coordinatorFte = t('validation.fte');
+  }
+  if (v.municipalDecisionRef.length > 100) e.municipalDecisionRef = t('validation.maxLength', { max: 100 });
+  if (v.policeConfirmationRef.length > 100) e.policeConfirmationRef = t('validation.maxLength', { max: 100 });
+  return e;
+}
+
+function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const persons = useAllPersons();
+  const update = useUpdateEstablishment();
+  const labels = {
+    municipalDecisionDate: t('unit.municipalDecisionDate'),
+    municipalDecisionRef: t('unit.municipalDecisionRef'),
+    policeConfirmationDate: t('unit.policeConfirmationDate'),
+    policeConfirmationRef: t('unit.policeConfirmationRef'),
+    coordinatorPersonId: t('unit.coordinator'),
+    coordinatorFte: t('unit.coordinatorFte'),
+    policeContactPersonId: t('unit.policeContact'),
+  };
+  const form = useForm<EstablishmentValues>({
+    formId: 'establishment',
+    initial: {
+      municipalDecisionDate: est.municipalDecisionDate ?? '',
+      municipalDecisionRef: est.municipalDecisionRef ?? '',
+      policeConfirmationDate: est.policeConfirmationDate ?? '',
+      policeConfirmationRef: est.policeConfirmationRef ?? '',
+      coordinatorPersonId: est.coordinatorPersonId ?? '',
+      coordinatorFte: est.coordinatorFte ?? '',
+      policeContactPersonId: est.policeContactPersonId ?? '',
+    },
+    validate: (v) => validate(v, t),
+  });
+  const personOptions = (persons.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-labelledby="establishment-edit"
+      onSubmit={form.handleSubmit(async (v) => {
+        await update.mutateAsync({
+          version: est.version,
+          body: {
+            municipalDecisionDate: v.municipalDecisionDate || null,
+            municipalDecisionRef: v.municipalDecisionRef.trim() || null,
+            policeConfirmationDate: v.policeConfirmationDate || null,
+            policeConfirmationRef: v.policeConfirmationRef.trim() || null,
+            coordinatorPersonId: v.coordinatorPersonId || null,
+            coordinatorFte: parseFte(v.coordinatorFte),
+            policeContactPersonId: v.policeContactPersonId || null,
+          },
+        });
+        announce(t('form.saved'));
+      })}
+    >
+      <Heading level={2} data-size="sm" id="establishment-edit">
+        {t('unit.editTitle')}
+      </Heading>
+      <RestoredNotice show={form.restored} />
+      {form.status === 'conflict' ? <ConflictAlert onReload={onReload} /> : null}
+      {form.status === 'saved' ? <Paragraph role="status">{t('form.saved')}</Paragraph> : null}
+      <FormErrorSummary form={form} labels={labels} />
+      <FormError message={form.formError} />
+      <div className="row">
+        <TextInput form={form} name="municipalDecisionDate" type="date" label={labels.municipalDecisionDate} />
+        <TextInput form={form} name="municipalDecisionRef" label={labels.municipalDecisionRef} />
+      </div>
+      <div className="row">
+        <TextInput form={form} name="policeConfirmationDate" type="date" label={labels.policeConfirmationDate} />
+        <TextInput form={form} name="policeConfirmationRef" label={labels.policeConfirmationRef} />
+      </div>
+      <SelectInput
+        form={form}
+        name="coordinatorPersonId"
+        label={labels.coordinatorPersonId}
+        emptyLabel={t('list.none')}
+        options={personOptions}
+      />
+      <TextInput
+        form={form}
+        name="coordinatorFte"
+        label={labels.coordinatorFte}
+        description={t('unit.coordinatorFteHelp')}
+        inputMode="text"
+      />
+      <SelectInput
+        form={form}
+        name="policeContactPersonId"
+        label={labels.policeContactPersonId}
+        emptyLabel={t('list.none')}
+        options={personOptions}
+      />
+      <FormActions>
+        <Button type="submit" disabled={form.status === 'submitting'}>
+          {t('form.save')}
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
+
+export default function UnitPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const est = useEstablishment();
+  const picture = usePicture();
+  const persons = useAllPersons();
+  const name = (id: string | null) =>
+    (id && persons.data?.items.find((p) => p.id === id)?.name) || t('list.none');
+  const unit = picture.data?.unit;
+  return (
+    <div className="stack">
+      <PageHeading>{unit?.name ?? t('unit.title')}</PageHeading>
+      <Paragraph>{t('unit.intro')}</Paragraph>
+      {est.isPending ? <Loading /> : null}
+      {est.isError ? <ErrorState error={est.error} onRetry={() => void est.refetch()} /> : null}
+      {est.data ? (
+        <>
+          <div className="row">
+            <Tag data-color={est.data.isEstablished ? 'success' : 'warning'}>
+              {est.data.isEstablished ? t('unit.established') : t('unit.notEstablished')}
+            </Tag>
+          </div>
+          <dl className="facts">
+            <dt>{t('unit.municipalDecision')}</dt>
+            <dd>
+              {est.data.municipalDecisionDate
+                ? t('unit.dateRef', {
+                    date: formatDate(est.data.municipalDecisionDate, i18n.language),
+                    ref: est.data.municipalDecisionRef ?? t('list.none'),
+                  })
+                : t('list.none')}
+            </dd>
+            <dt>{t('unit.policeConfirmation')}</dt>
+            <dd>
+              {est.data.policeConfirmationDate
+                ? t('unit.dateRef', {
+                    date: formatDate(est.data.policeConfirmationDate, i18n.language),
+                    ref: est.data.policeConfirmationRef ?? t('list.none'),
+                  })
+                : t('list.none')}
+            </dd>
+            <dt>{t('unit.coordinator')}</dt>
+            <dd>
+              {name(est.data.coordinatorPersonId)}
+              {est.data.coordinatorFte
+                ? t('unit.fteSuffix', {
+                    fte: formatNumber(Number(est.data.coordinatorFte) * 100, i18n.language, {
+                      maximumFractionDigits: 0,
+                    }),
+                  })
+                : null}
+            </dd>
+            <dt>{t('unit.policeContact')}</dt>
+            <dd>{name(est.data.policeContactPersonId)}</dd>
+          </dl>
+          {canEditOrganisation(me) ? (
+            <EstablishmentForm
+              key={est.data.version}
+              est={est.data}
+              onReload={() => void est.refetch()}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
