@@ -104,7 +104,7 @@ def _mount_spa(app: FastAPI, spa_dist: Path) -> None:
         app.mount("/assets", StaticFiles(directory=spa_dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
-    async def spa(path: str) -> Response:
+    def spa(path: str) -> Response:  # sync: file-system checks run in the threadpool
         if path.startswith(("api/", "graphql", "auth/", "dev-idp")):
             return errors.problem(404, "not-found", "Not found", f"No resource at /{path}.")
         candidate = (spa_dist / path).resolve()
