@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import platform
+import shutil
 import sys
 import time
 
@@ -49,7 +50,10 @@ def main() -> None:
     print("-" * len(HEAD))
     for f in figs:
         print(_row(f))
-    starts, snotes = coldstart.run(e)
+    try:
+        starts, snotes = coldstart.run(e)
+    finally:
+        shutil.rmtree(e.state_dir, ignore_errors=True)  # the throwaway keys and secrets
     print()
     for name, seconds in starts:
         print(f"{name:<56} {seconds:>7.2f} s")
