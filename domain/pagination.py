@@ -32,7 +32,10 @@ class Cursor:
     def decode(cls, token: str) -> Cursor:
         try:
             padded = token + "=" * (-len(token) % 4)
-            key, id_ = json.loads(base64.urlsafe_b64decode(padded.encode()))
+            pair = json.loads(base64.urlsafe_b64decode(padded.encode()))
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise ValueError
+            key, id_ = pair
             if not isinstance(key, str) or not isinstance(id_, str):
                 raise ValueError
         except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:

@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from uuid import UUID, uuid4
 
 from domain.errors import Conflict, NotFound, StaleVersion
@@ -38,6 +38,17 @@ from domain.organisation.model import (
     UnitKind,
 )
 from domain.pagination import Cursor, Page, PageRequest
+from domain.ports import (
+    BodyRepository,
+    EstablishmentRepository,
+    MembershipRepository,
+    OrganisationRepository,
+    PersonRepository,
+    ReferenceData,
+    UnitOfWork,
+    UnitOfWorkFactory,
+    UnitRepository,
+)
 from domain.principal import BodyRole, Principal, PrincipalKind, Role, Scope
 
 T = TypeVar("T")
@@ -413,13 +424,14 @@ class FakeUnitOfWork:
         self.unit_id = unit_id
         self.committed = False
         self.tables = store.tables.copy()
-        self.units = FakeUnitRepository(self)
-        self.establishments = FakeEstablishmentRepository(self)
-        self.organisations = FakeOrganisationRepository(self)
-        self.persons = FakePersonRepository(self)
-        self.bodies = FakeBodyRepository(self)
-        self.memberships = FakeMembershipRepository(self)
-        self.reference = FakeReferenceData(store)
+        # Typed as the ports, so mypy checks that every fake keeps its Protocol.
+        self.units: UnitRepository = FakeUnitRepository(self)
+        self.establishments: EstablishmentRepository = FakeEstablishmentRepository(self)
+        self.organisations: OrganisationRepository = FakeOrganisationRepository(self)
+        self.persons: PersonRepository = FakePersonRepository(self)
+        self.bodies: BodyRepository = FakeBodyRepository(self)
+        self.memberships: MembershipRepository = FakeMembershipRepository(self)
+        self.reference: ReferenceData = FakeReferenceData(store)
 
     async def __aenter__(self) -> Self:
         self.tables = self.store.tables.copy()
@@ -450,6 +462,11 @@ class FakeUnitOfWorkFactory:
     def __call__(self, unit_id: UUID) -> FakeUnitOfWork:
         self.opened.append(unit_id)
         return FakeUnitOfWork(self.store, unit_id)
+
+
+if TYPE_CHECKING:  # the fakes must satisfy the ports they stand in for
+    _uow: UnitOfWork = FakeUnitOfWork(FakeStore(), uuid4())
+    _factory: UnitOfWorkFactory = FakeUnitOfWorkFactory()
 
 
 # -- clock -------------------------------------------------------------------------------------

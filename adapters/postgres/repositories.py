@@ -161,9 +161,15 @@ class _Repo(Generic[T]):
             await self.s.execute(sa.select(sa.func.count()).select_from(query.subquery()))
         ).scalar_one()
         if page.after is not None:
+            try:
+                after_id = UUID(page.after.id)
+            except ValueError:
+                raise ValidationFailed.single(
+                    "cursor", "invalid", "The cursor is not valid."
+                ) from None
             query = query.where(
                 sa.tuple_(sort_key, id_col)
-                > sa.tuple_(sa.literal(page.after.key), sa.literal(UUID(page.after.id)))
+                > sa.tuple_(sa.literal(page.after.key), sa.literal(after_id))
             )
         query = (
             query.add_columns(sort_key.label("_sort"))

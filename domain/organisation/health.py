@@ -109,10 +109,13 @@ def assess(
                 body_id=body.id,
             )
         )
+        # Steering and coordinating bodies must be led (handbook 2.1); executive teams should be.
         checks.append(
             HealthCheck(
                 code=CheckCode.BODY_WITHOUT_CHAIR,
-                severity=Severity.REQUIRED,
+                severity=Severity.RECOMMENDED
+                if body.level is Level.EXECUTIVE
+                else Severity.REQUIRED,
                 ok=any(m.role is BodyRole.CHAIR for m in members),
                 body_id=body.id,
             )

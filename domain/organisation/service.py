@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -197,7 +197,7 @@ class OrganisationService:
         async with self._write(p) as uow:
             org = await uow.organisations.get(id)
             expected = expect_version(org.version, expected_version)
-            new = apply_changes(org, changes, ORG_FIELDS)
+            new = apply_changes(org, _clean(changes), ORG_FIELDS)
             new.check()
             await self._check_municipality(uow, new.municipality_number)
             await uow.organisations.update(new, expected)
@@ -268,7 +268,7 @@ class OrganisationService:
         async with self._write(p) as uow:
             person = await uow.persons.get(id)
             expected = expect_version(person.version, expected_version)
-            new = apply_changes(person, changes, PERSON_FIELDS)
+            new = apply_changes(person, _clean(changes), PERSON_FIELDS)
             new.check()
             await _require_ref(uow.organisations, new.organisation_id, "organisationId")
             await uow.persons.update(new, expected)
@@ -332,7 +332,7 @@ class OrganisationService:
         async with self._write(p) as uow:
             body = await uow.bodies.get(id)
             expected = expect_version(body.version, expected_version)
-            new = apply_changes(body, changes, BODY_FIELDS)
+            new = apply_changes(body, _clean(changes), BODY_FIELDS)
             new.check()
             await uow.bodies.update(new, expected)
             await uow.commit()
@@ -419,13 +419,20 @@ class OrganisationService:
     async def end_membership(
         self, p: Principal, id: UUID, on: date | None, expected_version: int | None
     ) -> Membership:
-        """Ending keeps the history (valid_to is set); removing is for entries made by mistake."""
-        end = on or self._clock.today()
+        """Ending keeps the history (valid_to is set); removing is for entries made by mistake.
+
+        ``valid_to`` is the last day of membership. Without a date the membership ends *now*: its
+        last day is yesterday, so a successor (say, a new chair) can start today without overlap.
+        """
+        today = self._clock.today()
         async with self._open(p) as uow:
             m = await self._membership_for_change(uow, p, id)
             expected = expect_version(m.version, expected_version)
-            if m.valid_to is not None and m.valid_to < end:
-                raise Conflict("The membership has already ended.")
+            if m.valid_to is not None and m.valid_to < today:
+                raise Conflict(
+                    "The membership has already ended; correct its dates with an update instead."
+                )
+            end = on if on is not None else max(today - timedelta(days=1), m.valid_from)
             new = replace(m, valid_to=end, version=m.version + 1)
             new.check()
             await uow.memberships.update(new, expected)
@@ -485,6 +492,18 @@ class OrganisationService:
             raise Conflict(
                 "The body already has a chair in that period; end that chair's term first."
             )
+
+
+def _clean(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Updates normalise text like creates do: names trimmed, blank optional text becomes None."""
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        if isinstance(value, str):
+            value = value.strip()
+            if not value and key != "name":
+                value = None
+        out[key] = value
+    return out
 
 
 async def _find(repo: Any, id: UUID) -> Any:

@@ -193,11 +193,13 @@ async def test_health_reflects_the_organisation(coordinator):
     assert h["ok"] is True
     assert all(x["ok"] for x in by_code["no_coordinator"] + by_code["no_steering_body"])
     assert len(by_code["membership_expiring"]) == 3  # the demo has three memberships ending soon
-    new = await c.post("/api/bodies", json={"name": "Ungdomsteam Øst", "level": "executive"})
+    new = await c.post(
+        "/api/bodies", json={"name": "Koordineringsgruppe skole", "level": "coordinating"}
+    )
     h = (await c.get("/api/unit/health")).json()
     missing = [x for x in h["checks"] if x["bodyId"] == new.json()["id"] and not x["ok"]]
     assert {x["code"] for x in missing} == {"body_without_chair", "body_without_members"}
-    assert h["ok"] is False  # a chair is required
+    assert h["ok"] is False  # a coordinating body must have a chair
 
 
 async def test_establishment_record(coordinator):

@@ -114,15 +114,25 @@ def test_each_level(missing: Level, code: CheckCode, severity: Severity, ok: boo
     assert h.ok is ok
 
 
-def test_body_without_members_is_recommended_and_without_chair_is_required() -> None:
+@pytest.mark.parametrize(
+    ("level", "chair_severity"),
+    [
+        (Level.STEERING, Severity.REQUIRED),
+        (Level.COORDINATING, Severity.REQUIRED),
+        (Level.EXECUTIVE, Severity.RECOMMENDED),  # the executive level itself is only recommended
+    ],
+)
+def test_body_without_members_is_recommended_and_chair_required_above_executive(
+    level: Level, chair_severity: Severity
+) -> None:
     est, bodies, ms = complete()
-    empty = body(Level.EXECUTIVE, "Ungdomsteamet")
+    empty = body(level, "Ny gruppe")
     h = run(est, [*bodies, empty], ms)
     members = check(h, CheckCode.BODY_WITHOUT_MEMBERS, empty.id)
     chair = check(h, CheckCode.BODY_WITHOUT_CHAIR, empty.id)
     assert (members.ok, members.severity) == (False, Severity.RECOMMENDED)
-    assert (chair.ok, chair.severity) == (False, Severity.REQUIRED)
-    assert not h.ok
+    assert (chair.ok, chair.severity) == (False, chair_severity)
+    assert h.ok is (chair_severity is not Severity.REQUIRED)
 
 
 def test_a_body_with_members_but_no_chair() -> None:

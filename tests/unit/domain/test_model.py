@@ -208,8 +208,10 @@ def test_establishment_dates_cannot_be_in_the_future(field: str) -> None:
         "municipal_decision_date": "municipalDecisionDate",
         "police_confirmation_date": "policeConfirmationDate",
     }[field]
-    Establishment(unit_id=UNIT, **{field: TODAY}).check(TODAY)
-    tomorrow = Establishment(unit_id=UNIT, **{field: TODAY + timedelta(days=1)})
+    today: dict[str, Any] = {field: TODAY}
+    Establishment(unit_id=UNIT, **today).check(TODAY)
+    later: dict[str, Any] = {field: TODAY + timedelta(days=1)}
+    tomorrow = Establishment(unit_id=UNIT, **later)
     assert failing(tomorrow, TODAY) == {(camel, "in-future")}
 
 
@@ -221,10 +223,10 @@ def test_establishment_dates_cannot_be_in_the_future(field: str) -> None:
     ],
 )
 def test_establishment_references_at_most_100_characters(field: str, camel: str) -> None:
-    Establishment(unit_id=UNIT, **{field: "x" * 100}).check(TODAY)
-    assert failing(Establishment(unit_id=UNIT, **{field: "x" * 101}), TODAY) == {
-        (camel, "too-long")
-    }
+    fits: dict[str, Any] = {field: "x" * 100}
+    Establishment(unit_id=UNIT, **fits).check(TODAY)
+    too_long: dict[str, Any] = {field: "x" * 101}
+    assert failing(Establishment(unit_id=UNIT, **too_long), TODAY) == {(camel, "too-long")}
 
 
 # -- organisation ------------------------------------------------------------------------------
@@ -251,7 +253,8 @@ def test_organisation_rules() -> None:
 
 
 def person(**kw: Any) -> Person:
-    return Person(**({"id": uuid4(), "unit_id": UNIT, "name": "Kari Nordmann"} | kw))
+    base: dict[str, Any] = {"id": uuid4(), "unit_id": UNIT, "name": "Kari Nordmann"}
+    return Person(**(base | kw))
 
 
 @pytest.mark.parametrize(

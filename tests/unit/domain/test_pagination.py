@@ -87,3 +87,9 @@ def test_page_request_bad_cursor() -> None:
     with pytest.raises(ValidationFailed) as exc:
         PageRequest.of(10, "%%%")
     assert exc.value.errors[0].field == "cursor"
+
+
+@pytest.mark.parametrize("value", [{"key": "a", "id": "b"}, "ab"], ids=["object", "string"])
+def test_cursor_must_be_a_json_pair(value: object) -> None:
+    with pytest.raises(ValidationFailed):
+        Cursor.decode(_token(value))

@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 
-from domain.errors import Forbidden, NotFound
+from domain.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
@@ -142,19 +142,19 @@ async def test_the_coordinator_or_admin_may_write(
 ) -> None:
     # The unit record is the admin's; everything else the coordinator's.
     p = fakes.unit_admin(unit.id) if action == "update_unit" else fakes.coordinator(unit.id)
-    if action in {"delete_body", "delete_person"}:
-        target = world.steering.id if action == "delete_body" else world.officer.id
-        await _clear_references(service, p, world, target)
+    if action in PREPARE:  # a delete needs its target free of references first
+        await PREPARE[action](service, p, world)
     commits = store.commits
     await WRITES[action](service, p, world)
     assert store.commits == commits + 1
 
 
-async def _clear_references(
-    service: OrganisationService, p: Principal, w: World, target: UUID
-) -> None:
-    if target == w.steering.id:
-        await service.delete_membership(p, w.mayor_chair.id, 1)
+PREPARE: dict[str, UseCase] = {
+    "delete_organisation": lambda s, p, w: s.update_person(
+        p, w.officer.id, {"organisation_id": None}, 1
+    ),
+    "delete_body": lambda s, p, w: s.delete_membership(p, w.mayor_chair.id, 1),
+}
 
 
 @pytest.mark.parametrize(
@@ -234,8 +234,6 @@ async def test_another_units_rows_are_invisible_in_lists_and_batches(
 async def test_another_units_rows_cannot_be_referred_to(
     service: OrganisationService, other_coord: Principal, world: World
 ) -> None:
-    from domain.errors import ValidationFailed
-
     with pytest.raises(ValidationFailed):
         await service.create_person(other_coord, name="X", organisation_id=world.school.id)
     with pytest.raises(ValidationFailed):
@@ -262,8 +260,25 @@ async def test_a_failed_use_case_commits_nothing(
     service: OrganisationService, coord: Principal, store: FakeStore, world: World
 ) -> None:
     before, commits = store.tables.copy(), store.commits
-    with pytest.raises(Exception):  # noqa: B017 - any refusal will do; the point is the rollback
+    with pytest.raises(
+        Conflict
+    ):  # a second chair: refused after the checks ran in the unit of work
         await service.add_membership(
             coord, body_id=world.steering.id, person_id=world.officer.id, role=BodyRole.CHAIR
         )
     assert (store.tables, store.commits) == (before, commits)
+
+
+@pytest.mark.parametrize("kind", ["organisation", "person", "body"])
+async def test_updates_trim_names_like_creates(
+    service: OrganisationService, coord: Principal, world: World, kind: str
+) -> None:
+    renames: dict[str, Callable[[], Awaitable[Any]]] = {
+        "organisation": lambda: service.update_organisation(
+            coord, world.school.id, {"name": "  Fjell skole  "}, 1
+        ),
+        "person": lambda: service.update_person(coord, world.mayor.id, {"name": " Ola "}, 1),
+        "body": lambda: service.update_body(coord, world.steering.id, {"name": " Politirådet "}, 1),
+    }
+    new = await renames[kind]()
+    assert new.name == new.name.strip()
