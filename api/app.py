@@ -80,6 +80,7 @@ def create_app(
         max_depth=settings.graphql_max_depth,
         max_aliases=settings.graphql_max_aliases,
         max_tokens=settings.graphql_max_tokens,
+        max_cost=settings.graphql_max_cost,
     )
     app.include_router(
         build_router(schema, graphiql=settings.environment != "production"),

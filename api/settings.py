@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
+    graphql_max_cost: int = 50_000
 
     @model_validator(mode="after")
     def _production_is_strict(self) -> Settings:

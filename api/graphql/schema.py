@@ -24,6 +24,7 @@ from strawberry.types import Info
 
 from api.graphql import types as t
 from api.graphql.context import Context, get_context
+from api.graphql.cost import create_cost_rule
 from domain.errors import DomainError, ValidationFailed
 from domain.organisation.filters import (
     BodyFilter,
@@ -402,11 +403,11 @@ class Mutation:
 
 
 def build_schema(
-    *, max_depth: int = 10, max_aliases: int = 15, max_tokens: int = 2000
+    *, max_depth: int = 10, max_aliases: int = 15, max_tokens: int = 2000, max_cost: int = 50_000
 ) -> strawberry.Schema:
     # The rule classes are created here, once: the validation cache is keyed on them, so the
     # per-request extension objects below (cheap wrappers) still hit it.
-    rules = (depth_rule(max_depth, None, None), alias_rule(max_aliases))
+    rules = (depth_rule(max_depth, None, None), alias_rule(max_aliases), create_cost_rule(max_cost))
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

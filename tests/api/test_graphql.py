@@ -199,15 +199,29 @@ async def test_nested_query_costs_a_constant_number_of_statements(coordinator, c
         statements.append(statement)
 
     engine = container.engine.sync_engine
-    query = "query($limit: Int) { bodies(limit: $limit) { items { name memberships { role person { name organisation { name } } } } } }"
+    query = "query { bodies(limit: LIMIT) { items { name memberships { role person { name organisation { name } } } } } }"
     event.listen(engine, "before_cursor_execute", count)
     try:
-        await gql(coordinator, query, limit=1)
+        await gql(coordinator, query.replace("LIMIT", "1"))
         few = len(statements)
         statements.clear()
-        data = await gql(coordinator, query, limit=6)
+        data = await gql(coordinator, query.replace("LIMIT", "6"))
         many = len(statements)
     finally:
         event.remove(engine, "before_cursor_execute", count)
     assert sum(len(b["memberships"]) for b in data["data"]["bodies"]["items"]) > 20
     assert many == few
+
+
+async def test_cost_limit_refuses_huge_nested_lists_even_through_fragments(coordinator):
+    huge = (
+        "query { bodies(limit: 200) { items { ...M } } } "
+        "fragment M on Body { memberships { person { name organisation { name } } role } }"
+    )
+    data = await gql(coordinator, huge)
+    assert "exceeds the maximum" in data["errors"][0]["message"]
+    assert data.get("data") is None
+    fine = (
+        "query { bodies(limit: 20) { items { ...M } } } fragment M on Body { memberships { role } }"
+    )
+    assert "errors" not in await gql(coordinator, fine)

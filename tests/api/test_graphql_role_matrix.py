@@ -23,9 +23,21 @@ QUERIES = [
 ]
 MUTATIONS = [
     # allowed callers stop at a harmless rule: a duplicate name, or a stale version
-    ('mutation { createBody(input: {name: "Politirådet", level: STEERING}) { __typename } }', "createBody", "ConflictProblem"),
-    (f'mutation {{ updateBody(id: "{BODY}", version: 99, input: {{mandate: "x"}}) {{ __typename }} }}', "updateBody", "StaleVersionProblem"),
-    (f'mutation {{ deleteBody(id: "{BODY}", version: 99) {{ __typename }} }}', "deleteBody", "StaleVersionProblem"),
+    (
+        'mutation { createBody(input: {name: "Politirådet", level: STEERING}) { __typename } }',
+        "createBody",
+        "ConflictProblem",
+    ),
+    (
+        f'mutation {{ updateBody(id: "{BODY}", version: 99, input: {{mandate: "x"}}) {{ __typename }} }}',
+        "updateBody",
+        "StaleVersionProblem",
+    ),
+    (
+        f'mutation {{ deleteBody(id: "{BODY}", version: 99) {{ __typename }} }}',
+        "deleteBody",
+        "StaleVersionProblem",
+    ),
 ]
 
 
@@ -42,7 +54,10 @@ async def test_graphql_role_matrix(client, who):
     for mutation, field, allowed_type in MUTATIONS:
         r = await client.post("/graphql", json={"query": mutation}, headers=headers)
         got = r.json()["data"][field]["__typename"]
-        assert got == (allowed_type if WRITE in ALLOWED[who] else "ForbiddenProblem"), (who, mutation)
+        assert got == (allowed_type if WRITE in ALLOWED[who] else "ForbiddenProblem"), (
+            who,
+            mutation,
+        )
 
 
 async def test_graphql_outsider_is_refused_before_parsing(client):
