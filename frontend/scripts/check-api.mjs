@@ -14,7 +14,9 @@ try {
   );
   const committed = readFileSync('src/api/schema.d.ts', 'utf8');
   if (readFileSync(fresh, 'utf8') !== committed) {
-    console.error('src/api/schema.d.ts is out of date with ../openapi/openapi.json: run `npm run gen:api`.');
+    console.error(
+      'src/api/schema.d.ts is out of date with ../openapi/openapi.json: run `npm run gen:api`.',
+    );
     process.exit(1);
   }
   console.log('src/api/schema.d.ts matches ../openapi/openapi.json');

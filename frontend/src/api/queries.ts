@@ -196,7 +196,11 @@ export function useUpdateBody(id: string) {
   return useMutation({
     mutationFn: ({ version, body }: { version: number; body: BodyUpdate }) =>
       unwrap(
-        api.PATCH('/api/bodies/{id}', { params: { path: { id } }, body, headers: ifMatch(version) }),
+        api.PATCH('/api/bodies/{id}', {
+          params: { path: { id } },
+          body,
+          headers: ifMatch(version),
+        }),
       ),
     onSuccess: invalidate,
   });
@@ -270,7 +274,11 @@ export function useUpdatePerson(id: string) {
   return useMutation({
     mutationFn: ({ version, body }: { version: number; body: PersonUpdate }) =>
       unwrap(
-        api.PATCH('/api/persons/{id}', { params: { path: { id } }, body, headers: ifMatch(version) }),
+        api.PATCH('/api/persons/{id}', {
+          params: { path: { id } },
+          body,
+          headers: ifMatch(version),
+        }),
       ),
     onSuccess: invalidate,
   });

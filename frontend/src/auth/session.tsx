@@ -33,7 +33,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: 5 * 60_000,
   });
   const loggedIn = useRef(false);
-  loggedIn.current = query.isSuccess;
+  const isSuccess = query.isSuccess;
+  useEffect(() => {
+    loggedIn.current = isSuccess;
+  }, [isSuccess]);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {

@@ -1,12 +1,11 @@
 import { Button, Link as DsLink, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Link, useLocation } from 'react-router';
+import { NavLink, Link } from 'react-router';
 import { logout } from '../api/client';
 import { loginUrl, currentPath } from '../auth/login';
 import { useSession } from '../auth/session';
 import { isLang, LANGS, type Lang } from '../i18n';
-import { requestHeadingFocus } from './PageHeading';
 import type { Me } from '../api/types';
 
 function LanguageSwitch() {
@@ -35,7 +34,8 @@ function LanguageSwitch() {
 /** The person's role, translated: unit roles first, else their role in a body. */
 export function useRoleLabel(me: Me): string {
   const { t } = useTranslation();
-  if (me.roles.length > 0) return me.roles.map((r) => t(`role.${r}`, { defaultValue: r })).join(', ');
+  if (me.roles.length > 0)
+    return me.roles.map((r) => t(`role.${r}`, { defaultValue: r })).join(', ');
   const bodyRole = me.bodyRoles[0]?.role;
   if (bodyRole) return t(`bodyRole.${bodyRole}`, { defaultValue: bodyRole });
   return t('role.none');
@@ -78,17 +78,6 @@ export function LoginButton() {
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
-  const location = useLocation();
-  const first = useRef(true);
-
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    requestHeadingFocus();
-  }, [location.pathname]);
-
   const nav = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/organisasjon', label: t('nav.organisation'), end: false },

@@ -1,5 +1,5 @@
 import { Button, Field, Label, Select } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function useDebounced<T>(value: T, ms: number): T {
@@ -20,16 +20,13 @@ export interface CursorPages {
 
 /** Cursor paging (the API gives nextCursor only): a stack of cursors, reset when the filter changes. */
 export function useCursorPages(filterKey: string): CursorPages {
-  const [state, setState] = useState<{ key: string; stack: string[] }>({ key: filterKey, stack: [] });
+  const [state, setState] = useState<{ key: string; stack: string[] }>({
+    key: filterKey,
+    stack: [],
+  });
   const stack = state.key === filterKey ? state.stack : [];
-  const next = useCallback(
-    (cursor: string) => setState({ key: filterKey, stack: [...stack, cursor] }),
-    [filterKey, stack],
-  );
-  const previous = useCallback(
-    () => setState({ key: filterKey, stack: stack.slice(0, -1) }),
-    [filterKey, stack],
-  );
+  const next = (cursor: string) => setState({ key: filterKey, stack: [...stack, cursor] });
+  const previous = () => setState({ key: filterKey, stack: stack.slice(0, -1) });
   return { cursor: stack[stack.length - 1], page: stack.length + 1, next, previous };
 }
 
@@ -38,7 +35,12 @@ export function Pager({ pages, nextCursor }: { pages: CursorPages; nextCursor: s
   if (pages.page === 1 && !nextCursor) return null;
   return (
     <nav aria-label={t('list.pagination')} className="row">
-      <Button variant="secondary" data-size="sm" disabled={pages.page === 1} onClick={pages.previous}>
+      <Button
+        variant="secondary"
+        data-size="sm"
+        disabled={pages.page === 1}
+        onClick={pages.previous}
+      >
         {t('list.previous')}
       </Button>
       <span>{t('list.page', { page: pages.page })}</span>

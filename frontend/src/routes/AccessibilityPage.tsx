@@ -4,7 +4,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatLongDate } from '../i18n/format';
 
 /** The date this statement was last reviewed (update it whenever it is reviewed). */
-export const STATEMENT_DATE = '2025-11-21';
+export const STATEMENT_DATE = '2026-11-21';
 const FEEDBACK_EMAIL = 'tilgjengelighet@samordna.example';
 
 export default function AccessibilityPage() {

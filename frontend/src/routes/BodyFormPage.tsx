@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -29,7 +30,7 @@ export interface BodyValues {
   meetingNormPerYear: string;
 }
 
-export function validateBody(v: BodyValues, t: (k: string, o?: object) => string): FieldErrors {
+export function validateBody(v: BodyValues, t: TFunction): FieldErrors {
   const e: FieldErrors = {};
   if (!v.name.trim()) e.name = t('validation.required');
   else if (v.name.length > 200) e.name = t('validation.maxLength', { max: 200 });
@@ -37,7 +38,8 @@ export function validateBody(v: BodyValues, t: (k: string, o?: object) => string
   if (v.mandate.length > 4000) e.mandate = t('validation.maxLength', { max: 4000 });
   if (v.meetingNormPerYear.trim()) {
     const n = Number(v.meetingNormPerYear);
-    if (!Number.isInteger(n) || n < 0 || n > 365) e.meetingNormPerYear = t('validation.wholeNumber');
+    if (!Number.isInteger(n) || n < 0 || n > 365)
+      e.meetingNormPerYear = t('validation.wholeNumber');
   }
   return e;
 }
@@ -161,7 +163,8 @@ export default function BodyFormPage() {
     );
   }
   if (id && body.isPending) return <Loading />;
-  if (id && body.isError) return <ErrorState error={body.error} onRetry={() => void body.refetch()} />;
+  if (id && body.isError)
+    return <ErrorState error={body.error} onRetry={() => void body.refetch()} />;
   return (
     <div className="stack">
       <PageHeading>{title}</PageHeading>

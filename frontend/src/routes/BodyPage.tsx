@@ -65,7 +65,13 @@ function AddMembershipForm({ bodyId, onDone }: { bodyId: string; onDone: () => v
   };
   const form = useForm<MembershipValues>({
     formId: 'membership-add',
-    initial: { personId: '', role: 'member', organisationId: '', validFrom: todayIso(), validTo: '' },
+    initial: {
+      personId: '',
+      role: 'member',
+      organisationId: '',
+      validFrom: todayIso(),
+      validTo: '',
+    },
     validate: (v) => {
       const e: FieldErrors = {};
       if (!v.personId) e.personId = t('validation.choosePerson');
@@ -91,7 +97,9 @@ function AddMembershipForm({ bodyId, onDone }: { bodyId: string; onDone: () => v
           validFrom: v.validFrom || null,
           validTo: v.validTo || null,
         });
-        announce(t('membership.added', { name: m.personName ?? '' }));
+        const name =
+          m.personName ?? persons.data?.items.find((p) => p.id === v.personId)?.name ?? '';
+        announce(t('membership.added', { name }));
         onDone();
       })}
     >
@@ -233,7 +241,12 @@ function EndMembershipForm({ membership, onDone }: { membership: Membership; onD
         type="date"
         label={t('membership.lastDayFor', { name: membership.personName ?? '' })}
       />
-      <Button type="submit" data-size="sm" data-color="danger" disabled={form.status === 'submitting'}>
+      <Button
+        type="submit"
+        data-size="sm"
+        data-color="danger"
+        disabled={form.status === 'submitting'}
+      >
         {t('membership.end')}
       </Button>
       <Button type="button" data-size="sm" variant="tertiary" onClick={onDone}>
@@ -355,14 +368,18 @@ export default function BodyPage() {
                           </>
                         ) : null}
                       </Table.Cell>
-                      <Table.Cell>{m.organisationName ?? t('membership.noOrganisation')}</Table.Cell>
+                      <Table.Cell>
+                        {m.organisationName ?? t('membership.noOrganisation')}
+                      </Table.Cell>
                       <Table.Cell>
                         {m.validTo
                           ? t('membership.fromTo', {
                               from: formatDate(m.validFrom, i18n.language),
                               to: formatDate(m.validTo, i18n.language),
                             })
-                          : t('membership.fromOpen', { from: formatDate(m.validFrom, i18n.language) })}
+                          : t('membership.fromOpen', {
+                              from: formatDate(m.validFrom, i18n.language),
+                            })}
                       </Table.Cell>
                       {canEditMembers ? (
                         <Table.Cell>
@@ -380,7 +397,9 @@ export default function BodyPage() {
                                 variant="secondary"
                                 data-size="sm"
                                 onClick={() => setRowMode({ id: m.id, mode: 'role' })}
-                                aria-label={t('membership.changeRoleFor', { name: m.personName ?? '' })}
+                                aria-label={t('membership.changeRoleFor', {
+                                  name: m.personName ?? '',
+                                })}
                               >
                                 {t('membership.changeRole')}
                               </Button>

@@ -54,7 +54,9 @@ export default function HomePage() {
       <PageHeading>{t('home.title')}</PageHeading>
       <Paragraph>{t('home.intro')}</Paragraph>
       {health.isPending ? <Loading /> : null}
-      {health.isError ? <ErrorState error={health.error} onRetry={() => void health.refetch()} /> : null}
+      {health.isError ? (
+        <ErrorState error={health.error} onRetry={() => void health.refetch()} />
+      ) : null}
       {health.data ? (
         <>
           <Alert data-color={health.data.ok ? 'success' : 'warning'} data-testid="health-summary">
@@ -83,8 +85,20 @@ export default function HomePage() {
                     data-state={state}
                     data-code={c.code}
                   >
-                    <Tag data-color={c.ok ? 'success' : c.severity === 'required' ? 'danger' : c.severity === 'recommended' ? 'warning' : 'info'}>
-                      {c.ok ? t('health.status.ok') : t(`health.status.${c.severity}`, { defaultValue: c.severity })}
+                    <Tag
+                      data-color={
+                        c.ok
+                          ? 'success'
+                          : c.severity === 'required'
+                            ? 'danger'
+                            : c.severity === 'recommended'
+                              ? 'warning'
+                              : 'info'
+                      }
+                    >
+                      {c.ok
+                        ? t('health.status.ok')
+                        : t(`health.status.${c.severity}`, { defaultValue: c.severity })}
                     </Tag>
                     <div className="check-body">
                       <Heading level={3} data-size="2xs">
@@ -102,7 +116,10 @@ export default function HomePage() {
                       {!c.ok ? (
                         <DsLink asChild>
                           <Link to={fixLink(c)}>
-                            {t(`health.${c.code}.fix`, { body: bodyName, defaultValue: t('home.fix') })}
+                            {t(`health.${c.code}.fix`, {
+                              body: bodyName,
+                              defaultValue: t('home.fix'),
+                            })}
                           </Link>
                         </DsLink>
                       ) : null}

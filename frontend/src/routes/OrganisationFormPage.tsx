@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -29,10 +30,7 @@ export interface OrganisationValues {
   active: boolean;
 }
 
-export function validateOrganisation(
-  v: OrganisationValues,
-  t: (k: string, o?: object) => string,
-): FieldErrors {
+export function validateOrganisation(v: OrganisationValues, t: TFunction): FieldErrors {
   const e: FieldErrors = {};
   if (!v.name.trim()) e.name = t('validation.required');
   else if (v.name.length > 200) e.name = t('validation.maxLength', { max: 200 });

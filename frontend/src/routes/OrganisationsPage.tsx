@@ -1,4 +1,11 @@
-import { Button, Link as DsLink, Paragraph, Search, Table, Tag } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Link as DsLink,
+  Paragraph,
+  Search,
+  Table,
+  Tag,
+} from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -36,7 +43,8 @@ export default function OrganisationsPage() {
 
   const total = list.data?.total;
   useEffect(() => {
-    if (total !== undefined) announce(t('list.results', { count: total, formatted: formatNumber(total, i18n.language) }));
+    if (total !== undefined)
+      announce(t('list.results', { count: total, formatted: formatNumber(total, i18n.language) }));
   }, [total, announce, t, i18n.language]);
 
   return (
@@ -79,7 +87,10 @@ export default function OrganisationsPage() {
       {list.data ? (
         <>
           <Paragraph data-size="sm" className="muted">
-            {t('list.results', { count: list.data.total, formatted: formatNumber(list.data.total, i18n.language) })}
+            {t('list.results', {
+              count: list.data.total,
+              formatted: formatNumber(list.data.total, i18n.language),
+            })}
           </Paragraph>
           {list.data.items.length === 0 ? (
             <Empty>{t('organisations.empty')}</Empty>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -35,7 +36,7 @@ export interface PersonValues {
   phone: string;
 }
 
-export function validatePerson(v: PersonValues, t: (k: string, o?: object) => string): FieldErrors {
+export function validatePerson(v: PersonValues, t: TFunction): FieldErrors {
   const e: FieldErrors = {};
   if (!v.name.trim()) e.name = t('validation.required');
   else if (v.name.length > 200) e.name = t('validation.maxLength', { max: 200 });

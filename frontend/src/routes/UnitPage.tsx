@@ -1,7 +1,13 @@
+import type { TFunction } from 'i18next';
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../api/problem';
-import { useAllPersons, useEstablishment, usePicture, useUpdateEstablishment } from '../api/queries';
+import {
+  useAllPersons,
+  useEstablishment,
+  usePicture,
+  useUpdateEstablishment,
+} from '../api/queries';
 import type { Establishment } from '../api/types';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
@@ -35,14 +41,16 @@ export function parseFte(value: string): number | null {
   return value.trim() && Number.isFinite(n) ? n : null;
 }
 
-function validate(v: EstablishmentValues, t: (k: string, o?: object) => string): FieldErrors {
+function validate(v: EstablishmentValues, t: TFunction): FieldErrors {
   const e: FieldErrors = {};
   if (v.coordinatorFte.trim()) {
     const n = parseFte(v.coordinatorFte);
     if (n === null || n <= 0 || n > 1) e.coordinatorFte = t('validation.fte');
   }
-  if (v.municipalDecisionRef.length > 100) e.municipalDecisionRef = t('validation.maxLength', { max: 100 });
-  if (v.policeConfirmationRef.length > 100) e.policeConfirmationRef = t('validation.maxLength', { max: 100 });
+  if (v.municipalDecisionRef.length > 100)
+    e.municipalDecisionRef = t('validation.maxLength', { max: 100 });
+  if (v.policeConfirmationRef.length > 100)
+    e.policeConfirmationRef = t('validation.maxLength', { max: 100 });
   return e;
 }
 
@@ -104,11 +112,21 @@ function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: ()
       <FormErrorSummary form={form} labels={labels} />
       <FormError message={form.formError} />
       <div className="row">
-        <TextInput form={form} name="municipalDecisionDate" type="date" label={labels.municipalDecisionDate} />
+        <TextInput
+          form={form}
+          name="municipalDecisionDate"
+          type="date"
+          label={labels.municipalDecisionDate}
+        />
         <TextInput form={form} name="municipalDecisionRef" label={labels.municipalDecisionRef} />
       </div>
       <div className="row">
-        <TextInput form={form} name="policeConfirmationDate" type="date" label={labels.policeConfirmationDate} />
+        <TextInput
+          form={form}
+          name="policeConfirmationDate"
+          type="date"
+          label={labels.policeConfirmationDate}
+        />
         <TextInput form={form} name="policeConfirmationRef" label={labels.policeConfirmationRef} />
       </div>
       <SelectInput

@@ -11,7 +11,7 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ComponentRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormApi } from './useForm';
 
@@ -152,7 +152,7 @@ export function FormErrorSummary<V>({
   labels: Partial<Record<string, string>>;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<ComponentRef<typeof ErrorSummary>>(null);
   const errors = form.submitCount > 0 ? form.visibleErrors() : [];
   const show = errors.length > 0;
   const { submitCount } = form;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import { ApiError, problemFieldErrors, type FieldErrors } from '../../api/problem';
 import { discardDraft, draftKey, peekDraft, registerDraft } from '../../lib/drafts';
@@ -51,7 +51,9 @@ export function useForm<V extends object>(opts: FormOptions<V>): FormApi<V> {
   const [dirty, setDirty] = useState(Boolean(draft));
   const [submitCount, setSubmitCount] = useState(0);
   const latest = useRef({ values, dirty });
-  latest.current = { values, dirty };
+  useLayoutEffect(() => {
+    latest.current = { values, dirty };
+  }, [values, dirty]);
 
   useEffect(() => {
     if (draft) discardDraft(key);
@@ -117,7 +119,10 @@ export function useForm<V extends object>(opts: FormOptions<V>): FormApi<V> {
         const fieldErrs = problemFieldErrors(err.problem, Object.keys(values));
         const { _form, ...rest } = fieldErrs;
         setServerErrors(rest);
-        setFormError(_form ?? (Object.keys(rest).length === 0 ? err.problem.detail || err.problem.title : undefined));
+        setFormError(
+          _form ??
+            (Object.keys(rest).length === 0 ? err.problem.detail || err.problem.title : undefined),
+        );
       } else {
         setFormError(err instanceof Error ? err.message : String(err));
       }
