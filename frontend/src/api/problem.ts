@@ -56,13 +56,15 @@ export type FieldErrors = Partial<Record<string, string>>;
 export function problemFieldErrors(
   problem: Problem | undefined | null,
   knownFields?: readonly string[],
+  message: (e: ProblemFieldError) => string = (e) => e.message,
 ): FieldErrors {
   const out: FieldErrors = {};
   if (!problem?.errors) return out;
   for (const e of problem.errors) {
     const field = e.field.split('.')[0] ?? e.field;
     const key = knownFields && !knownFields.includes(field) ? '_form' : field;
-    out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
+    const text = message(e);
+    out[key] = out[key] ? `${out[key]} ${text}` : text;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import {
   Button,
+  Label,
   Link as DsLink,
   Paragraph,
   Search,
@@ -59,15 +60,17 @@ export default function OrganisationsPage() {
       </div>
       <Paragraph>{t('organisations.intro')}</Paragraph>
       <div role="search" className="filters" aria-label={t('list.filters')}>
-        <Search>
-          <Search.Input
-            aria-label={t('organisations.search')}
-            placeholder={t('organisations.search')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-          />
-          <Search.Clear aria-label={t('list.clearSearch')} onClick={() => setQ('')} />
-        </Search>
+        <div className="search-field">
+          <Label htmlFor="search-organisations">{t('organisations.search')}</Label>
+          <Search>
+            <Search.Input
+              id="search-organisations"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+            />
+            <Search.Clear aria-label={t('list.clearSearch')} onClick={() => setQ('')} />
+          </Search>
+        </div>
         <FilterSelect
           id="filter-type"
           label={t('organisations.type')}

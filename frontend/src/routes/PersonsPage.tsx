@@ -1,4 +1,11 @@
-import { Button, Link as DsLink, Paragraph, Search, Table } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Label,
+  Link as DsLink,
+  Paragraph,
+  Search,
+  Table,
+} from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -53,15 +60,13 @@ export default function PersonsPage() {
       </div>
       <Paragraph>{t('persons.intro')}</Paragraph>
       <div role="search" className="filters" aria-label={t('list.filters')}>
-        <Search>
-          <Search.Input
-            aria-label={t('persons.search')}
-            placeholder={t('persons.search')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-          />
-          <Search.Clear aria-label={t('list.clearSearch')} onClick={() => setQ('')} />
-        </Search>
+        <div className="search-field">
+          <Label htmlFor="search-persons">{t('persons.search')}</Label>
+          <Search>
+            <Search.Input id="search-persons" value={q} onChange={(e) => setQ(e.target.value)} />
+            <Search.Clear aria-label={t('list.clearSearch')} onClick={() => setQ('')} />
+          </Search>
+        </div>
         <FilterSelect
           id="filter-organisation"
           label={t('persons.organisation')}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ApiError, problemFieldErrors, type FieldErrors } from '../../api/problem';
 import { discardDraft, draftKey, peekDraft, registerDraft } from '../../lib/drafts';
@@ -41,6 +42,7 @@ export interface FormApi<V> {
 export function useForm<V extends object>(opts: FormOptions<V>): FormApi<V> {
   const { formId, validate, persistDraft = true } = opts;
   const location = useLocation();
+  const { t } = useTranslation();
   const key = draftKey(location.pathname, formId);
   const [draft] = useState(() => (persistDraft ? peekDraft<Partial<V>>(key) : undefined));
   const [values, setValues] = useState<V>(() => ({ ...opts.initial, ...(draft ?? {}) }));
@@ -116,7 +118,10 @@ export function useForm<V extends object>(opts: FormOptions<V>): FormApi<V> {
           setStatus('conflict');
           return;
         }
-        const fieldErrs = problemFieldErrors(err.problem, Object.keys(values));
+        // Known error codes in the user's language; otherwise the server's own message.
+        const fieldErrs = problemFieldErrors(err.problem, Object.keys(values), (fe) =>
+          t(`serverError.${fe.code}`, { defaultValue: fe.message }),
+        );
         const { _form, ...rest } = fieldErrs;
         setServerErrors(rest);
         setFormError(

@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import { bodyId, login } from './helpers';
+
+test('a coordinator creates a body, adds a member and sees it on the three-level picture', async ({
+  page,
+}) => {
+  const name = `Koordineringsgruppe skole ${Date.now().toString().slice(-5)}`;
+  await login(page, 'coordinator');
+  await expect(page.getByTestId('user-box')).toContainText('Kari Koordinator');
+  await expect(page.getByTestId('user-box')).toContainText('SLT-koordinator');
+
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('link', { name: 'Organisasjon' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisasjon' })).toBeFocused();
+  await page.getByRole('link', { name: 'Nytt organ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nytt organ' })).toBeVisible();
+
+  // Validation as you type: an emptied name is flagged beside the field.
+  const nameField = page.getByLabel(/^Navn/);
+  await nameField.fill('x');
+  await nameField.fill('');
+  await expect(page.getByText('Fyll ut dette feltet.').first()).toBeVisible();
+
+  await nameField.fill(name);
+  await page.getByLabel(/^Nivå/).selectOption('coordinating');
+  await page.getByLabel(/^Mandat/).fill('Samordner skolens forebyggende arbeid.');
+  await page.getByRole('button', { name: 'Opprett organet' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('Samordner skolens forebyggende arbeid.')).toBeVisible();
+  await expect(page.getByText('Organet har ingen medlemmer ennå.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Legg til medlem' }).click();
+  await page.getByLabel(/^Person/).selectOption({ label: 'Ola Medlem' });
+  await page.getByLabel(/^Rolle/).selectOption('chair');
+  await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+
+  const table = page.getByTestId('memberships');
+  await expect(table.getByRole('row', { name: /Ola Medlem/ })).toContainText('Leder');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Ola Medlem er lagt til.' }),
+  ).toBeAttached();
+
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('link', { name: 'Organisasjon' })
+    .click();
+  const level = page.locator('section[data-level="coordinating"]');
+  const card = level.getByTestId('body-card').filter({ hasText: name });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Ola Medlem');
+  await expect(card).toContainText('12 møter i året');
+  await expect(card.locator('dd').nth(1)).toHaveText('1');
+});
+
+test("the server's field errors appear beside the field", async ({ page }) => {
+  await login(page, 'coordinator', '/organisasjoner/ny');
+  await page.getByLabel(/^Navn/).fill('Skole i ukjent kommune');
+  await page.getByLabel(/^Type/).selectOption('school');
+  // Four digits passes the client check; the server knows no municipality 9999 (422).
+  await page.getByLabel(/^Kommunenummer/).fill('9999');
+  await page.getByRole('button', { name: 'Opprett virksomheten' }).click();
+  const field = page.getByLabel(/^Kommunenummer/);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Finnes ikke. Sjekk verdien.').first()).toBeVisible();
+  // Typing clears the server's message for that field.
+  await field.fill('3205');
+  await expect(page.getByText('Finnes ikke. Sjekk verdien.')).toHaveCount(0);
+});
+
+test('a conflict (412) is explained and the form reloads the newer version', async ({ page }) => {
+  await login(page, 'coordinator');
+  const id = await bodyId(page, 'Ungdomsteam Sør');
+  await page.goto(`/organer/${id}/rediger`);
+  await expect(page.getByLabel(/^Navn/)).toHaveValue('Ungdomsteam Sør');
+  await page.getByLabel(/^Mandat/).fill('Mitt utkast');
+  // Someone else saves first.
+  const status = await page.evaluate(async (bid) => {
+    const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+    const b = (await (await fetch(`/api/bodies/${bid}`)).json()) as { version: number };
+    const r = await fetch(`/api/bodies/${bid}`, {
+      method: 'PATCH',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-CSRF-Token': me.csrfToken,
+        'If-Match': `"${b.version}"`,
+      },
+      body: JSON.stringify({ mandate: 'Endret av en annen' }),
+    });
+    return r.status;
+  }, id);
+  expect(status).toBe(200);
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  const conflict = page.getByTestId('conflict');
+  await expect(conflict).toContainText('Noen andre har endret dette');
+  await conflict.getByRole('button', { name: 'Last inn på nytt' }).click();
+  await expect(page.getByLabel(/^Mandat/)).toHaveValue('Endret av en annen');
+  await expect(page.getByTestId('conflict')).toHaveCount(0);
+});
+
+test('a rule the server enforces (409) is shown on the form', async ({ page }) => {
+  await login(page, 'coordinator');
+  const id = await bodyId(page, 'Politirådet');
+  await page.goto(`/organer/${id}`);
+  await page.getByRole('button', { name: 'Legg til medlem' }).click();
+  await page.getByLabel(/^Person/).selectOption({ label: 'Kari Koordinator' });
+  await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Ikke lagret' })).toContainText(
+    'already a member',
+  );
+});
+
+test('a session that ends keeps the open form draft across the new login', async ({
+  page,
+  context,
+}) => {
+  await login(page, 'coordinator', '/personer/ny');
+  await page.getByLabel(/^Navn/).fill('Utkast Utkastesen');
+  await page.getByLabel(/^Stilling/).fill('Miljøarbeider');
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Opprett personen' }).click();
+  // 401 -> drafts saved -> the dev IdP's persona picker.
+  await page.locator('button[name="persona"][value="coordinator"]').click();
+  await page.waitForURL('**/personer/ny');
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByLabel(/^Navn/)).toHaveValue('Utkast Utkastesen');
+  await expect(page.getByLabel(/^Stilling/)).toHaveValue('Miljøarbeider');
+});
