@@ -54,6 +54,31 @@ class Conflict(DomainError):
     title = "Conflict with the current state"
 
 
+class DuplicateName(Conflict):
+    code = "duplicate-name"
+    title = "The name is already in use"
+
+
+class InUse(Conflict):
+    code = "in-use"
+    title = "Still referred to by other records"
+
+
+class MembershipOverlap(Conflict):
+    code = "membership-overlap"
+    title = "The person is already a member in that period"
+
+
+class ChairOverlap(Conflict):
+    code = "chair-overlap"
+    title = "The body already has a chair in that period"
+
+
+class AlreadyEnded(Conflict):
+    code = "already-ended"
+    title = "The membership has already ended"
+
+
 class StaleVersion(DomainError):
     """The client edited an older version than the one stored (optimistic concurrency)."""
 

@@ -105,6 +105,10 @@ class MembershipRepository(EntityRepository[Membership], Protocol):
 
     async def of_body(self, body_id: UUID) -> Sequence[Membership]: ...
 
+    async def view(self, id: UUID) -> MembershipView:
+        """One membership with person, body and organisation names; ``NotFound`` if missing."""
+        ...
+
     async def views_of_bodies(
         self, body_ids: Sequence[UUID], active_on: date | None
     ) -> Sequence[MembershipView]:

@@ -352,6 +352,10 @@ class FakeMembershipRepository(FakeEntityRepository[Membership]):
     async def of_body(self, body_id: UUID) -> Sequence[Membership]:
         return [m for m in self._mine() if m.body_id == body_id]
 
+    async def view(self, id: UUID) -> MembershipView:
+        [found] = self._views([await self.get(id)])
+        return found
+
     async def views_of_bodies(
         self, body_ids: Sequence[UUID], active_on: date | None
     ) -> Sequence[MembershipView]:

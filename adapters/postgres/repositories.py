@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres import tables as t
-from domain.errors import Conflict, NotFound, StaleVersion, ValidationFailed
+from domain.errors import Conflict, DuplicateName, NotFound, StaleVersion, ValidationFailed
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
@@ -44,8 +44,10 @@ T = TypeVar("T")
 
 # Constraint name -> the error a client should see. Unique names per unit, cross-unit references.
 _CONSTRAINTS: dict[str, Callable[[], Exception]] = {
-    "ix_organisation_unit_name": lambda: Conflict("An organisation with that name already exists."),
-    "ix_body_unit_name": lambda: Conflict("A body with that name already exists."),
+    "ix_organisation_unit_name": lambda: DuplicateName(
+        "An organisation with that name already exists."
+    ),
+    "ix_body_unit_name": lambda: DuplicateName("A body with that name already exists."),
     "ck_body_politiraad": lambda: ValidationFailed.single(
         "isPolitiraad", "steering-only", "A politiråd can only serve at the steering level."
     ),
@@ -373,6 +375,13 @@ class PgMembershipRepository(_Repo[Membership]):
         q, sort_key = self._views(MembershipFilter(active_on=active_on))
         q = q.where(self.c.body_id.in_(list(body_ids))).order_by(sort_key, self.c.id)
         return [_view(r) for r in (await self.s.execute(q)).mappings()]
+
+    async def view(self, id: UUID) -> MembershipView:
+        q, _ = self._views(MembershipFilter())
+        row = (await self.s.execute(q.where(self.c.id == id))).mappings().first()
+        if row is None:
+            raise NotFound(f"No membership with id {id}.")
+        return _view(row)
 
     def _views(self, f: MembershipFilter) -> tuple[sa.Select[Any], sa.ColumnElement[Any]]:
         m = self.c

@@ -197,7 +197,9 @@ class Query:
 
     @strawberry.field
     async def membership(self, info: I, id: UUID) -> t.Membership:
-        return t.Membership.of(await info.context.svc.get_membership(info.context.principal, id))
+        return t.Membership.of_view(
+            await info.context.svc.get_membership_view(info.context.principal, id)
+        )
 
 
 # -- inputs (UNSET = not sent, so updates change only what the client names) -------------------

@@ -334,7 +334,7 @@ async def create_membership(
     x = await svc.add_membership(p, **body.model_dump())
     set_etag(response, x.version)
     response.headers["Location"] = f"/api/memberships/{x.id}"
-    return MembershipRead.from_domain(x)
+    return MembershipRead.from_view(await svc.get_membership_view(p, x.id))
 
 
 @router.get(
@@ -344,9 +344,9 @@ async def get_membership(
     id: UUID, p: PrincipalDep, svc: ServiceDep, response: Response
 ) -> MembershipRead:
     """One membership."""
-    x = await svc.get_membership(p, id)
-    set_etag(response, x.version)
-    return MembershipRead.from_domain(x)
+    v = await svc.get_membership_view(p, id)
+    set_etag(response, v.membership.version)
+    return MembershipRead.from_view(v)
 
 
 @router.patch(
@@ -366,7 +366,7 @@ async def update_membership(
     """Change role, organisation represented or period. Requires If-Match."""
     x = await svc.update_membership(p, id, body.changes(), version)
     set_etag(response, x.version)
-    return MembershipRead.from_domain(x)
+    return MembershipRead.from_view(await svc.get_membership_view(p, x.id))
 
 
 @router.post(
@@ -386,7 +386,7 @@ async def end_membership(
     """End a membership (keeps the history). Requires If-Match."""
     x = await svc.end_membership(p, id, body.on, version)
     set_etag(response, x.version)
-    return MembershipRead.from_domain(x)
+    return MembershipRead.from_view(await svc.get_membership_view(p, x.id))
 
 
 @router.delete(

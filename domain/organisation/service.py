@@ -12,7 +12,15 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from domain import policies as pol
-from domain.errors import Conflict, Errors, NotFound, ValidationFailed
+from domain.errors import (
+    AlreadyEnded,
+    ChairOverlap,
+    Errors,
+    InUse,
+    MembershipOverlap,
+    NotFound,
+    ValidationFailed,
+)
 from domain.organisation.changes import apply_changes, expect_version
 from domain.organisation.filters import (
     BodyFilter,
@@ -211,7 +219,7 @@ class OrganisationService:
             org = await uow.organisations.get(id)
             expected = expect_version(org.version, expected_version)
             if await uow.organisations.in_use(id):
-                raise Conflict(
+                raise InUse(
                     "Persons or memberships still refer to this organisation; mark it inactive instead."
                 )
             await uow.organisations.delete(id, expected)
@@ -280,7 +288,7 @@ class OrganisationService:
             person = await uow.persons.get(id)
             expected = expect_version(person.version, expected_version)
             if await uow.persons.in_use(id):
-                raise Conflict(
+                raise InUse(
                     "The person holds memberships or a role in the establishment record; end those first."
                 )
             await uow.persons.delete(id, expected)
@@ -343,7 +351,7 @@ class OrganisationService:
             body = await uow.bodies.get(id)
             expected = expect_version(body.version, expected_version)
             if await uow.memberships.of_body(id):
-                raise Conflict("The body has memberships; end and remove them first.")
+                raise InUse("The body has memberships; end and remove them first.")
             await uow.bodies.delete(id, expected)
             await uow.commit()
 
@@ -358,6 +366,11 @@ class OrganisationService:
     async def get_membership(self, p: Principal, id: UUID) -> Membership:
         async with self._read(p) as uow:
             return await uow.memberships.get(id)
+
+    async def get_membership_view(self, p: Principal, id: UUID) -> MembershipView:
+        """A membership with the names a screen shows (what a list row carries)."""
+        async with self._read(p) as uow:
+            return await uow.memberships.view(id)
 
     async def add_membership(
         self,
@@ -429,7 +442,7 @@ class OrganisationService:
             m = await self._membership_for_change(uow, p, id)
             expected = expect_version(m.version, expected_version)
             if m.valid_to is not None and m.valid_to < today:
-                raise Conflict(
+                raise AlreadyEnded(
                     "The membership has already ended; correct its dates with an update instead."
                 )
             end = on if on is not None else max(today - timedelta(days=1), m.valid_from)
@@ -485,11 +498,11 @@ class OrganisationService:
     async def _check_overlaps(uow: UnitOfWork, m: Membership) -> None:
         others = [o for o in await uow.memberships.of_body(m.body_id) if o.id != m.id]
         if any(o.person_id == m.person_id and o.overlaps(m) for o in others):
-            raise Conflict("The person is already a member of this body in that period.")
+            raise MembershipOverlap("The person is already a member of this body in that period.")
         if m.role is BodyRole.CHAIR and any(
             o.role is BodyRole.CHAIR and o.overlaps(m) for o in others
         ):
-            raise Conflict(
+            raise ChairOverlap(
                 "The body already has a chair in that period; end that chair's term first."
             )
 

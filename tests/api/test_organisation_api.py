@@ -241,3 +241,35 @@ async def test_the_unit_record_is_the_admins(client):
 async def test_authenticated_responses_are_not_cached(coordinator):
     r = await coordinator.get("/api/unit")
     assert r.headers["cache-control"] == "no-store"
+
+
+async def test_membership_responses_carry_the_names(coordinator):
+    team = demo_id("body/team-sentrum")
+    r = await coordinator.post(
+        "/api/memberships",
+        json={"bodyId": str(team), "personId": str(demo_id("person/rektor")), "role": "member"},
+    )
+    created = r.json()
+    assert (created["personName"], created["bodyName"]) == ("Eirik Solberg", "Ungdomsteam Sentrum")
+    assert created["organisationName"] == "Nordby ungdomsskole"
+    assert (await coordinator.get(f"/api/memberships/{created['id']}")).json() == created
+    r = await coordinator.post(
+        f"/api/memberships/{created['id']}/end", json={}, headers={"If-Match": '"1"'}
+    )
+    assert r.json()["personName"] == "Eirik Solberg"
+
+
+async def test_each_rule_has_its_own_problem_type(coordinator):
+    team, rektor = demo_id("body/team-sentrum"), demo_id("person/rektor")
+    payload = {"bodyId": str(team), "personId": str(rektor), "role": "member"}
+    await coordinator.post("/api/memberships", json=payload)
+    r = await coordinator.post("/api/memberships", json=payload)
+    assert (r.status_code, r.json()["type"]) == (409, "/problems/membership-overlap")
+    r = await coordinator.post("/api/bodies", json={"name": "POLITIRÅDET", "level": "steering"})
+    assert r.json()["type"] == "/problems/duplicate-name"
+    r = await coordinator.delete(
+        f"/api/organisations/{demo_id('org/kultur')}", headers={"If-Match": '"1"'}
+    )
+    assert r.json()["type"] == "/problems/in-use"
+    doc = await coordinator.get("/problems/membership-overlap")
+    assert "overlapping" in doc.json()["description"]
