@@ -100,15 +100,17 @@ test('a conflict (412) is explained and the form reloads the newer version', asy
   await expect(page.getByTestId('conflict')).toHaveCount(0);
 });
 
-test('a rule the server enforces (409) is shown on the form', async ({ page }) => {
+test('a rule the server enforces (409) is shown on the form, in Norwegian', async ({ page }) => {
   await login(page, 'coordinator');
   const id = await bodyId(page, 'Politirådet');
   await page.goto(`/organer/${id}`);
   await page.getByRole('button', { name: 'Legg til medlem' }).click();
   await page.getByLabel(/^Person/).selectOption({ label: 'Kari Koordinator' });
   await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+  // The problem type (/problems/membership-overlap) is worded from the catalogue, not the
+  // server's English detail.
   await expect(page.getByRole('alert').filter({ hasText: 'Ikke lagret' })).toContainText(
-    'already a member',
+    'allerede medlem av dette organet',
   );
 });
 

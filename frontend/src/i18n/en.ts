@@ -103,6 +103,14 @@ export const en: PartialCatalogue = {
     phone: 'Enter a valid phone number.',
     fte: 'Enter a share of a full-time position, e.g. 0.5 or 1.',
   },
+  problem: {
+    'membership-overlap': 'The person is already a member of this body in that period.',
+    'chair-overlap':
+      "The body already has a chair in that period. End the current chair's term first.",
+    'duplicate-name': 'The name is already in use in your unit.',
+    'in-use': 'Other records still refer to this. End or move them first, or mark it inactive.',
+    'already-ended': 'The membership has already ended. Correct its dates by editing it instead.',
+  },
   serverError: {
     unknown: 'Does not exist. Check the value.',
     missing: 'Fill in this field.',

@@ -100,6 +100,16 @@ export const nb = {
     phone: 'Skriv et gyldig telefonnummer.',
     fte: 'Skriv en andel av en hel stilling, for eksempel 0,5 eller 1.',
   },
+  problem: {
+    'membership-overlap': 'Personen er allerede medlem av dette organet i den perioden.',
+    'chair-overlap':
+      'Organet har allerede en leder i den perioden. Avslutt lederperioden til den som sitter først.',
+    'duplicate-name': 'Navnet er allerede i bruk i enheten.',
+    'in-use':
+      'Andre opplysninger viser fortsatt til dette. Avslutt eller flytt dem først, eller marker det som inaktivt.',
+    'already-ended':
+      'Medlemskapet er allerede avsluttet. Rett datoene ved å redigere det i stedet.',
+  },
   serverError: {
     unknown: 'Finnes ikke. Sjekk verdien.',
     missing: 'Fyll ut dette feltet.',

@@ -103,6 +103,15 @@ export const nn: PartialCatalogue = {
     phone: 'Skriv eit gyldig telefonnummer.',
     fte: 'Skriv ein del av ei heil stilling, til dømes 0,5 eller 1.',
   },
+  problem: {
+    'membership-overlap': 'Personen er allereie medlem av dette organet i den perioden.',
+    'chair-overlap':
+      'Organet har allereie ein leiar i den perioden. Avslutt leiarperioden til den som sit først.',
+    'duplicate-name': 'Namnet er allereie i bruk i eininga.',
+    'in-use':
+      'Andre opplysningar viser framleis til dette. Avslutt eller flytt dei først, eller marker det som inaktivt.',
+    'already-ended': 'Medlemskapet er allereie avslutta. Rett datoane ved å redigere det i staden.',
+  },
   serverError: {
     unknown: 'Finst ikkje. Sjekk verdien.',
     missing: 'Fyll ut dette feltet.',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { ApiError, problemFieldErrors, type FieldErrors } from '../../api/problem';
+import { ApiError, problemCode, problemFieldErrors, type FieldErrors } from '../../api/problem';
 import { discardDraft, draftKey, peekDraft, registerDraft } from '../../lib/drafts';
 
 export type Validate<V> = (values: V) => FieldErrors;
@@ -124,9 +124,13 @@ export function useForm<V extends object>(opts: FormOptions<V>): FormApi<V> {
         );
         const { _form, ...rest } = fieldErrs;
         setServerErrors(rest);
+        // Rule conflicts have their own problem type, worded in the user's language.
+        const ruleText = t(`problem.${problemCode(err.problem)}`, { defaultValue: '' });
         setFormError(
           _form ??
-            (Object.keys(rest).length === 0 ? err.problem.detail || err.problem.title : undefined),
+            (Object.keys(rest).length === 0
+              ? ruleText || err.problem.detail || err.problem.title
+              : undefined),
         );
       } else {
         setFormError(err instanceof Error ? err.message : String(err));
