@@ -15,6 +15,16 @@ from uuid import UUID
 from domain.principal import BodyRole, Principal, Role
 
 
+def local_return_path(value: str | None) -> str:
+    """Where a login may send the browser back to: a local path only (one leading slash, no
+    scheme, host, backslash or control character), else ``/``. Prevents open redirects."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return "/"
+    return value
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PersonAccount:
     """What a logged-in person may do in one unit: unit roles and the linked staff ``Person``."""
@@ -33,6 +43,7 @@ class MachineClient:
 
     consumer_id: str
     unit_id: UUID
+    unit_name: str
     name: str
     allowed_scopes: frozenset[str]
 

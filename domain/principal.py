@@ -51,6 +51,7 @@ class Principal:
     subject_key: str
     unit_id: UUID
     display_name: str
+    unit_name: str = ""
     roles: frozenset[Role] = frozenset()
     body_roles: dict[UUID, BodyRole] = field(default_factory=dict)
     scopes: frozenset[str] = frozenset()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Mapping
-from uuid import UUID
 
 from adapters.identity.machine import MachineTokenVerifier
 from adapters.identity.oidc import LoginRefused, OidcRelyingParty
@@ -18,21 +17,13 @@ from domain.identity import (
     LoginRedirect,
     PersonAccount,
     SessionPrincipal,
+    local_return_path,
 )
 from domain.principal import Principal, PrincipalKind
 
 log = logging.getLogger(__name__)
 
 NO_ACCESS = "You have no access to any SLT unit."
-
-
-def safe_return_to(value: str | None) -> str:
-    """A local path only (one leading slash, no scheme or host), else ``/``: no open redirect."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return "/"
-    if any(ord(c) < 0x20 for c in value):
-        return "/"
-    return value
 
 
 class OidcLoginFlow:
@@ -58,7 +49,7 @@ class OidcLoginFlow:
                 "state": request.state,
                 "nonce": request.nonce,
                 "code_verifier": request.code_verifier,
-                "return_to": safe_return_to(return_to),
+                "return_to": local_return_path(return_to),
                 "locale": locale,
             }
         )
@@ -86,7 +77,7 @@ class OidcLoginFlow:
         )
         log.info("login completed", extra={"has_access": unit_id is not None, "acr": acr})
         return CompletedLogin(
-            session=session, csrf_token=csrf, return_to=safe_return_to(pending.get("return_to"))
+            session=session, csrf_token=csrf, return_to=local_return_path(pending.get("return_to"))
         )
 
     async def logout(self, session: str, *, post_logout_redirect: str) -> str | None:
@@ -113,7 +104,6 @@ class IdentityAuthenticator:
         self._sessions = sessions
         self._directory = directory
         self._verifier = verifier
-        self._unit_names: dict[UUID, str] = {}
 
     async def bearer(self, token: str) -> Principal:
         claims = await self._verifier.verify(token)
@@ -134,6 +124,7 @@ class IdentityAuthenticator:
             kind=PrincipalKind.MACHINE,
             subject_key=claims.consumer_id,
             unit_id=client.unit_id,
+            unit_name=client.unit_name,
             display_name=client.name,
             scopes=claims.scopes & client.allowed_scopes,
             client_id=claims.client_id or None,
@@ -153,11 +144,11 @@ class IdentityAuthenticator:
             account = accounts[0] if accounts else None
         if account is None:
             raise Forbidden(NO_ACCESS)
-        self._remember_unit_name(account)
         principal = Principal(
             kind=PrincipalKind.PERSON,
             subject_key=active.person_key,
             unit_id=account.unit_id,
+            unit_name=account.unit_name,
             display_name=account.display_name,
             roles=account.roles,
             body_roles=dict(account.body_roles),
@@ -165,12 +156,3 @@ class IdentityAuthenticator:
             person_id=account.person_id,
         )
         return SessionPrincipal(principal=principal, csrf_token=active.csrf_token)
-
-    def _remember_unit_name(self, account: PersonAccount) -> None:
-        if len(self._unit_names) > 10_000:
-            self._unit_names.clear()
-        self._unit_names[account.unit_id] = account.unit_name
-
-    async def unit_name(self, unit_id: UUID) -> str | None:
-        """The unit's name as last seen in an account lookup (``/api/me`` shows it)."""
-        return self._unit_names.get(unit_id)

@@ -53,6 +53,7 @@ class PgAccessDirectory:
         return MachineClient(
             consumer_id=consumer_id,
             unit_id=row.unit_id,
+            unit_name=row.unit_name,
             name=row.name,
             allowed_scopes=frozenset(row.scopes),
         )

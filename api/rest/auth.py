@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Protocol, runtime_checkable
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -12,7 +12,7 @@ from api.rest.deps import SESSION_COOKIE, current_principal
 from api.rest.errors import CsrfFailed, responses
 from api.rest.schemas import Dto
 from domain.errors import Forbidden, Unauthenticated
-from domain.identity import Authenticator, LoginFlow
+from domain.identity import LoginFlow, local_return_path
 from domain.principal import Principal
 
 LOGIN_COOKIE = "samordna_login"
@@ -22,14 +22,9 @@ LOGIN_COOKIE_MAX_AGE = 600
 router = APIRouter()
 
 
-@runtime_checkable
-class _UnitNames(Protocol):
-    async def unit_name(self, unit_id: UUID) -> str | None: ...
-
-
 class UnitRef(Dto):
     id: UUID
-    name: str | None
+    name: str
 
 
 class BodyRoleRead(Dto):
@@ -56,15 +51,6 @@ def _container(request: Request) -> Any:
     return request.app.state.container
 
 
-def safe_return_to(value: str | None) -> str:
-    """A local path only (one leading slash, no scheme or host), else ``/``: no open redirect."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return "/"
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
-        return "/"
-    return value
-
-
 def _secure(request: Request) -> bool:
     return bool(_container(request).settings.secure_cookies)
 
@@ -88,7 +74,7 @@ async def login(
 ) -> RedirectResponse:
     """Start a login: redirects the browser to the identity provider."""
     flow: LoginFlow = _container(request).login_flow
-    redirect = await flow.begin(return_to=safe_return_to(return_to), locale=lang)
+    redirect = await flow.begin(return_to=local_return_path(return_to), locale=lang)
     response = RedirectResponse(redirect.url, status_code=302)
     response.headers["Cache-Control"] = "no-store"
     response.set_cookie(
@@ -119,7 +105,7 @@ async def callback(request: Request) -> RedirectResponse:
         raise Unauthenticated("No login is in progress in this browser. Please log in again.")
     flow: LoginFlow = _container(request).login_flow
     done = await flow.complete(attempt=attempt, params=dict(request.query_params))
-    response = RedirectResponse(safe_return_to(done.return_to), status_code=302)
+    response = RedirectResponse(local_return_path(done.return_to), status_code=302)
     response.headers["Cache-Control"] = "no-store"
     response.delete_cookie(LOGIN_COOKIE, path=LOGIN_COOKIE_PATH)
     response.set_cookie(
@@ -166,21 +152,12 @@ async def me(
     request: Request, principal: Annotated[Principal, Depends(current_principal)]
 ) -> MeRead:
     """Who is calling: kind, unit, roles or scopes, assurance level, and (browser) the CSRF token."""
-    authenticator: Authenticator = _container(request).authenticator
-    csrf: str | None = None
-    cookie = request.cookies.get(SESSION_COOKIE)
-    if principal.is_person and cookie and request.headers.get("authorization") is None:
-        sp = await authenticator.session(cookie)
-        csrf = sp.csrf_token if sp is not None else None
-    unit_name = (
-        await authenticator.unit_name(principal.unit_id)
-        if isinstance(authenticator, _UnitNames)
-        else None
-    )
+    # Set by current_principal when the caller came with a browser session.
+    csrf: str | None = getattr(request.state, "csrf_token", None)
     return MeRead(
         kind="person" if principal.is_person else "machine",
         display_name=principal.display_name,
-        unit=UnitRef(id=principal.unit_id, name=unit_name),
+        unit=UnitRef(id=principal.unit_id, name=principal.unit_name),
         roles=sorted(str(r) for r in principal.roles),
         body_roles=[
             BodyRoleRead(body_id=body_id, role=str(role))

@@ -46,6 +46,7 @@ async def current_principal(request: Request) -> Principal:
             if not sent or not hmac.compare_digest(sent, sp.csrf_token):
                 raise CsrfFailed(f"Send the {CSRF_HEADER} header you got from /api/me.")
         principal = sp.principal
+        request.state.csrf_token = sp.csrf_token
     request.state.principal = principal
     return principal
 

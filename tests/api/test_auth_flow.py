@@ -44,7 +44,7 @@ async def test_login_shows_the_personas_unit_and_roles(client) -> None:
     assert me["kind"] == "person"
     assert me["displayName"]
     assert me["unit"]["id"] == str(DEMO_UNIT)
-    assert me["unit"]["name"]
+    assert me["unit"]["name"] == "SLT Lillestrøm (demo)"
     assert me["roles"] == ["coordinator"]
     assert me["scopes"] == []
     assert me["assurance"] == "idporten-loa-high"

@@ -68,7 +68,7 @@ async def test_archive_system_reads_the_organisation_with_a_real_token(client) -
     assert r.status_code == 200, r.text
     me = (await client.get("/api/me", headers=_bearer(token))).json()
     assert me["kind"] == "machine"
-    assert me["unit"]["id"] == str(DEMO_UNIT)
+    assert me["unit"] == {"id": str(DEMO_UNIT), "name": "SLT Lillestrøm (demo)"}
     assert me["scopes"] == ["samordna:organisation.read"]
     assert me["roles"] == []
     assert me.get("csrfToken") is None

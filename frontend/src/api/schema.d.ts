@@ -964,7 +964,7 @@ export interface components {
              */
             id: string;
             /** Name */
-            name: string | null;
+            name: string;
         };
         /** UnitUpdate */
         UnitUpdate: {

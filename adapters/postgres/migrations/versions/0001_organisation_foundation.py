@@ -452,9 +452,10 @@ def _secure() -> None:
     op.execute(
         """
         CREATE FUNCTION samordna_machine_clients(p_consumer_id text)
-        RETURNS TABLE (unit_id uuid, name text, scopes text[])
+        RETURNS TABLE (unit_id uuid, unit_name text, name text, scopes text[])
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-          SELECT c.unit_id, c.name, c.scopes FROM machine_client c
+          SELECT c.unit_id, u.name, c.name, c.scopes FROM machine_client c
+            JOIN slt_unit u ON u.id = c.unit_id
            WHERE c.consumer_id = p_consumer_id ORDER BY c.created_at, c.unit_id
         $$
         """
