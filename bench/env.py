@@ -17,7 +17,7 @@ import asyncpg
 from sqlalchemy.engine import make_url
 
 from adapters.postgres import demo, migrate
-from adapters.postgres.database import DatabaseUrls, resolve_urls
+from adapters.postgres.database import DatabaseUrls, fresh_embedded_database
 from api import bootstrap
 from api.settings import Settings
 
@@ -53,9 +53,7 @@ def _fresh_database() -> DatabaseUrls:
         raise SystemExit(
             "bench uses the embedded server only: unset DATABASE_URL (it drops its database)."
         )
-    server = resolve_urls(None, None, STATE, "postgres").embedded
-    server.psql(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE);')
-    return resolve_urls(None, None, STATE, BENCH_DB)
+    return fresh_embedded_database(STATE, BENCH_DB)
 
 
 def asyncpg_params(sqlalchemy_url: str) -> dict[str, str]:

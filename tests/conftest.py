@@ -18,7 +18,13 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres import migrate
-from adapters.postgres.database import DatabaseUrls, make_engine, resolve_urls
+from adapters.postgres.database import (
+    DatabaseUrls,
+    drop_embedded_database,
+    fresh_embedded_database,
+    make_engine,
+    resolve_urls,
+)
 from adapters.postgres.tables import TENANT_TABLES
 from api import bootstrap
 from api.app import create_app
@@ -45,10 +51,10 @@ def _fresh_database() -> DatabaseUrls:
         return resolve_urls(os.environ["DATABASE_URL"], os.environ.get("DATABASE_ADMIN_URL"), STATE)
     server = resolve_urls(None, None, STATE, "postgres").embedded
     listing = server.psql("SELECT datname FROM pg_database WHERE datname LIKE 'samordna_test_%';")
-    for name in re.findall(r"samordna_test_(\d+)", listing):
-        if int(name) == os.getpid() or not _alive(int(name)):
-            server.psql(f'DROP DATABASE IF EXISTS "samordna_test_{name}" WITH (FORCE);')
-    return resolve_urls(None, None, STATE, TEST_DB)
+    for pid in re.findall(r"samordna_test_(\d+)", listing):
+        if not _alive(int(pid)):  # left behind by a run that was killed
+            drop_embedded_database(STATE, f"samordna_test_{pid}")
+    return fresh_embedded_database(STATE, TEST_DB)
 
 
 @pytest.fixture(scope="session")

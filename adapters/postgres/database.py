@@ -61,6 +61,21 @@ def embedded_urls(state_dir: Path, database: str) -> DatabaseUrls:
     return DatabaseUrls(app=app, admin=admin, embedded=server)
 
 
+def drop_embedded_database(state_dir: Path, database: str) -> None:
+    """Drop a database on the embedded server (connections are closed first)."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", database):
+        raise ValueError(f"unsafe database name {database!r}")
+    server = embedded_urls(state_dir, "postgres").embedded
+    server.psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE);')
+
+
+def fresh_embedded_database(state_dir: Path, database: str) -> DatabaseUrls:
+    """An empty database of that name on the embedded server (dropped first if it exists):
+    what tests, the browser-test server and the benchmarks build their schema in."""
+    drop_embedded_database(state_dir, database)
+    return embedded_urls(state_dir, database)
+
+
 def resolve_urls(
     database_url: str | None, admin_url: str | None, state_dir: Path, database: str = "samordna"
 ) -> DatabaseUrls:

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from adapters.identity.keys import new_rsa_key
-from adapters.postgres.database import resolve_urls
+from adapters.postgres.database import drop_embedded_database, fresh_embedded_database
 from api import bootstrap
 from api.app import SchemaBehind, create_app
 from api.cli import app as cli
@@ -69,11 +69,9 @@ def test_dev_idp_is_not_mounted_when_disabled(settings, database, tmp_path):
 
 
 async def test_app_refuses_to_start_on_a_schema_behind_head(settings):
-    server = resolve_urls(None, None, STATE, "postgres").embedded
-    server.psql('DROP DATABASE IF EXISTS "samordna_unmigrated" WITH (FORCE);')
-    urls = resolve_urls(None, None, STATE, "samordna_unmigrated")
+    urls = fresh_embedded_database(STATE, "samordna_unmigrated")
     app = create_app(settings, bootstrap.build_container(settings, urls))
     with pytest.raises(SchemaBehind, match="samordna db upgrade"):
         async with app.router.lifespan_context(app):
             pass
-    server.psql('DROP DATABASE IF EXISTS "samordna_unmigrated" WITH (FORCE);')
+    drop_embedded_database(STATE, "samordna_unmigrated")

@@ -10,7 +10,7 @@ from pathlib import Path
 import uvicorn
 
 from adapters.postgres import migrate
-from adapters.postgres.database import resolve_urls
+from adapters.postgres.database import fresh_embedded_database
 from api import bootstrap
 from api.app import create_app
 from api.settings import Settings
@@ -21,9 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def main() -> None:
     port = int(os.environ.get("E2E_PORT", "8765"))
     state = ROOT / "var" / "e2e"
-    server = resolve_urls(None, None, ROOT / "var", "postgres").embedded
-    server.psql('DROP DATABASE IF EXISTS "samordna_e2e" WITH (FORCE);')
-    urls = resolve_urls(None, None, ROOT / "var", "samordna_e2e")
+    urls = fresh_embedded_database(ROOT / "var", "samordna_e2e")
     migrate.upgrade(urls.admin)
     settings = Settings(
         environment="test",

@@ -9,18 +9,16 @@ from alembic.migration import MigrationContext
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.postgres import migrate
-from adapters.postgres.database import resolve_urls
+from adapters.postgres.database import drop_embedded_database, fresh_embedded_database
 from adapters.postgres.tables import metadata
 from tests.conftest import STATE
 
 
 @pytest.fixture(scope="module")
 def scratch_url():
-    server = resolve_urls(None, None, STATE, "postgres").embedded
     name = f"samordna_stairway_{os.getpid()}"
-    server.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE);')
-    yield resolve_urls(None, None, STATE, name).admin
-    server.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE);')
+    yield fresh_embedded_database(STATE, name).admin
+    drop_embedded_database(STATE, name)
 
 
 def test_stairway(scratch_url):
