@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from api import bootstrap
 from api.contracts import build_openapi
 from api.graphql.schema import build_router, build_schema
-from api.rest import auth, errors, problems, registries, unit
+from api.rest import errors, routers
 from api.settings import Settings
 
 log = logging.getLogger("samordna")
@@ -74,7 +74,7 @@ def create_app(
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
-    for router in (auth.router, unit.router, registries.router, problems.router):
+    for router in routers():
         app.include_router(router)
     schema = build_schema(
         max_depth=settings.graphql_max_depth,

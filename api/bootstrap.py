@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,7 +21,10 @@ from adapters.postgres.access import PgAccessDirectory
 from adapters.postgres.database import DatabaseUrls, make_engine, resolve_urls
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.settings import Settings
+from domain.identity import Authenticator, LoginFlow
 from domain.organisation.service import OrganisationService
+
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 class SystemClock:
@@ -31,9 +34,7 @@ class SystemClock:
         return datetime.now(UTC)
 
     def today(self) -> date:
-        from zoneinfo import ZoneInfo
-
-        return datetime.now(ZoneInfo("Europe/Oslo")).date()
+        return datetime.now(OSLO).date()
 
 
 @dataclass
@@ -46,11 +47,11 @@ class Container:
     clock: SystemClock
 
     @property
-    def authenticator(self) -> Any:
+    def authenticator(self) -> Authenticator:
         return self.identity.authenticator
 
     @property
-    def login_flow(self) -> Any:
+    def login_flow(self) -> LoginFlow:
         return self.identity.login_flow
 
     async def aclose(self) -> None:
@@ -103,8 +104,8 @@ async def schema_status(urls: DatabaseUrls) -> tuple[str | None, str]:
     return await migrate.current_revision(urls.admin), migrate.head_revision()
 
 
-def upgrade_schema(urls: DatabaseUrls) -> None:
-    migrate.upgrade(urls.admin)
+def upgrade_schema(urls: DatabaseUrls, revision: str = "head") -> None:
+    migrate.upgrade(urls.admin, revision)
 
 
 def demo_accounts() -> list[demo.DemoAccount]:

@@ -68,9 +68,7 @@ def db_upgrade(revision: str = "head") -> None:
     """Migrate the schema up (to head by default)."""
     s = _settings()
     urls = bootstrap.database_urls(s)
-    bootstrap.upgrade_schema(urls) if revision == "head" else __import__(
-        "adapters.postgres.migrate", fromlist=["upgrade"]
-    ).upgrade(urls.admin, revision)
+    bootstrap.upgrade_schema(urls, revision)
     console.print(f"Schema at {asyncio.run(bootstrap.schema_status(urls))[0]}.")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api.rest import routers
 from api.rest.errors import PROBLEM_COMPONENTS
 
 TITLE = "Samordna"
@@ -26,10 +27,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
 
 
 def api_routes_app() -> FastAPI:
-    from api.rest import auth, problems, registries, unit
-
     app = FastAPI()
-    for r in (auth.router, unit.router, registries.router, problems.router):
+    for r in routers():
         app.include_router(r)
     return app
 

@@ -129,13 +129,26 @@ class ReferenceData(Protocol):
 class UnitOfWork(Protocol):
     """One transaction bound to one SLT unit. The use case calls ``commit``; leaving without it rolls back."""
 
-    units: UnitRepository
-    establishments: EstablishmentRepository
-    organisations: OrganisationRepository
-    persons: PersonRepository
-    bodies: BodyRepository
-    memberships: MembershipRepository
-    reference: ReferenceData
+    @property
+    def units(self) -> UnitRepository: ...
+
+    @property
+    def establishments(self) -> EstablishmentRepository: ...
+
+    @property
+    def organisations(self) -> OrganisationRepository: ...
+
+    @property
+    def persons(self) -> PersonRepository: ...
+
+    @property
+    def bodies(self) -> BodyRepository: ...
+
+    @property
+    def memberships(self) -> MembershipRepository: ...
+
+    @property
+    def reference(self) -> ReferenceData: ...
 
     async def __aenter__(self) -> Self: ...
 

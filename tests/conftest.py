@@ -113,8 +113,3 @@ async def client(app, demo: None) -> AsyncIterator[httpx.AsyncClient]:  # type: 
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"

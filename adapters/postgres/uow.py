@@ -17,6 +17,15 @@ class PgUnitOfWork:
     (``set_config(..., true)``) so every statement, even one that forgets its filter, sees only
     this unit. Leaving without ``commit`` rolls back."""
 
+    session: AsyncSession
+    units: r.PgUnitRepository
+    establishments: r.PgEstablishmentRepository
+    organisations: r.PgOrganisationRepository
+    persons: r.PgPersonRepository
+    bodies: r.PgBodyRepository
+    memberships: r.PgMembershipRepository
+    reference: r.PgReferenceData
+
     def __init__(self, sessions: async_sessionmaker[AsyncSession], unit_id: UUID) -> None:
         self._sessions = sessions
         self.unit_id = unit_id

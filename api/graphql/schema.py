@@ -25,7 +25,8 @@ from strawberry.types import Info
 from api.graphql import types as t
 from api.graphql.context import Context, get_context
 from api.graphql.cost import create_cost_rule
-from domain.errors import DomainError, ValidationFailed
+from domain.errors import DomainError, Errors, ValidationFailed
+from domain.organisation.changes import camel
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
@@ -272,9 +273,6 @@ def _set(inp: Any) -> dict[str, Any]:
 
 
 def _required(values: dict[str, Any], *names: str) -> None:
-    from domain.errors import Errors
-    from domain.organisation.changes import camel
-
     errors = Errors()
     for n in names:
         if values.get(n) in (None, ""):

@@ -10,7 +10,7 @@ from uuid import UUID
 
 import strawberry
 
-from domain.errors import DomainError, ValidationFailed
+from domain.errors import Conflict, DomainError, Forbidden, NotFound, StaleVersion, ValidationFailed
 from domain.organisation import model as m
 from domain.organisation.health import HealthCheck as DHealthCheck
 from domain.principal import BodyRole as DBodyRole
@@ -345,8 +345,6 @@ class Deleted:
 
 
 def problem_of(exc: DomainError) -> Problem:
-    from domain.errors import Conflict, Forbidden, NotFound, StaleVersion
-
     if isinstance(exc, ValidationFailed):
         return ValidationProblem(
             code=exc.code,

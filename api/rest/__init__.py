@@ -1,1 +1,12 @@
 """The REST front door (FastAPI): routes, DTOs, problem+json errors."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def routers() -> tuple[APIRouter, ...]:
+    """Every REST router, in mounting order: the app and the committed contract use this one list."""
+    from api.rest import auth, problems, registries, unit
+
+    return (auth.router, unit.router, registries.router, problems.router)
