@@ -10,11 +10,8 @@ import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
 import {
   CheckboxInput,
-  ConflictAlert,
   FormActions,
-  FormError,
-  FormErrorSummary,
-  RestoredNotice,
+  FormNotices,
   SelectInput,
   TextInput,
 } from '../components/form/fields';
@@ -91,17 +88,12 @@ function BodyForm({ body, initialLevel }: { body?: Body; initialLevel: string })
         void navigate(`/organer/${saved.id}`);
       })}
     >
-      <RestoredNotice show={form.restored} />
-      {form.status === 'conflict' ? (
-        <ConflictAlert
-          onReload={() => {
-            // A newer version remounts the form (keyed by version) with the fresh values.
-            void loaded.refetch();
-          }}
-        />
-      ) : null}
-      <FormErrorSummary form={form} labels={labels} />
-      <FormError message={form.formError} />
+      <FormNotices
+        form={form}
+        labels={labels}
+        // A newer version remounts the form (keyed by version) with the fresh values.
+        onReload={() => void loaded.refetch()}
+      />
       <TextInput form={form} name="name" label={labels.name} required autoComplete="off" />
       <SelectInput
         form={form}

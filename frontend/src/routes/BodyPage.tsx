@@ -26,8 +26,7 @@ import {
   ConflictAlert,
   FormActions,
   FormError,
-  FormErrorSummary,
-  RestoredNotice,
+  FormNotices,
   SelectInput,
   TextInput,
 } from '../components/form/fields';
@@ -106,9 +105,7 @@ function AddMembershipForm({ bodyId, onDone }: { bodyId: string; onDone: () => v
       <Heading level={3} data-size="xs" id="add-member-heading">
         {t('membership.addTitle')}
       </Heading>
-      <RestoredNotice show={form.restored} />
-      <FormErrorSummary form={form} labels={labels} />
-      <FormError message={form.formError} />
+      <FormNotices form={form} labels={labels} />
       <SelectInput
         form={form}
         name="personId"

@@ -10,11 +10,8 @@ import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
 import {
   CheckboxInput,
-  ConflictAlert,
   FormActions,
-  FormError,
-  FormErrorSummary,
-  RestoredNotice,
+  FormNotices,
   SelectInput,
   TextInput,
 } from '../components/form/fields';
@@ -110,10 +107,7 @@ function OrganisationForm({
         void navigate('/organisasjoner');
       })}
     >
-      <RestoredNotice show={form.restored} />
-      {form.status === 'conflict' ? <ConflictAlert onReload={onReload} /> : null}
-      <FormErrorSummary form={form} labels={labels} />
-      <FormError message={form.formError} />
+      <FormNotices form={form} labels={labels} onReload={onReload} />
       <TextInput form={form} name="name" label={labels.name} required autoComplete="organization" />
       <SelectInput
         form={form}

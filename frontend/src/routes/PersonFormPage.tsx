@@ -14,15 +14,7 @@ import type { Person } from '../api/types';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
-import {
-  ConflictAlert,
-  FormActions,
-  FormError,
-  FormErrorSummary,
-  RestoredNotice,
-  SelectInput,
-  TextInput,
-} from '../components/form/fields';
+import { FormActions, FormNotices, SelectInput, TextInput } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
 import { PageHeading } from '../components/PageHeading';
 import { Empty, ErrorState, Loading } from '../components/States';
@@ -118,10 +110,7 @@ function PersonForm({
         void navigate('/personer');
       })}
     >
-      <RestoredNotice show={form.restored} />
-      {form.status === 'conflict' ? <ConflictAlert onReload={onReload} /> : null}
-      <FormErrorSummary form={form} labels={labels} />
-      <FormError message={form.formError} />
+      <FormNotices form={form} labels={labels} onReload={onReload} />
       <TextInput form={form} name="name" label={labels.name} required autoComplete="name" />
       <TextInput form={form} name="title" label={labels.title} autoComplete="organization-title" />
       <SelectInput

@@ -12,15 +12,7 @@ import type { Establishment } from '../api/types';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
-import {
-  ConflictAlert,
-  FormActions,
-  FormError,
-  FormErrorSummary,
-  RestoredNotice,
-  SelectInput,
-  TextInput,
-} from '../components/form/fields';
+import { FormActions, FormNotices, SelectInput, TextInput } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorState, Loading } from '../components/States';
@@ -106,11 +98,8 @@ function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: ()
       <Heading level={2} data-size="sm" id="establishment-edit">
         {t('unit.editTitle')}
       </Heading>
-      <RestoredNotice show={form.restored} />
-      {form.status === 'conflict' ? <ConflictAlert onReload={onReload} /> : null}
       {form.status === 'saved' ? <Paragraph role="status">{t('form.saved')}</Paragraph> : null}
-      <FormErrorSummary form={form} labels={labels} />
-      <FormError message={form.formError} />
+      <FormNotices form={form} labels={labels} onReload={onReload} />
       <div className="row">
         <TextInput
           form={form}

@@ -222,6 +222,27 @@ export function RestoredNotice({ show }: { show: boolean }) {
   );
 }
 
+/** The status lines every edit form starts with, in this order: a restored draft, a 412
+ * conflict with its reload, the submit's error summary, and a form-level error. */
+export function FormNotices<V>({
+  form,
+  labels,
+  onReload,
+}: {
+  form: FormApi<V>;
+  labels: Partial<Record<string, string>>;
+  onReload?: () => void;
+}) {
+  return (
+    <>
+      <RestoredNotice show={form.restored} />
+      {onReload && form.status === 'conflict' ? <ConflictAlert onReload={onReload} /> : null}
+      <FormErrorSummary form={form} labels={labels} />
+      <FormError message={form.formError} />
+    </>
+  );
+}
+
 export function FormActions({ children }: { children: ReactNode }) {
   return <div className="form-actions">{children}</div>;
 }
