@@ -3,10 +3,13 @@ problem+json that loses nothing."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 
 from adapters.postgres.demo import demo_id
+from api.bootstrap import SystemClock
 from tests.support.auth import login
 
 PROBLEM = "application/problem+json"
@@ -129,8 +132,11 @@ async def test_membership_lifecycle_and_conflicts(coordinator):
     c = coordinator
     team = demo_id("body/team-sentrum")
     rektor = demo_id("person/rektor")
+    today = SystemClock().today()
+    started = str(today - timedelta(days=30))
     r = await c.post(
-        "/api/memberships", json={"bodyId": str(team), "personId": str(rektor), "role": "member"}
+        "/api/memberships",
+        json={"bodyId": str(team), "personId": str(rektor), "role": "member", "validFrom": started},
     )
     assert r.status_code == 201, r.text
     m = r.json()
@@ -144,7 +150,9 @@ async def test_membership_lifecycle_and_conflicts(coordinator):
     )
     assert chair.status_code == 409  # the team already has a chair
     ended = await c.post(f"/api/memberships/{m['id']}/end", json={}, headers={"If-Match": '"1"'})
-    assert ended.status_code == 200 and ended.json()["validTo"] is not None
+    assert ended.status_code == 200
+    # Ended "now": yesterday was the last day, so a successor can start today.
+    assert ended.json()["validTo"] == str(today - timedelta(days=1))
     r = await c.get("/api/memberships", params={"bodyId": str(team), "personId": str(rektor)})
     assert r.json()["total"] == 1  # ending keeps the history
     bad = await c.post(

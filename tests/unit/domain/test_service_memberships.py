@@ -479,3 +479,13 @@ async def test_memberships_of_bodies_groups_by_body(
     }
     everything = await service.memberships_of_bodies(coord, [world.coordinating.id], None)
     assert [v.membership.id for v in everything[world.coordinating.id]] == [world.teacher_member.id]
+
+
+async def test_ending_now_a_membership_that_began_today_keeps_one_day(
+    service: OrganisationService, coord: Principal, world: World, clock: FakeClock
+) -> None:
+    fresh = await service.add_membership(
+        coord, body_id=world.steering.id, person_id=world.officer.id, role=BodyRole.MEMBER
+    )
+    ended = await service.end_membership(coord, fresh.id, None, 1)
+    assert (ended.valid_from, ended.valid_to) == (clock.today(), clock.today())
