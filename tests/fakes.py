@@ -413,6 +413,9 @@ class FakeReferenceData:
     async def municipalities(self) -> Sequence[Municipality]:
         return sorted(self._store.municipalities, key=lambda m: m.number)
 
+    async def municipality(self, number: str) -> Municipality | None:
+        return next((m for m in self._store.municipalities if m.number == number), None)
+
     async def police_districts(self) -> Sequence[PoliceDistrict]:
         return sorted(self._store.police_districts, key=lambda d: d.name)
 

@@ -538,6 +538,18 @@ class PgReferenceData:
         ).mappings()
         return [Municipality(**r) for r in rows]
 
+    async def municipality(self, number: str) -> Municipality | None:
+        row = (
+            (
+                await self.s.execute(
+                    sa.text("SELECT * FROM municipality WHERE number = :n"), {"n": number}
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return Municipality(**row) if row else None
+
     async def police_districts(self) -> Sequence[PoliceDistrict]:
         rows = (
             await self.s.execute(sa.text("SELECT * FROM police_district ORDER BY name"))

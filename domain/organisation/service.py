@@ -229,8 +229,7 @@ class OrganisationService:
     async def _check_municipality(uow: UnitOfWork, number: str | None) -> None:
         if number is None:
             return
-        known = {m.number for m in await uow.reference.municipalities()}
-        if number not in known:
+        if await uow.reference.municipality(number) is None:
             raise ValidationFailed.single("municipalityNumber", "unknown", "No such municipality.")
 
     # -- persons -------------------------------------------------------------------------------
