@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
-from api.rest.deps import SESSION_COOKIE, current_principal
+from api.rest.deps import SESSION_COOKIE, container, current_principal
 from api.rest.errors import CsrfFailed, responses
 from api.rest.schemas import Dto
 from domain.errors import Forbidden, Unauthenticated
@@ -47,16 +47,12 @@ class LogoutRead(Dto):
     redirect_to: str
 
 
-def _container(request: Request) -> Any:
-    return request.app.state.container
-
-
 def _secure(request: Request) -> bool:
-    return bool(_container(request).settings.secure_cookies)
+    return bool(container(request).settings.secure_cookies)
 
 
 def _post_logout_redirect(request: Request) -> str:
-    return f"{str(_container(request).settings.public_base_url).rstrip('/')}/"
+    return f"{str(container(request).settings.public_base_url).rstrip('/')}/"
 
 
 @router.get(
@@ -73,7 +69,7 @@ async def login(
     lang: Literal["nb", "nn", "en"] = "nb",
 ) -> RedirectResponse:
     """Start a login: redirects the browser to the identity provider."""
-    flow: LoginFlow = _container(request).login_flow
+    flow: LoginFlow = container(request).login_flow
     redirect = await flow.begin(return_to=local_return_path(return_to), locale=lang)
     response = RedirectResponse(redirect.url, status_code=302)
     response.headers["Cache-Control"] = "no-store"
@@ -103,7 +99,7 @@ async def callback(request: Request) -> RedirectResponse:
     attempt = request.cookies.get(LOGIN_COOKIE)
     if not attempt:
         raise Unauthenticated("No login is in progress in this browser. Please log in again.")
-    flow: LoginFlow = _container(request).login_flow
+    flow: LoginFlow = container(request).login_flow
     done = await flow.complete(attempt=attempt, params=dict(request.query_params))
     response = RedirectResponse(local_return_path(done.return_to), status_code=302)
     response.headers["Cache-Control"] = "no-store"
@@ -139,7 +135,7 @@ async def logout(request: Request) -> JSONResponse:
         # A valid session without any unit access never gets a CSRF token (/api/me is 403 for
         # it); it may still end itself. SameSite=Lax keeps cross-site POSTs from carrying it.
         pass
-    flow: LoginFlow = _container(request).login_flow
+    flow: LoginFlow = container(request).login_flow
     url = await flow.logout(session, post_logout_redirect=_post_logout_redirect(request))
     body = LogoutRead(redirect_to=url or "/").model_dump(by_alias=True)
     response = JSONResponse(body, headers={"Cache-Control": "no-store"})
