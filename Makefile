@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := frontend/node_modules/.installed
 
-.PHONY: run test install spa lint fast-test py-test frontend-check e2e openapi bench clean
+.PHONY: run test install spa lint fast-test py-test frontend-check e2e browser openapi bench clean
 
 ## run: install, build the SPA, start the embedded PostgreSQL, migrate, load demo data, serve
 run: install spa
@@ -16,7 +16,7 @@ run: install spa
 	$(PY) -m api.cli serve
 
 ## test: every gate and every test, browser tests included
-test: lint py-test frontend-check e2e
+test: browser lint py-test frontend-check e2e
 
 install: $(PY_STAMP)
 
@@ -47,8 +47,12 @@ py-test: install
 frontend-check: $(NODE_STAMP)
 	cd frontend && npm run check:api && npm run lint && npm run typecheck && npm run test
 
-e2e: install spa
+e2e: install spa browser
 	cd frontend && npm run e2e
+
+# The browser tests' Chromium: installed when missing (as root), else one line saying what to install.
+browser:
+	scripts/ensure-chromium.sh
 
 ## openapi: regenerate openapi/openapi.json, openapi/schema.graphql and the SPA's typed client
 openapi: install
