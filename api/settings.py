@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     # Machines: Maskinporten-profile bearer tokens.
     machine_issuer: str | None = None
     machine_jwks_uri: str | None = None
+    # The ``aud`` every machine token must carry (the ``resource`` clients ask Maskinporten for).
+    # Always checked; unset outside production it is ``public_base_url``.
     machine_audience: str | None = None
 
     # The in-process development identity provider. Never with production settings.
@@ -72,6 +74,8 @@ class Settings(BaseSettings):
                 problems.append("SAMORDNA_OIDC_CLIENT_KEY_FILE is required in production")
             if self.machine_issuer is None:
                 problems.append("SAMORDNA_MACHINE_ISSUER is required in production")
+            if not self.machine_audience:
+                problems.append("SAMORDNA_MACHINE_AUDIENCE is required in production")
             if self.secret_key is None or self.person_key_secret is None:
                 problems.append("SAMORDNA_SECRET_KEY and SAMORDNA_PERSON_KEY_SECRET are required")
             if not self.public_base_url.startswith("https://"):

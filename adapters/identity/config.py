@@ -49,6 +49,12 @@ class IdentityConfig:
         return f"{self.base_url}/"
 
     @property
+    def effective_machine_audience(self) -> str:
+        """The ``aud`` machine tokens must carry: the configured one, else the public base URL
+        (production settings insist on an explicit one, agreed with Maskinporten)."""
+        return self.machine_audience or self.base_url
+
+    @property
     def dev_idp_issuer(self) -> str:
         return f"{self.base_url}/dev-idp"
 

@@ -14,6 +14,7 @@ from joserfc import jwt
 from adapters.identity.keys import ALLOWED_RSA_ALGS, JwksCache, unverified_header
 from domain.errors import Unauthenticated
 
+# Clock skew allowed on ``exp``, ``nbf`` and ``iat`` alike (Maskinporten's clocks are not ours).
 LEEWAY = 10
 
 
@@ -32,7 +33,11 @@ class MachineClaims:
 
 
 class MachineTokenVerifier:
-    """Checks exact ``iss``, RS256/384/512 signature via the issuer's JWKS, ``exp``, and ``aud`` if set.
+    """Checks exact ``iss``, the RS256/384/512 signature (issuer's JWKS), ``exp``, ``nbf``, ``aud``.
+
+    ``aud`` must name ``audience`` (Maskinporten sets it from the ``resource`` the client asked
+    for): a token without it, or meant for another API, is refused, so a token issued to a client
+    for some other service cannot be replayed here.
 
     Without a configured JWKS URI it is read from the issuer's
     ``/.well-known/oauth-authorization-server`` document (as Maskinporten publishes it).
@@ -43,8 +48,8 @@ class MachineTokenVerifier:
         *,
         issuer: str,
         http: httpx.AsyncClient,
+        audience: str,
         jwks_uri: str | None = None,
-        audience: str | None = None,
         now: Callable[[], float] = time.time,
         refetch_interval: float = 60,
     ) -> None:
@@ -99,11 +104,15 @@ class MachineTokenVerifier:
         iat = claims.get("iat")
         if isinstance(iat, int | float) and iat - LEEWAY > self._now():
             raise TokenRejected("The token was issued in the future.")
-        if self.audience is not None:
-            aud = claims.get("aud")
-            auds = aud if isinstance(aud, list) else [aud]
-            if self.audience not in auds:
-                raise TokenRejected("The token is not meant for this API (aud).")
+        nbf = claims.get("nbf")
+        if nbf is not None and (not isinstance(nbf, int | float) or nbf - LEEWAY > self._now()):
+            raise TokenRejected("The token is not valid yet (nbf).")
+        aud = claims.get("aud")
+        if not aud:
+            raise TokenRejected("The token names no audience (aud).")
+        auds = aud if isinstance(aud, list) else [aud]
+        if self.audience not in auds:
+            raise TokenRejected("The token is not meant for this API (aud).")
         consumer = claims.get("consumer")
         consumer_id = consumer.get("ID") if isinstance(consumer, dict) else None
         if not isinstance(consumer_id, str) or not consumer_id:

@@ -111,7 +111,10 @@ def build_identity(
     if jwks_uri is None and dev is not None and machine_issuer == dev.machine_issuer:
         jwks_uri = f"{dev.issuer}/jwks"
     verifier = MachineTokenVerifier(
-        issuer=machine_issuer, http=http, jwks_uri=jwks_uri, audience=config.machine_audience
+        issuer=machine_issuer,
+        http=http,
+        jwks_uri=jwks_uri,
+        audience=config.effective_machine_audience,
     )
     return Identity(
         authenticator=IdentityAuthenticator(
@@ -165,7 +168,7 @@ async def dev_machine_token(config: IdentityConfig, machine_persona: str, scopes
         client_id=machine.client_id,
         audience=dev.machine_issuer,
         scopes=scopes,
-        resource=config.machine_audience,
+        resource=config.effective_machine_audience,
     )
     transport = httpx.ASGITransport(app=dev.app, root_path=urlparse(dev.issuer).path)
     async with httpx.AsyncClient(transport=transport, timeout=HTTP_TIMEOUT) as http:

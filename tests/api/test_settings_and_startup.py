@@ -21,6 +21,7 @@ PROD = {
     "oidc_issuer": "https://idporten.invalid",
     "oidc_client_key_file": "/run/secrets/client.jwk",
     "machine_issuer": "https://maskinporten.invalid/",
+    "machine_audience": "https://samordna.invalid/api",
     "secret_key": "s" * 40,
     "person_key_secret": "p" * 40,
     "public_base_url": "https://samordna.invalid",
@@ -40,6 +41,13 @@ def test_production_needs_its_secrets_and_https():
         Settings(environment="production", dev_idp=False)
     for needed in ("DATABASE_URL", "SAMORDNA_OIDC_ISSUER", "SAMORDNA_MACHINE_ISSUER", "https"):
         assert needed in str(e.value)
+
+
+def test_production_needs_the_machine_audience():
+    without = {k: v for k, v in PROD.items() if k != "machine_audience"}
+    with pytest.raises(ValueError, match="SAMORDNA_MACHINE_AUDIENCE is required"):
+        Settings(**without, dev_idp=False)
+    assert Settings(**PROD, dev_idp=False).machine_audience == "https://samordna.invalid/api"
 
 
 def test_the_cli_reports_configuration_errors_without_a_traceback(monkeypatch):

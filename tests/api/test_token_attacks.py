@@ -12,8 +12,10 @@ import sqlalchemy as sa
 from joserfc import jwt
 
 from adapters.identity.keys import new_rsa_key
+from adapters.identity.machine import LEEWAY
 from adapters.identity.personas import machine
 from adapters.postgres.demo import DEMO_UNIT
+from api import bootstrap
 from tests.support.auth import login, machine_token
 
 pytestmark = pytest.mark.asyncio
@@ -42,11 +44,17 @@ def dev(container):  # type: ignore[no-untyped-def]
     return provider
 
 
+@pytest.fixture
+def audience(container) -> str:  # type: ignore[no-untyped-def]
+    return bootstrap.identity_config(container.settings).effective_machine_audience
+
+
 def _claims(dev, **override) -> dict:  # type: ignore[no-untyped-def]
     now = int(time.time())
     m = machine("archive_system")
     return {
         "iss": dev.machine_issuer,
+        "aud": "http://testserver",
         "client_id": m.client_id,
         "scope": " ".join(sorted(m.scopes)),
         "iat": now,
@@ -105,6 +113,43 @@ async def test_token_from_an_unknown_key_is_401(client, dev) -> None:
     stranger = new_rsa_key(kid="stranger")
     token = jwt.encode({"alg": "RS256", "kid": "stranger"}, _claims(dev), stranger)
     _problem(await client.get(PICTURE, headers=_bearer(token)), 401, "/unauthenticated")
+
+
+async def test_the_signed_test_tokens_are_for_this_api(client, dev, audience) -> None:
+    assert _claims(dev)["aud"] == audience
+    assert (
+        await client.get(PICTURE, headers=_bearer(_signed(dev, _claims(dev))))
+    ).status_code == 200
+
+
+async def test_token_for_another_api_is_401(client) -> None:
+    # Correctly signed by the trusted issuer, for the right consumer, but asked for another API.
+    token = await machine_token(
+        client, "archive_system", ["samordna:organisation.read"], resource="https://other.example"
+    )
+    r = await client.get(PICTURE, headers=_bearer(token))
+    _problem(r, 401, "/unauthenticated")
+    assert "aud" in r.json()["detail"]
+
+
+async def test_token_without_audience_is_401(client, dev) -> None:
+    claims = _claims(dev)
+    del claims["aud"]
+    r = await client.get(PICTURE, headers=_bearer(_signed(dev, claims)))
+    _problem(r, 401, "/unauthenticated")
+    assert "aud" in r.json()["detail"]
+
+
+async def test_token_not_valid_yet_is_401(client, dev) -> None:
+    token = _signed(dev, _claims(dev, nbf=int(time.time()) + LEEWAY + 60))
+    r = await client.get(PICTURE, headers=_bearer(token))
+    _problem(r, 401, "/unauthenticated")
+    assert "nbf" in r.json()["detail"]
+
+
+async def test_token_with_nbf_within_the_clock_leeway_is_accepted(client, dev) -> None:
+    token = _signed(dev, _claims(dev, nbf=int(time.time()) + LEEWAY // 2))
+    assert (await client.get(PICTURE, headers=_bearer(token))).status_code == 200
 
 
 async def test_tampered_token_is_401(client) -> None:

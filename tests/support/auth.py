@@ -7,7 +7,6 @@ machine persona's key and asks the dev IdP's token endpoint for an access token.
 
 from __future__ import annotations
 
-import os
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ from adapters.identity.devidp import JWT_BEARER_GRANT
 from adapters.identity.keys import load_rsa_key
 from adapters.identity.personas import machine
 from adapters.identity.wiring import machine_assertion
+from api.bootstrap import identity_config
+from api.settings import Settings
 
 
 class PersonaForm(HTMLParser):
@@ -88,13 +89,13 @@ async def login(client: httpx.AsyncClient, persona: str, return_to: str = "/") -
     return token
 
 
-def _state_dir(client: httpx.AsyncClient) -> Path:
-    # The key files live in the app's state dir; the app is reachable through the ASGI transport.
+def _settings(client: httpx.AsyncClient) -> Settings:
+    # The key files and the audience are the app's; it is reachable through the ASGI transport.
     app: Any = getattr(client._transport, "app", None)
     container = getattr(getattr(app, "state", None), "container", None)
     if container is not None:
-        return Path(container.settings.state_dir)
-    return Path(os.environ.get("SAMORDNA_STATE_DIR", "var"))
+        return container.settings  # type: ignore[no-any-return]
+    return Settings()
 
 
 async def machine_token(
@@ -104,10 +105,13 @@ async def machine_token(
     *,
     resource: str | None = None,
 ) -> str:
-    """A real access token for a machine persona from the dev IdP (JWT-bearer grant)."""
+    """A real access token for a machine persona from the dev IdP (JWT-bearer grant), for the
+    app's machine audience unless another ``resource`` is asked for."""
     meta = (await client.get("/dev-idp/.well-known/oauth-authorization-server")).json()
     m = machine(machine_persona)
-    key = load_rsa_key(_state_dir(client) / "dev-idp" / f"machine-{m.key}.json")
+    settings = _settings(client)
+    key = load_rsa_key(Path(settings.state_dir) / "dev-idp" / f"machine-{m.key}.json")
+    resource = resource or identity_config(settings).effective_machine_audience
     assertion = machine_assertion(
         key, client_id=m.client_id, audience=meta["issuer"], scopes=scopes, resource=resource
     )

@@ -14,7 +14,7 @@ from joserfc import jwt
 
 from adapters.identity.devidp import JWT_BEARER_GRANT, DevIdentityProvider
 from adapters.identity.keys import new_rsa_key
-from adapters.identity.machine import MachineTokenVerifier, TokenRejected
+from adapters.identity.machine import LEEWAY, MachineTokenVerifier, TokenRejected
 from adapters.identity.wiring import machine_assertion
 
 pytestmark = pytest.mark.asyncio
@@ -34,6 +34,7 @@ def _assertion(dev: DevIdentityProvider, persona: str = "police_system", **kw) -
     m, key = dev.machine_key(persona)
     kw.setdefault("scopes", sorted(m.scopes))
     kw.setdefault("audience", dev.machine_issuer)
+    kw.setdefault("resource", AUDIENCE)
     return machine_assertion(key, client_id=m.client_id, **kw)
 
 
@@ -45,7 +46,12 @@ async def _token(http, dev, persona: str = "police_system", **kw) -> str:
 
 def _verifier(http, dev, **kw) -> MachineTokenVerifier:
     kw.setdefault("issuer", dev.machine_issuer)
+    kw.setdefault("audience", AUDIENCE)
     return MachineTokenVerifier(http=http, **kw)
+
+
+def _signed(dev: DevIdentityProvider, claims: dict) -> str:
+    return jwt.encode({"alg": "RS256", "kid": dev.signing_key.kid}, claims, dev.signing_key)
 
 
 def _b64(data: dict) -> str:
@@ -61,6 +67,7 @@ def _claims(dev: DevIdentityProvider, **override) -> dict:
         "iat": now,
         "exp": now + 120,
         "jti": "j1",
+        "aud": AUDIENCE,
         "consumer": {"authority": "iso6523-actorid-upis", "ID": "0192:991901000"},
         **override,
     }
@@ -149,14 +156,46 @@ async def test_wrong_issuer_is_refused(http, dev) -> None:
         await verifier.verify(token)
 
 
-async def test_wrong_audience_is_refused_when_configured(http, dev) -> None:
-    verifier = _verifier(http, dev, audience=AUDIENCE)
-    with pytest.raises(TokenRejected, match="aud"):
-        await verifier.verify(await _token(http, dev))
-    with pytest.raises(TokenRejected, match="aud"):
-        await verifier.verify(await _token(http, dev, resource="https://other.example"))
-    accepted = await verifier.verify(await _token(http, dev, resource=AUDIENCE))
-    assert accepted.consumer_id == "0192:991901000"
+async def test_token_asked_for_without_a_resource_has_no_audience_and_is_refused(http, dev) -> None:
+    token = await _token(http, dev, resource=None)
+    assert "aud" not in jwt.decode(token, dev.signing_key).claims
+    with pytest.raises(TokenRejected, match="no audience"):
+        await _verifier(http, dev).verify(token)
+
+
+async def test_token_for_another_api_is_refused(http, dev) -> None:
+    token = await _token(http, dev, resource="https://other.example")
+    with pytest.raises(TokenRejected, match="not meant for this API"):
+        await _verifier(http, dev).verify(token)
+
+
+@pytest.mark.parametrize("aud", [None, "", []])
+async def test_empty_audience_is_refused(http, dev, aud) -> None:
+    token = _signed(dev, _claims(dev, aud=aud))
+    with pytest.raises(TokenRejected, match="no audience"):
+        await _verifier(http, dev).verify(token)
+
+
+async def test_audience_list_naming_this_api_is_accepted(http, dev) -> None:
+    token = _signed(dev, _claims(dev, aud=["https://other.example", AUDIENCE]))
+    assert (await _verifier(http, dev).verify(token)).consumer_id == "0192:991901000"
+
+
+async def test_token_not_valid_yet_is_refused(http, dev) -> None:
+    token = _signed(dev, _claims(dev, nbf=int(time.time()) + LEEWAY + 60))
+    with pytest.raises(TokenRejected, match="nbf"):
+        await _verifier(http, dev).verify(token)
+
+
+async def test_nbf_within_the_clock_leeway_is_accepted(http, dev) -> None:
+    token = _signed(dev, _claims(dev, nbf=int(time.time()) + LEEWAY // 2))
+    assert (await _verifier(http, dev).verify(token)).client_id == "dev-police-system"
+
+
+async def test_nbf_that_is_not_a_number_is_refused(http, dev) -> None:
+    token = _signed(dev, _claims(dev, nbf="soon"))
+    with pytest.raises(TokenRejected, match="nbf"):
+        await _verifier(http, dev).verify(token)
 
 
 async def test_alg_none_is_refused(http, dev) -> None:

@@ -64,3 +64,13 @@ async def test_dev_machine_token_is_a_real_token(config: IdentityConfig) -> None
     assert claims["iss"] == f"{config.dev_idp_issuer}/"
     assert claims["scope"] == "samordna:import.write"
     assert claims["consumer"]["ID"].startswith("0192:")
+    assert claims["aud"] == config.effective_machine_audience == "http://samordna.test"
+
+
+def test_machine_audience_is_the_configured_one_else_the_public_base_url(tmp_path: Path) -> None:
+    base = {"public_base_url": "https://samordna.example/", "person_key_secret": "s"}
+    assert IdentityConfig(**base, state_dir=tmp_path).effective_machine_audience == (
+        "https://samordna.example"
+    )
+    configured = IdentityConfig(**base, state_dir=tmp_path, machine_audience="https://api.x.no")
+    assert configured.effective_machine_audience == "https://api.x.no"
