@@ -18,13 +18,15 @@ from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, 
 from adapters.identity.wiring import Identity, build_identity, dev_machine_token
 from adapters.postgres import demo, migrate
 from adapters.postgres.access import PgAccessDirectory
-from adapters.postgres.database import DatabaseUrls, make_engine, resolve_urls
+from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.settings import Settings
 from domain.identity import Authenticator, LoginFlow
 from domain.organisation.service import OrganisationService
 
 OSLO = ZoneInfo("Europe/Oslo")
+# Short: a probe must answer before the orchestrator's own timeout (often 1-3 s).
+READY_TIMEOUT_SECONDS = 1.0
 
 
 class SystemClock:
@@ -53,6 +55,10 @@ class Container:
     @property
     def login_flow(self) -> LoginFlow:
         return self.identity.login_flow
+
+    async def database_ready(self, within_seconds: float = READY_TIMEOUT_SECONDS) -> bool:
+        """Whether the database answers within that many seconds (the readiness probe)."""
+        return await ping(self.engine, within_seconds)
 
     async def aclose(self) -> None:
         await self.identity.aclose()

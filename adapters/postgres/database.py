@@ -6,12 +6,14 @@ holds; migrations run as the owner. See docs/adr/0003-tenancy-row-level-security
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -85,11 +87,36 @@ def resolve_urls(
     return DatabaseUrls(app=app, admin=_asyncpg(admin_url) if admin_url else app)
 
 
+# A dead server should answer 503 within seconds, not after asyncpg's 60 s connect timeout or
+# SQLAlchemy's 30 s wait for a pooled connection.
+CONNECT_TIMEOUT_SECONDS = 5.0
+POOL_TIMEOUT_SECONDS = 10.0
+
+
 def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     return create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=False,
-        connect_args={"server_settings": {"application_name": "samordna"}},
+        # Pooled connections are checked before use, so the first requests after a database
+        # restart get fresh connections instead of errors.
+        pool_pre_ping=True,
+        pool_timeout=POOL_TIMEOUT_SECONDS,
+        # Error messages and tracebacks never carry the bound values (names, search terms, ...).
+        hide_parameters=True,
+        connect_args={
+            "timeout": CONNECT_TIMEOUT_SECONDS,
+            "server_settings": {"application_name": "samordna"},
+        },
     )
+
+
+async def ping(engine: AsyncEngine, within_seconds: float) -> bool:
+    """True when ``SELECT 1`` answers within that many seconds (the readiness probe)."""
+    try:
+        async with asyncio.timeout(within_seconds), engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure means "not ready"; the type is enough to diagnose
+        log.warning("database ping failed: %s", type(exc).__name__)
+        return False
+    return True

@@ -40,7 +40,7 @@ def revisions() -> list[str]:
 
 
 async def current_revision(url: str) -> str | None:
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, hide_parameters=True)
     try:
         async with engine.connect() as conn:
             return await conn.run_sync(

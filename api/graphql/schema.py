@@ -15,6 +15,7 @@ from uuid import UUID
 
 import strawberry
 from graphql import ExecutionResult, GraphQLError
+from starlette.responses import Response
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
@@ -25,6 +26,7 @@ from strawberry.types import Info
 from api.graphql import types as t
 from api.graphql.context import Context, get_context
 from api.graphql.cost import create_cost_rule
+from api.outage import RETRY_AFTER_SECONDS, is_unavailable
 from domain.errors import DomainError, Errors, ValidationFailed
 from domain.organisation.changes import camel
 from domain.organisation.filters import (
@@ -432,6 +434,20 @@ class SamordnaGraphQLRouter(GraphQLRouter[Context, None]):
             data["extensions"] = result.extensions
         return data
 
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        # An unreachable database is a 503 with Retry-After, as over REST, not a 200 with errors.
+        answers = response_data if isinstance(response_data, list) else [response_data]
+        if any(
+            (e.get("extensions") or {}).get("code") == "unavailable"
+            for a in answers
+            for e in a.get("errors") or []
+        ):
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return super().create_response(response_data, sub_response)
+
 
 def _format_error(error: GraphQLError) -> dict[str, Any]:
     original = error.original_error
@@ -443,6 +459,12 @@ def _format_error(error: GraphQLError) -> dict[str, Any]:
             out["extensions"]["fieldErrors"] = [
                 {"field": e.field, "code": e.code, "message": e.message} for e in original.errors
             ]
+    elif original is not None and is_unavailable(original):
+        out = {
+            "message": "The database is out of reach. Try again shortly.",
+            "path": error.path,
+            "extensions": {"code": "unavailable"},
+        }
     elif original is not None:
         log.error("unhandled %s in GraphQL resolver", type(original).__name__)
         out = {

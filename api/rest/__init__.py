@@ -7,6 +7,6 @@ from fastapi import APIRouter
 
 def routers() -> tuple[APIRouter, ...]:
     """Every REST router, in mounting order: the app and the committed contract use this one list."""
-    from api.rest import auth, problems, registries, unit
+    from api.rest import auth, health, problems, registries, unit
 
-    return (auth.router, unit.router, registries.router, problems.router)
+    return (auth.router, unit.router, registries.router, problems.router, health.router)

@@ -13,8 +13,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.outage import RETRY_AFTER_SECONDS, is_unavailable
 from domain.errors import (
     Conflict,
     DomainError,
@@ -94,6 +96,18 @@ def domain_problem(exc: DomainError, instance: str | None = None) -> JSONRespons
     )
 
 
+def unavailable(instance: str | None = None) -> JSONResponse:
+    """503 for an unreachable database: the client may retry after ``Retry-After`` seconds."""
+    return problem(
+        503,
+        "unavailable",
+        "Service unavailable",
+        "The database is out of reach. Try again shortly.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        instance=instance,
+    )
+
+
 def _field(loc: tuple[Any, ...]) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     return ".".join(camel(p) for p in parts) or "body"
@@ -135,6 +149,15 @@ def install(app: FastAPI) -> None:
             headers=getattr(exc, "headers", None),
             instance=request.url.path,
         )
+
+    async def _outage(request: Request, exc: Exception) -> JSONResponse:
+        if not is_unavailable(exc):
+            raise exc  # not an outage: the 500 handler answers
+        log.warning("database unavailable: %s", type(exc).__name__)
+        return unavailable(request.url.path)
+
+    app.add_exception_handler(OSError, _outage)
+    app.add_exception_handler(SQLAlchemyError, _outage)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

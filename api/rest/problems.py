@@ -21,6 +21,7 @@ PROBLEMS = {
     "forbidden": "You are known, but your roles or scopes do not allow this.",
     "csrf-failed": "A change with a session cookie must carry the X-CSRF-Token header from /api/me.",
     "internal-error": "Something failed on our side. Nothing was saved; try again later.",
+    "unavailable": "The database is out of reach for the moment. Try again after the Retry-After seconds.",
 }
 
 

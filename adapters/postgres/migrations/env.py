@@ -36,7 +36,7 @@ async def _run_async() -> None:
     if connection is not None:
         await connection.run_sync(_run)
         return
-    engine = create_async_engine(_url())
+    engine = create_async_engine(_url(), hide_parameters=True)
     async with engine.connect() as conn:
         await conn.run_sync(_run)
         await conn.commit()
