@@ -18,6 +18,14 @@ from sqlmodel import Field, SQLModel
 
 metadata = SQLModel.metadata
 
+# A membership's period: valid_to is its last day, so both ends are inclusive.
+_PERIOD = sa.text("daterange(valid_from, valid_to, '[]')")
+
+
+def _same(column: str) -> Any:
+    """Equality that GiST can index without btree_gist (migration 0002 creates ``uuidrange``)."""
+    return sa.text(f"uuidrange({column}, {column}, '[]')")
+
 
 def _stamp() -> Any:
     """A ``timestamptz`` column that the database fills in."""
@@ -165,6 +173,21 @@ class MembershipRow(SQLModel, table=True):
         ),
         sa.Index("ix_membership_body", "unit_id", "body_id"),
         sa.Index("ix_membership_person", "unit_id", "person_id"),
+        # The rules of OrganisationService._check_overlaps, guaranteed under parallel requests.
+        pg.ExcludeConstraint(
+            (_same("body_id"), "="),
+            (_same("person_id"), "="),
+            (_PERIOD, "&&"),
+            name="ex_membership_no_overlap",
+            using="gist",
+        ),
+        pg.ExcludeConstraint(
+            (_same("body_id"), "="),
+            (_PERIOD, "&&"),
+            name="ex_membership_one_chair",
+            using="gist",
+            where=sa.text("role = 'chair'"),
+        ),
     )
     id: UUID = Field(primary_key=True)
     unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
