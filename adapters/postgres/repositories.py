@@ -11,11 +11,12 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres import tables as t
-from domain.errors import Conflict, DuplicateName, NotFound, StaleVersion, ValidationFailed
+from adapters.postgres.constraints import WRITE_ATTEMPTS, domain_error, is_deadlock
+from domain.errors import NotFound, StaleVersion, ValidationFailed
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
@@ -41,26 +42,6 @@ from domain.pagination import Cursor, Page, PageRequest
 from domain.principal import BodyRole
 
 T = TypeVar("T")
-
-# Constraint name -> the error a client should see. Unique names per unit, cross-unit references.
-_CONSTRAINTS: dict[str, Callable[[], Exception]] = {
-    "ix_organisation_unit_name": lambda: DuplicateName(
-        "An organisation with that name already exists."
-    ),
-    "ix_body_unit_name": lambda: DuplicateName("A body with that name already exists."),
-    "ck_body_politiraad": lambda: ValidationFailed.single(
-        "isPolitiraad", "steering-only", "A politiråd can only serve at the steering level."
-    ),
-}
-
-
-def _integrity(exc: IntegrityError) -> Exception:
-    name = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None) or ""
-    if name in _CONSTRAINTS:
-        return _CONSTRAINTS[name]()
-    if "foreign key" in str(exc.orig).lower():
-        return Conflict("The change refers to, or is referred to by, a record it cannot be.")
-    return Conflict("The change conflicts with stored data.")
 
 
 def _like(q: str) -> str:
@@ -107,46 +88,49 @@ class _Repo(Generic[T]):
         q = sa.select(self.table).where(self.c.unit_id == self.unit_id, self.c.id.in_(list(ids)))
         return [self.to_domain(r) for r in (await self.s.execute(q)).mappings()]
 
+    async def _write(self, statement: Any, *, deleting: bool = False) -> Any:
+        """One write in its own savepoint, so a refused one leaves the transaction usable; a
+        violated constraint becomes the domain error of its rule (see ``constraints``)."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                async with self.s.begin_nested():
+                    return await self.s.execute(statement)
+            except IntegrityError as exc:
+                raise domain_error(exc, deleting=deleting) from None
+            except DBAPIError as exc:
+                if attempt == WRITE_ATTEMPTS or not is_deadlock(exc):
+                    raise
+        raise AssertionError("unreachable")
+
     async def add(self, item: T) -> None:
-        try:
-            async with self.s.begin_nested():
-                await self.s.execute(sa.insert(self.table).values(**self.to_values(item)))
-        except IntegrityError as exc:
-            raise _integrity(exc) from None
+        await self._write(sa.insert(self.table).values(**self.to_values(item)))
 
     async def update(self, item: T, expected_version: int) -> None:
         values = self.to_values(item)
         id_ = values.pop("id")
         values.pop("unit_id", None)
-        try:
-            async with self.s.begin_nested():
-                result = await self.s.execute(
-                    sa.update(self.table)
-                    .where(
-                        self.c.unit_id == self.unit_id,
-                        self.c.id == id_,
-                        self.c.version == expected_version,
-                    )
-                    .values(**values, updated_at=sa.func.now())
-                )
-        except IntegrityError as exc:
-            raise _integrity(exc) from None
+        result = await self._write(
+            sa.update(self.table)
+            .where(
+                self.c.unit_id == self.unit_id,
+                self.c.id == id_,
+                self.c.version == expected_version,
+            )
+            .values(**values, updated_at=sa.func.now())
+        )
         if result.rowcount == 0:  # type: ignore[attr-defined]
             await self.get(id_)  # NotFound if gone
             raise StaleVersion("Someone else changed this in the meantime. Reload and try again.")
 
     async def delete(self, id: UUID, expected_version: int) -> None:
-        try:
-            async with self.s.begin_nested():
-                result = await self.s.execute(
-                    sa.delete(self.table).where(
-                        self.c.unit_id == self.unit_id,
-                        self.c.id == id,
-                        self.c.version == expected_version,
-                    )
-                )
-        except IntegrityError as exc:
-            raise _integrity(exc) from None
+        result = await self._write(
+            sa.delete(self.table).where(
+                self.c.unit_id == self.unit_id,
+                self.c.id == id,
+                self.c.version == expected_version,
+            ),
+            deleting=True,
+        )
         if result.rowcount == 0:  # type: ignore[attr-defined]
             await self.get(id)
             raise StaleVersion("Someone else changed this in the meantime. Reload and try again.")
@@ -520,7 +504,7 @@ class PgEstablishmentRepository:
             raise (
                 StaleVersion("The record was created in the meantime.")
                 if expected_version == 0
-                else _integrity(exc)
+                else domain_error(exc)
             ) from None
         if result.rowcount == 0:  # type: ignore[attr-defined]
             raise StaleVersion(

@@ -7,9 +7,11 @@ from typing import Self
 from uuid import UUID
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adapters.postgres import repositories as r
+from adapters.postgres.constraints import domain_error
 
 
 class PgUnitOfWork:
@@ -60,7 +62,10 @@ class PgUnitOfWork:
             await self.session.close()
 
     async def commit(self) -> None:
-        await self.session.commit()
+        try:
+            await self.session.commit()
+        except IntegrityError as exc:  # a deferred constraint is checked only now
+            raise domain_error(exc) from None
         self._committed = True
 
 
