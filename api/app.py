@@ -4,23 +4,24 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import bootstrap
 from api.contracts import build_openapi
 from api.graphql.schema import build_router, build_schema
-from api.rest import errors, routers
+from api.middleware import rate_limit
+from api.middleware.rate_limit import RateLimits
+from api.middleware.security_headers import HeaderPolicy, SecurityHeaders
+from api.rest import docs, errors, routers
 from api.settings import Settings
 
 log = logging.getLogger("samordna")
-
-NO_STORE_PREFIXES = ("/api", "/graphql", "/auth", "/dev-idp")
 
 
 class SchemaBehind(RuntimeError):
@@ -54,7 +55,7 @@ def create_app(
         summary="The working tool of the SLT model: organisation, meetings, measures, follow-up.",
         description="REST API of Samordna. Errors are RFC 9457 problem+json; updates need If-Match.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # api.rest.docs: a page that runs under the CSP
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
@@ -62,20 +63,16 @@ def create_app(
     app.openapi = lambda: app.openapi_schema or _cache(app)  # type: ignore[method-assign]
     errors.install(app)
 
-    @app.middleware("http")
-    async def headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        if request.url.path.startswith(NO_STORE_PREFIXES):
-            response.headers["Cache-Control"] = "no-store"
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+    limits = RateLimits(login=settings.rate_limit_login, machine=settings.rate_limit_machine)
+    rate_limit.install(app, limits)
+    graphiql = settings.environment != "production"
+    app.add_middleware(
+        SecurityHeaders, policy=HeaderPolicy.for_settings(settings, graphiql=graphiql)
+    )
 
     for router in routers():
         app.include_router(router)
+    app.include_router(docs.router)
     schema = build_schema(
         max_depth=settings.graphql_max_depth,
         max_aliases=settings.graphql_max_aliases,
@@ -83,7 +80,7 @@ def create_app(
         max_cost=settings.graphql_max_cost,
     )
     app.include_router(
-        build_router(schema, graphiql=settings.environment != "production"),
+        build_router(schema, graphiql=graphiql),
         prefix="/graphql",
         include_in_schema=False,
     )

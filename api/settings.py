@@ -7,7 +7,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from limits import parse as parse_rate
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -59,6 +60,17 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
     graphql_max_cost: int = 50_000
+
+    # Rate limits, one each in ``limits`` notation ("20/minute"): the login start and callback
+    # per client address; bearer-token requests per client (docs/adr/0008).
+    rate_limit_login: str = "20/minute"
+    rate_limit_machine: str = "600/minute"
+
+    @field_validator("rate_limit_login", "rate_limit_machine")
+    @classmethod
+    def _is_a_rate(cls, value: str) -> str:
+        parse_rate(value)  # raises ValueError with the reason
+        return value
 
     @model_validator(mode="after")
     def _production_is_strict(self) -> Settings:

@@ -71,6 +71,10 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         state_dir=tmp_path_factory.mktemp("state"),
         public_base_url="http://testserver",
         database_url=None,
+        # The suite logs in and calls with tokens hundreds of times from one address: limits
+        # this high never bite; tests/api/test_rate_limits.py builds an app with tight ones.
+        rate_limit_login="100000/minute",
+        rate_limit_machine="100000/minute",
     )
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 
+from api.middleware.rate_limit import rate_limits
 from api.rest.errors import CsrfFailed
 from domain.errors import Unauthenticated, ValidationFailed
 from domain.organisation.service import OrganisationService
@@ -34,6 +35,7 @@ async def current_principal(request: Request) -> Principal:
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthenticated("Use 'Authorization: Bearer <token>'.")
         principal: Principal = await c.authenticator.bearer(token.strip())
+        await rate_limits(request).hit_machine(principal)
     else:
         cookie = request.cookies.get(SESSION_COOKIE)
         if not cookie:

@@ -20,6 +20,7 @@ PROBLEMS = {
     "unauthenticated": "No valid session or bearer token. Log in, or send a fresh token.",
     "forbidden": "You are known, but your roles or scopes do not allow this.",
     "csrf-failed": "A change with a session cookie must carry the X-CSRF-Token header from /api/me.",
+    "rate-limited": "Too many requests from you (logins per address, or one machine client) in a short time. Wait the Retry-After seconds.",
     "internal-error": "Something failed on our side. Nothing was saved; try again later.",
     "unavailable": "The database is out of reach for the moment. Try again after the Retry-After seconds.",
 }

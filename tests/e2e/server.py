@@ -28,6 +28,7 @@ def main() -> None:
         state_dir=state,
         public_base_url=f"http://127.0.0.1:{port}",
         database_url=None,
+        rate_limit_login="10000/minute",  # every browser test logs in from 127.0.0.1
     )
     asyncio.run(bootstrap.load_demo(settings, urls))
     app = create_app(settings, bootstrap.build_container(settings, urls))

@@ -1,0 +1,1 @@
+"""ASGI middleware of the app: plain ASGI callables, each one concern."""
