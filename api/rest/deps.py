@@ -6,7 +6,7 @@ import hmac
 import re
 from typing import Annotated, Any
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Header, Request, Response
 
 from api.middleware.rate_limit import rate_limits
 from api.rest.errors import CsrfFailed
@@ -57,17 +57,35 @@ def organisation_service(request: Request) -> OrganisationService:
     return container(request).organisation  # type: ignore[no-any-return]
 
 
-_ETAG = re.compile(r'^\s*(?:W/)?"v?(\d+)"\s*$')
+# Bounded twice: the header's length before any parsing (a 5,000-digit value is a 422, never an
+# int overflow), and the digits (a stored version, a 32-bit integer, has at most ten).
+IF_MATCH_MAX_LENGTH = 64
+# No surrounding whitespace: HTTP strips it before the app sees the value.
+IF_MATCH_PATTERN = r'^(?:W/)?"v?([0-9]{1,10})"$'
+_ETAG = re.compile(IF_MATCH_PATTERN)
+IF_MATCH = "If-Match"
+
+IfMatchHeader = Annotated[
+    str | None,
+    Header(
+        alias=IF_MATCH,
+        max_length=IF_MATCH_MAX_LENGTH,
+        description='The version you read, as its ETag: `"<version>"`. Missing: 428.',
+    ),
+]
 
 
-def if_match(request: Request) -> int | None:
-    """The version an update is based on, from ``If-Match: "<version>"``. Absent -> None (428)."""
-    raw = request.headers.get("if-match")
+def if_match(raw: IfMatchHeader = None) -> int | None:
+    """The version an update is based on, from ``If-Match: "<version>"``. Absent -> None (428).
+
+    Declared optional so a missing header reaches the use case, which answers 428 (the SPA and
+    clients rely on that problem type); ``api.contracts`` marks it required in the contract.
+    """
     if raw is None:
         return None
     m = _ETAG.match(raw)
     if not m:
-        raise ValidationFailed.single("If-Match", "invalid", 'Send If-Match: "<version>".')
+        raise ValidationFailed.single(IF_MATCH, "invalid", 'Send If-Match: "<version>".')
     return int(m.group(1))
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
+from api.rest.methods import allowed_methods
 from domain.errors import (
     Conflict,
     DomainError,
@@ -141,12 +142,15 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         codes = {404: "not-found", 405: "method-not-allowed", 415: "unsupported-media-type"}
         code = codes.get(exc.status_code, "http-error")
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": allowed_methods(request)}
         return problem(
             exc.status_code,
             code,
             str(exc.detail),
             str(exc.detail),
-            headers=getattr(exc, "headers", None),
+            headers=headers,
             instance=request.url.path,
         )
 
@@ -210,13 +214,17 @@ PROBLEM_COMPONENTS: dict[str, Any] = {
 
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     names = {
+        400: "Malformed request",
         401: "Not authenticated",
         403: "Not allowed",
         404: "Not found",
         409: "Conflict",
         412: "Stale version",
+        413: "Request body too large",
         422: "Invalid input",
         428: "If-Match required",
+        429: "Too many requests",
+        503: "Service unavailable",
     }
     return {s: {"description": names.get(s, "Error"), "content": PROBLEM_REF} for s in statuses}
 

@@ -53,6 +53,18 @@ test('a coordinator creates a body, adds a member and sees it on the three-level
   await expect(card).toContainText('Ola Medlem');
   await expect(card).toContainText('12 møter i året');
   await expect(card.locator('dd').nth(1)).toHaveText('1');
+
+  // Ending the membership sends the version it read (If-Match); without it the server says 428.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Avslutt medlemskapet til Ola Medlem' }).click();
+  await page.getByRole('button', { name: 'Avslutt', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Medlemskapet til Ola Medlem er avsluttet.' }),
+  ).toBeAttached();
+  // Ended today: the period now has a last day.
+  await expect(table.getByRole('row', { name: /Ola Medlem/ })).toContainText(
+    /\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}/,
+  );
 });
 
 test("the server's field errors appear beside the field", async ({ page }) => {

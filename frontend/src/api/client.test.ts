@@ -21,9 +21,8 @@ describe('the REST client', () => {
     setCsrfToken('csrf-123');
     const err = await unwrap(
       api.PATCH('/api/bodies/{id}', {
-        params: { path: { id: 'b1' } },
+        params: { path: { id: 'b1' }, header: ifMatch(3) },
         body: { name: 'Nytt navn' },
-        headers: ifMatch(3),
       }),
     ).catch((e: unknown) => e);
     const req = fetchMock.mock.calls[0]![0];

@@ -197,9 +197,8 @@ export function useUpdateBody(id: string) {
     mutationFn: ({ version, body }: { version: number; body: BodyUpdate }) =>
       unwrap(
         api.PATCH('/api/bodies/{id}', {
-          params: { path: { id } },
+          params: { path: { id }, header: ifMatch(version) },
           body,
-          headers: ifMatch(version),
         }),
       ),
     onSuccess: invalidate,
@@ -220,9 +219,8 @@ export function useUpdateMembership() {
     mutationFn: ({ id, version, body }: { id: string; version: number; body: MembershipUpdate }) =>
       unwrap(
         api.PATCH('/api/memberships/{id}', {
-          params: { path: { id } },
+          params: { path: { id }, header: ifMatch(version) },
           body,
-          headers: ifMatch(version),
         }),
       ),
     onSuccess: invalidate,
@@ -232,8 +230,13 @@ export function useUpdateMembership() {
 export function useEndMembership() {
   const invalidate = useInvalidateOrganisation();
   return useMutation({
-    mutationFn: ({ id, on }: { id: string; on: string | null }) =>
-      unwrap(api.POST('/api/memberships/{id}/end', { params: { path: { id } }, body: { on } })),
+    mutationFn: ({ id, version, on }: { id: string; version: number; on: string | null }) =>
+      unwrap(
+        api.POST('/api/memberships/{id}/end', {
+          params: { path: { id }, header: ifMatch(version) },
+          body: { on },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -252,9 +255,8 @@ export function useUpdateOrganisation(id: string) {
     mutationFn: ({ version, body }: { version: number; body: OrganisationUpdate }) =>
       unwrap(
         api.PATCH('/api/organisations/{id}', {
-          params: { path: { id } },
+          params: { path: { id }, header: ifMatch(version) },
           body,
-          headers: ifMatch(version),
         }),
       ),
     onSuccess: invalidate,
@@ -275,9 +277,8 @@ export function useUpdatePerson(id: string) {
     mutationFn: ({ version, body }: { version: number; body: PersonUpdate }) =>
       unwrap(
         api.PATCH('/api/persons/{id}', {
-          params: { path: { id } },
+          params: { path: { id }, header: ifMatch(version) },
           body,
-          headers: ifMatch(version),
         }),
       ),
     onSuccess: invalidate,
@@ -288,7 +289,7 @@ export function useUpdateEstablishment() {
   const invalidate = useInvalidateOrganisation();
   return useMutation({
     mutationFn: ({ version, body }: { version: number; body: EstablishmentUpdate }) =>
-      unwrap(api.PATCH('/api/unit/establishment', { body, headers: ifMatch(version) })),
+      unwrap(api.PATCH('/api/unit/establishment', { params: { header: ifMatch(version) }, body })),
     onSuccess: invalidate,
   });
 }

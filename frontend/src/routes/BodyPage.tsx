@@ -227,7 +227,7 @@ function EndMembershipForm({ membership, onDone }: { membership: Membership; onD
       className="inline-form"
       noValidate
       onSubmit={form.handleSubmit(async (v) => {
-        await end.mutateAsync({ id: membership.id, on: v.on });
+        await end.mutateAsync({ id: membership.id, version: membership.version, on: v.on });
         announce(t('membership.ended', { name: membership.personName ?? '' }));
         onDone();
       })}
