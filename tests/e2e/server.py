@@ -1,5 +1,6 @@
-"""A live Samordna for the browser tests: a fresh ``samordna_e2e`` database (migrated, demo loaded)
-on the embedded PostgreSQL, served by uvicorn on 127.0.0.1:$E2E_PORT (default 8765)."""
+"""A live Samordna for the browser tests: a fresh ``samordna_e2e_<port>`` database (migrated, demo
+loaded) on the embedded PostgreSQL, served by uvicorn on 127.0.0.1:$E2E_PORT (default 8765). The
+database is named by port so two browser runs on one machine (E2E_PORT differs) never collide."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def main() -> None:
     port = int(os.environ.get("E2E_PORT", "8765"))
     state = ROOT / "var" / "e2e"
-    urls = fresh_embedded_database(ROOT / "var", "samordna_e2e")
+    urls = fresh_embedded_database(ROOT / "var", f"samordna_e2e_{port}")
     migrate.upgrade(urls.admin)
     settings = Settings(
         environment="test",
