@@ -16,6 +16,7 @@ from api import bootstrap
 from api.contracts import build_openapi
 from api.graphql.schema import build_router, build_schema
 from api.middleware import rate_limit
+from api.middleware.access_log import AccessLog
 from api.middleware.rate_limit import RateLimits
 from api.middleware.security_headers import HeaderPolicy, SecurityHeaders
 from api.rest import docs, errors, routers
@@ -87,6 +88,8 @@ def create_app(
     if c.identity.dev_idp is not None:
         app.mount("/dev-idp", c.identity.dev_idp)
     _mount_spa(app, settings.spa_dir)
+    # Added last, so outermost: it sees every answer, including other middleware's refusals.
+    app.add_middleware(AccessLog)
     return app
 
 

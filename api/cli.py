@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import logging.config
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,7 @@ import typer
 from rich.console import Console
 
 from api import bootstrap
+from api.logs import log_config
 from api.settings import Settings
 
 app = typer.Typer(help="Samordna: the working tool of the SLT model.", no_args_is_help=True)
@@ -50,7 +52,8 @@ def serve(
             "Run [bold]samordna db upgrade[/bold] first (make run does it for you)."
         )
         raise typer.Exit(1)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    config = log_config()
+    logging.config.dictConfig(config)
     console.print(f"Samordna on [bold]{s.public_base_url}[/bold] (REST /api, GraphQL /graphql)")
     uvicorn.run(
         "api.app:create_app",
@@ -59,7 +62,10 @@ def serve(
         port=port or s.port,
         workers=workers,
         proxy_headers=True,
-        access_log=False,  # paths can carry ids; request logging is ours to shape, not uvicorn's
+        # uvicorn's access line prints the raw path and query (?q= can hold personal data):
+        # api.middleware.access_log writes one with the route template instead.
+        access_log=False,
+        log_config=config,  # applied again in each worker process
     )
 
 

@@ -7,9 +7,10 @@ units, reloaded before each test after a truncate, so no test sees another's wri
 
 from __future__ import annotations
 
+import logging
 import os
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -29,6 +30,7 @@ from adapters.postgres.tables import TENANT_TABLES
 from api import bootstrap
 from api.app import create_app
 from api.settings import Settings
+from tests.support.log_capture import LogCapture, forbidden_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 STATE = ROOT / "var"
@@ -55,6 +57,30 @@ def _fresh_database() -> DatabaseUrls:
         if not _alive(int(pid)):  # left behind by a run that was killed
             drop_embedded_database(STATE, f"samordna_test_{pid}")
     return fresh_embedded_database(STATE, TEST_DB)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def log_privacy() -> Iterator[LogCapture]:
+    """Every log line of the run, as the service would write it; at the end the run fails if
+    one carries an identity number, a name or an e-mail the tests used (ARCHITECTURE 19)."""
+    capture, root = LogCapture(), logging.getLogger()
+    level = root.level
+    root.addHandler(capture)
+    root.setLevel(logging.INFO)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "strawberry", "sqlalchemy"):
+        logging.getLogger(name).propagate = True
+    # The test client's own request lines quote its URLs; they are not the service's logs.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    yield capture
+    root.removeHandler(capture)
+    root.setLevel(level)
+    found = capture.violations(forbidden_strings())
+    if found:
+        pytest.fail(
+            f"{len(found)} log line(s) carry personal data the tests used:\n"
+            + "\n".join(found[:20]),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

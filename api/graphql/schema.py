@@ -26,6 +26,7 @@ from strawberry.types import Info
 from api.graphql import types as t
 from api.graphql.context import Context, get_context
 from api.graphql.cost import create_cost_rule
+from api.graphql.error_log import Schema
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
 from domain.errors import DomainError, Errors, ValidationFailed
 from domain.organisation.changes import camel
@@ -410,7 +411,7 @@ def build_schema(
     # The rule classes are created here, once: the validation cache is keyed on them, so the
     # per-request extension objects below (cheap wrappers) still hit it.
     rules = (depth_rule(max_depth, None, None), alias_rule(max_aliases), create_cost_rule(max_cost))
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         extensions=[
@@ -465,8 +466,7 @@ def _format_error(error: GraphQLError) -> dict[str, Any]:
             "path": error.path,
             "extensions": {"code": "unavailable"},
         }
-    elif original is not None:
-        log.error("unhandled %s in GraphQL resolver", type(original).__name__)
+    elif original is not None:  # logged by api.graphql.error_log
         out = {
             "message": "Internal error",
             "path": error.path,

@@ -1,0 +1,60 @@
+"""Every log line the suite produces, as the service would write it, and the personal data that
+must never be in one: synthetic identity numbers, persona and demo person names, e-mails."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from adapters.identity.personas import PERSONAS
+from adapters.postgres.demo import PERSONS
+from api.logs import JsonFormatter
+from domain.identity_number import parse
+
+TESTS = Path(__file__).resolve().parent.parent
+_NUMBER = re.compile(r"(?<!\d)\d{11}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def forbidden_strings() -> dict[str, str]:
+    """Each string that must not appear in a log line, with what it is."""
+    found: dict[str, str] = {}
+    for source in sorted(TESTS.rglob("*.py")):
+        text = source.read_text(encoding="utf-8")
+        for number in _NUMBER.findall(text):
+            if parse(number) is not None:  # checksum-valid: an identity number, not an id
+                found[number] = f"identity number from {source.relative_to(TESTS)}"
+        for email in _EMAIL.findall(text):
+            found[email] = f"e-mail from {source.relative_to(TESTS)}"
+    for p in PERSONAS:
+        found[p.pid] = f"identity number of persona {p.key}"
+        found[p.display_name] = f"name of persona {p.key}"
+    for key, name, _title, _org in PERSONS:
+        found[name] = f"name of demo person {key}"
+        found[f"{key}@demo.invalid"] = f"e-mail of demo person {key}"
+    return found
+
+
+class LogCapture(logging.Handler):
+    """A root handler that keeps each record formatted by the service's JSON formatter, so
+    what is checked is exactly what production would write (message, fields, traceback)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(JsonFormatter())
+        self.lines: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.lines.append((record.name, self.format(record)))
+        except Exception:  # a line we cannot format is still checked by its message
+            self.lines.append((record.name, str(record.msg)))
+
+    def violations(self, forbidden: dict[str, str]) -> list[str]:
+        return [
+            f"{what} ({needle!r}) in a {logger} line: {line[:400]}"
+            for logger, line in self.lines
+            for needle, what in forbidden.items()
+            if needle in line
+        ]
