@@ -36,8 +36,9 @@ def log_error(error: GraphQLError, operation: str | None) -> None:
     }
     if isinstance(original, DomainError):
         log.info("graphql domain error %s", original.code, extra=extra)
-    elif original is None:
-        # Syntax, validation and limit errors: their messages quote the document, so none here.
+    elif original is None or error.path is None:
+        # Syntax, validation and limit errors, and input that fails to coerce before any
+        # resolver runs: the client's mistake. Their messages quote the document: none here.
         log.info("graphql document rejected", extra=extra)
     elif is_unavailable(original):
         log.warning("graphql database unavailable: %s", type(original).__name__, extra=extra)

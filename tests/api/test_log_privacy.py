@@ -129,3 +129,25 @@ async def test_request_ids_are_returned_and_only_safe_ones_are_kept(
         r = await client.get("/health/live", headers={"X-Request-ID": unsafe})
         assert r.headers["x-request-id"] != unsafe
         assert len(r.headers["x-request-id"]) == 32
+
+
+async def test_input_that_fails_to_coerce_is_an_info_line_without_the_value(
+    coordinator: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Variables that cannot become an Int or a Date are rejected before any resolver runs:
+    the client's mistake, logged at INFO, the value nowhere (the Date parser's own message
+    quotes it)."""
+    with caplog.at_level(logging.INFO):
+        for query, value in [
+            ("query Page($n: Int) { persons(limit: $n) { total } }", int(NUMBER * 3)),
+            ("query On($d: Date) { memberships(activeOn: $d) { total } }", NUMBER),
+        ]:
+            variable = query.split("$")[1].split(":")[0]
+            r = await coordinator.post(
+                "/graphql", json={"query": query, "variables": {variable: value}}
+            )
+            assert r.json()["errors"], r.text
+    lines = _lines(caplog)
+    assert NUMBER not in "\n".join(json.dumps(x, ensure_ascii=False) for x in lines)
+    assert all(x["level"] in {"DEBUG", "INFO"} for x in lines), lines
+    assert not any("traceback" in x for x in lines)
