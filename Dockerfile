@@ -1,7 +1,8 @@
 # Samordna: multi-stage build. Stage 1 builds the SPA; stage 2 is the Python runtime that serves
 # the API, GraphQL and the built SPA. Configuration comes from the environment (see README).
 # Production needs DATABASE_URL (the app role, without BYPASSRLS) and DATABASE_ADMIN_URL (the
-# owner, for `samordna db upgrade`), a real OIDC issuer and client key, and SAMORDNA_DEV_IDP=false.
+# owner, for `samordna db upgrade`), a real OIDC issuer and client key, the Maskinporten issuer and
+# audience (SAMORDNA_MACHINE_ISSUER, SAMORDNA_MACHINE_AUDIENCE), and SAMORDNA_DEV_IDP=false.
 
 FROM node:20-bookworm-slim AS spa
 WORKDIR /build
