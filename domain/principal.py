@@ -17,9 +17,10 @@ class Role(enum.StrEnum):
 
 
 class BodyRole(enum.StrEnum):
-    """A person's role in one body (leder, sekretær, medlem, observatør)."""
+    """A person's role in one body (leder, vara, sekretær, medlem, observatør)."""
 
     CHAIR = "chair"
+    DEPUTY = "deputy"
     SECRETARY = "secretary"
     MEMBER = "member"
     OBSERVER = "observer"

@@ -11,6 +11,7 @@ lists page by keyset (``lower(name)``, ``id``) with ``domain.pagination.Cursor``
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
@@ -32,6 +33,7 @@ from domain.organisation.model import (
     MembershipView,
     Municipality,
     Organisation,
+    OrganisationType,
     Person,
     PoliceDistrict,
     SltUnit,
@@ -158,8 +160,21 @@ def keyset_page(
     return Page(items=rows, total=total, next_cursor=next_cursor)
 
 
+_SPELLED_OUT = str.maketrans(
+    {"æ": "ae", "ß": "ss", "œ": "oe", "ø": "o", "đ": "d", "ł": "l"} | {"ŧ": "t", "ŋ": "n"}
+)
+
+
+def fold(text: str) -> str:
+    """What migration 0004's ``samordna_fold`` does: NFKD, no combining marks, lower case, and the
+    letters without a decomposition spelled out."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    return bare.lower().translate(_SPELLED_OUT)
+
+
 def _contains(haystack: str | None, needle: str) -> bool:
-    return haystack is not None and needle.lower() in haystack.lower()
+    return haystack is not None and fold(needle) in fold(haystack)
 
 
 def _active_on(m: Membership, day: date | None) -> bool:
@@ -261,8 +276,13 @@ class FakePersonRepository(FakeEntityRepository[Person]):
                 or _contains(p.email, f.q)
             )
             and (f.organisation_id is None or p.organisation_id == f.organisation_id)
+            and (f.organisation_type is None or self._org_type(p) is f.organisation_type)
         ]
         return keyset_page(rows, lambda p: p.name.lower(), lambda p: p.id, page)
+
+    def _org_type(self, p: Person) -> OrganisationType | None:
+        org = self._uow.tables.organisations.get(p.organisation_id) if p.organisation_id else None
+        return org.type if org is not None and org.unit_id == self.unit_id else None
 
     async def in_use(self, id: UUID) -> bool:
         t = self._uow.tables
@@ -342,6 +362,7 @@ class FakeMembershipRepository(FakeEntityRepository[Membership]):
             for m in self._mine()
             if (f.body_id is None or m.body_id == f.body_id)
             and (f.person_id is None or m.person_id == f.person_id)
+            and (f.organisation_id is None or m.organisation_id == f.organisation_id)
             and (f.role is None or m.role is f.role)
             and _active_on(m, f.active_on)
         ]

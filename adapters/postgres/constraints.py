@@ -34,7 +34,7 @@ RULES: dict[str, Callable[[], DomainError]] = {
         "The person is already a member of this body in that period."
     ),
     "ex_membership_one_chair": lambda: ChairOverlap(
-        "The body already has a chair in that period; end that chair's term first."
+        "The body already has a chair in that period; hand over the chair instead."
     ),
 }
 

@@ -48,6 +48,13 @@ def _like(q: str) -> str:
     return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _search(q: str, *columns: Any) -> sa.ColumnElement[bool]:
+    """``q`` occurs in one of ``columns``, ignoring case and diacritics (migration 0004's
+    ``samordna_fold``; folding leaves the pattern's ``%`` and escapes alone)."""
+    pattern = sa.func.samordna_fold(_like(q))
+    return sa.or_(*(sa.func.samordna_fold(c).like(pattern) for c in columns))
+
+
 class _Repo(Generic[T]):
     """Shared get/add/update/delete for a versioned, unit-owned table with ``id``."""
 
@@ -241,7 +248,7 @@ class PgOrganisationRepository(_Repo[Organisation]):
     async def list(self, f: OrganisationFilter, page: PageRequest) -> Page[Organisation]:
         q = sa.select(self.table).where(self.c.unit_id == self.unit_id)
         if f.q:
-            q = q.where(self.c.name.ilike(_like(f.q)))
+            q = q.where(_search(f.q, self.c.name))
         if f.type is not None:
             q = q.where(self.c.type == f.type.value)
         if f.active is not None:
@@ -265,12 +272,18 @@ class PgPersonRepository(_Repo[Person]):
     async def list(self, f: PersonFilter, page: PageRequest) -> Page[Person]:
         q = sa.select(self.table).where(self.c.unit_id == self.unit_id)
         if f.q:
-            like = _like(f.q)
-            q = q.where(
-                self.c.name.ilike(like) | self.c.title.ilike(like) | self.c.email.ilike(like)
-            )
+            q = q.where(_search(f.q, self.c.name, self.c.title, self.c.email))
         if f.organisation_id is not None:
             q = q.where(self.c.organisation_id == f.organisation_id)
+        if f.organisation_type is not None:
+            o = t.OrganisationRow.__table__.c  # type: ignore[attr-defined]
+            q = q.where(
+                sa.exists().where(
+                    o.unit_id == self.unit_id,
+                    o.id == self.c.organisation_id,
+                    o.type == f.organisation_type.value,
+                )
+            )
         return await self._page(q, sa.func.lower(self.c.name), self.c.id, page, _person)
 
     async def in_use(self, id: UUID) -> bool:
@@ -295,7 +308,7 @@ class PgBodyRepository(_Repo[Body]):
     async def list(self, f: BodyFilter, page: PageRequest) -> Page[Body]:
         q = sa.select(self.table).where(self.c.unit_id == self.unit_id)
         if f.q:
-            q = q.where(self.c.name.ilike(_like(f.q)))
+            q = q.where(_search(f.q, self.c.name))
         if f.level is not None:
             q = q.where(self.c.level == f.level.value)
         return await self._page(q, sa.func.lower(self.c.name), self.c.id, page, _body)
@@ -393,6 +406,8 @@ class PgMembershipRepository(_Repo[Membership]):
             q = q.where(m.body_id == f.body_id)
         if f.person_id is not None:
             q = q.where(m.person_id == f.person_id)
+        if f.organisation_id is not None:
+            q = q.where(m.organisation_id == f.organisation_id)
         if f.role is not None:
             q = q.where(m.role == f.role.value)
         if f.active_on is not None:

@@ -169,7 +169,7 @@ class MembershipRow(SQLModel, table=True):
             "valid_to IS NULL OR valid_to >= valid_from", name="ck_membership_period"
         ),
         sa.CheckConstraint(
-            "role IN ('chair','secretary','member','observer')", name="ck_membership_role"
+            "role IN ('chair','deputy','secretary','member','observer')", name="ck_membership_role"
         ),
         sa.Index("ix_membership_body", "unit_id", "body_id"),
         sa.Index("ix_membership_person", "unit_id", "person_id"),

@@ -13,7 +13,7 @@ PROBLEMS = {
     "duplicate-name": "Another record in your unit already has that name (names are compared case-insensitively).",
     "in-use": "Other records still refer to this one; end or move those first, or mark it inactive.",
     "membership-overlap": "The person is already a member of this body in an overlapping period.",
-    "chair-overlap": "The body already has a chair in that period; end that chair's term first.",
+    "chair-overlap": "The body already has a chair in that period; hand over the chair instead.",
     "already-ended": "The membership has already ended; correct its dates with an update instead.",
     "stale-version": "Someone changed the resource after you read it. Reload it and apply your change again.",
     "version-required": 'Updates must send If-Match: "<version>" with the version you read (the ETag).',

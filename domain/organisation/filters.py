@@ -1,4 +1,8 @@
-"""List filters of the organisation registries (what a search box and a few selects can ask)."""
+"""List filters of the organisation registries (what a search box and a few selects can ask).
+
+A search text matches when it occurs in the name (or title, e-mail) ignoring case and diacritics:
+"hakon" finds "Håkon", "bjorn" finds "Bjørn".
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ class OrganisationFilter:
 class PersonFilter:
     q: str | None = None
     organisation_id: UUID | None = None
+    # e.g. only police staff, for the police contact
+    organisation_type: OrganisationType | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,5 +39,6 @@ class BodyFilter:
 class MembershipFilter:
     body_id: UUID | None = None
     person_id: UUID | None = None
+    organisation_id: UUID | None = None  # the organisation represented
     role: BodyRole | None = None
     active_on: date | None = None

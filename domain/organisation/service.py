@@ -14,10 +14,8 @@ from uuid import UUID, uuid4
 from domain import policies as pol
 from domain.errors import (
     AlreadyEnded,
-    ChairOverlap,
     Errors,
     InUse,
-    MembershipOverlap,
     NotFound,
     ValidationFailed,
 )
@@ -44,6 +42,7 @@ from domain.organisation.model import (
     PoliceDistrict,
     SltUnit,
 )
+from domain.organisation.terms import MembershipTerms, check_overlaps, membership_for_change
 from domain.pagination import Page, PageRequest
 from domain.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from domain.principal import BodyRole, Principal
@@ -74,7 +73,7 @@ class OrganisationPicture:
     levels: Mapping[Level, Sequence[BodySummary]]
 
 
-class OrganisationService:
+class OrganisationService(MembershipTerms):
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -406,7 +405,7 @@ class OrganisationService:
                 organisation_id=organisation_id or (person.organisation_id if person else None),
             )
             m.check()
-            await self._check_overlaps(uow, m)
+            await check_overlaps(uow, m)
             await uow.memberships.add(m)
             await uow.commit()
         return m
@@ -415,7 +414,7 @@ class OrganisationService:
         self, p: Principal, id: UUID, changes: Mapping[str, Any], expected_version: int | None
     ) -> Membership:
         async with self._open(p) as uow:
-            m = await self._membership_for_change(uow, p, id)
+            m = await membership_for_change(uow, p, id)
             expected = expect_version(m.version, expected_version)
             new = apply_changes(m, changes, MEMBERSHIP_FIELDS)
             new.check()
@@ -423,7 +422,7 @@ class OrganisationService:
                 uow.organisations, new.organisation_id
             ):
                 raise ValidationFailed.single("organisationId", "unknown", "No such organisation.")
-            await self._check_overlaps(uow, new)
+            await check_overlaps(uow, new)
             await uow.memberships.update(new, expected)
             await uow.commit()
         return new
@@ -438,7 +437,7 @@ class OrganisationService:
         """
         today = self._clock.today()
         async with self._open(p) as uow:
-            m = await self._membership_for_change(uow, p, id)
+            m = await membership_for_change(uow, p, id)
             expected = expect_version(m.version, expected_version)
             if m.valid_to is not None and m.valid_to < today:
                 raise AlreadyEnded(
@@ -453,7 +452,7 @@ class OrganisationService:
 
     async def delete_membership(self, p: Principal, id: UUID, expected_version: int | None) -> None:
         async with self._open(p) as uow:
-            m = await self._membership_for_change(uow, p, id)
+            m = await membership_for_change(uow, p, id)
             expected = expect_version(m.version, expected_version)
             await uow.memberships.delete(id, expected)
             await uow.commit()
@@ -483,27 +482,6 @@ class OrganisationService:
         for v in views:
             out[v.membership.body_id].append(v)
         return out
-
-    @staticmethod
-    async def _membership_for_change(uow: UnitOfWork, p: Principal, id: UUID) -> Membership:
-        # Authorise before revealing anything: a reader who may not edit learns nothing from a 404/403 split
-        # beyond what reading already allows, and an outsider never reaches this unit's rows at all.
-        pol.require(pol.can_read_organisation(p), "see this unit's organisation")
-        m = await uow.memberships.get(id)
-        pol.require(pol.can_manage_memberships(p, m.body_id), "change this body's memberships")
-        return m
-
-    @staticmethod
-    async def _check_overlaps(uow: UnitOfWork, m: Membership) -> None:
-        others = [o for o in await uow.memberships.of_body(m.body_id) if o.id != m.id]
-        if any(o.person_id == m.person_id and o.overlaps(m) for o in others):
-            raise MembershipOverlap("The person is already a member of this body in that period.")
-        if m.role is BodyRole.CHAIR and any(
-            o.role is BodyRole.CHAIR and o.overlaps(m) for o in others
-        ):
-            raise ChairOverlap(
-                "The body already has a chair in that period; end that chair's term first."
-            )
 
 
 def _clean(changes: Mapping[str, Any]) -> dict[str, Any]:

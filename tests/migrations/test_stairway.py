@@ -33,12 +33,20 @@ def test_stairway(scratch_url):
     assert previous == migrate.head_revision()
 
 
+def _declared(obj, name, type_, reflected, compare_to):
+    """Trigram indexes exist only where the server has pg_trgm (migration 0004): not declared."""
+    return not (type_ == "index" and name and name.endswith("_trgm"))
+
+
 async def test_schema_matches_the_table_definitions(database):
     engine = create_async_engine(database.admin)
     async with engine.connect() as conn:
         diff = await conn.run_sync(
             lambda c: compare_metadata(
-                MigrationContext.configure(c, opts={"compare_type": True}), metadata
+                MigrationContext.configure(
+                    c, opts={"compare_type": True, "include_object": _declared}
+                ),
+                metadata,
             )
         )
     await engine.dispose()
