@@ -27,6 +27,7 @@ from api.graphql import types as t
 from api.graphql.context import Context, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
+from api.graphql.terms import TermMutations, answer
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
 from domain.errors import DomainError, Errors, ValidationFailed
 from domain.organisation.changes import camel
@@ -140,12 +141,13 @@ class Query:
         info: I,
         q: str | None = None,
         organisation_id: UUID | None = None,
+        organisation_type: t.OrganisationKind | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         cursor: str | None = None,
     ) -> t.PersonPage:
         page = await info.context.svc.list_persons(
             info.context.principal,
-            PersonFilter(q=q, organisation_id=organisation_id),
+            PersonFilter(q=q, organisation_id=organisation_id, organisation_type=organisation_type),
             _page(limit, cursor),
         )
         return t.PersonPage(
@@ -184,12 +186,19 @@ class Query:
         info: I,
         body_id: UUID | None = None,
         person_id: UUID | None = None,
+        organisation_id: UUID | None = None,
         role: t.BodyRole | None = None,
         active_on: date | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         cursor: str | None = None,
     ) -> t.MembershipPage:
-        f = MembershipFilter(body_id=body_id, person_id=person_id, role=role, active_on=active_on)
+        f = MembershipFilter(
+            body_id=body_id,
+            person_id=person_id,
+            organisation_id=organisation_id,
+            role=role,
+            active_on=active_on,
+        )
         page = await info.context.svc.list_memberships(
             info.context.principal, f, _page(limit, cursor)
         )
@@ -291,7 +300,7 @@ async def _guard(call: Awaitable[X], wrap: Callable[[X], Any]) -> Any:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(TermMutations):
     @strawberry.mutation
     async def update_unit(self, info: I, version: int, input: UnitInput) -> t.UnitResult:
         c = info.context
@@ -379,23 +388,21 @@ class Mutation:
     @strawberry.mutation
     async def add_membership(self, info: I, input: NewMembershipInput) -> t.MembershipResult:
         c = info.context
-        return await _guard(c.svc.add_membership(c.principal, **vars(input)), t.Membership.of)
+        return await answer(c, c.svc.add_membership(c.principal, **vars(input)))
 
     @strawberry.mutation
     async def update_membership(
         self, info: I, id: UUID, version: int, input: MembershipInput
     ) -> t.MembershipResult:
         c = info.context
-        return await _guard(
-            c.svc.update_membership(c.principal, id, _set(input), version), t.Membership.of
-        )
+        return await answer(c, c.svc.update_membership(c.principal, id, _set(input), version))
 
     @strawberry.mutation
     async def end_membership(
         self, info: I, id: UUID, version: int, on: date | None = None
     ) -> t.MembershipResult:
         c = info.context
-        return await _guard(c.svc.end_membership(c.principal, id, on, version), t.Membership.of)
+        return await answer(c, c.svc.end_membership(c.principal, id, on, version))
 
     @strawberry.mutation
     async def delete_membership(self, info: I, id: UUID, version: int) -> t.DeleteResult:

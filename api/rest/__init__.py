@@ -7,6 +7,13 @@ from fastapi import APIRouter
 
 def routers() -> tuple[APIRouter, ...]:
     """Every REST router, in mounting order: the app and the committed contract use this one list."""
-    from api.rest import auth, health, problems, registries, unit
+    from api.rest import auth, health, problems, registries, terms, unit
 
-    return (auth.router, unit.router, registries.router, problems.router, health.router)
+    return (
+        auth.router,
+        unit.router,
+        registries.router,
+        terms.router,
+        problems.router,
+        health.router,
+    )
