@@ -114,6 +114,9 @@ class Errors:
         self.items: list[FieldError] = []
 
     def add(self, field_: str, code: str, message: str) -> None:
+        # Two rules may find the same fault (a generic and a field's own); report it once.
+        if any(e.field == field_ and e.code == code for e in self.items):
+            return
         self.items.append(FieldError(field=field_, code=code, message=message))
 
     def raise_if_any(self) -> None:

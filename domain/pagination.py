@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from domain.errors import ValidationFailed
+from domain.validation import storable
 
 T = TypeVar("T")
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
+TOKEN_MAX = 4096  # a real cursor (a sort key of at most a name's length and an id) is far shorter
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,6 +33,8 @@ class Cursor:
     @classmethod
     def decode(cls, token: str) -> Cursor:
         try:
+            if len(token) > TOKEN_MAX:
+                raise ValueError
             padded = token + "=" * (-len(token) % 4)
             pair = json.loads(base64.urlsafe_b64decode(padded.encode()))
             if not isinstance(pair, list) or len(pair) != 2:
@@ -38,6 +42,8 @@ class Cursor:
             key, id_ = pair
             if not isinstance(key, str) or not isinstance(id_, str):
                 raise ValueError
+            if not (storable(key) and storable(id_)):
+                raise ValueError  # no row has such a key: the cursor is forged
         except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
             raise ValidationFailed.single("cursor", "invalid", "The cursor is not valid.") from exc
         return cls(key=key, id=id_)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol, TypeVar
 
 from domain.errors import StaleVersion, ValidationFailed, VersionRequired
+from domain.validation import camel as camel  # re-exported: the front doors name fields with it
 
 
 class Versioned(Protocol):
@@ -26,12 +27,6 @@ def expect_version(current: int, expected: int | None) -> int:
             f"You changed version {expected}, but version {current} is stored. Reload and try again."
         )
     return expected
-
-
-def camel(name: str) -> str:
-    """Field errors name fields as both front doors spell them (camelCase), so clients map them 1:1."""
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
 
 
 def apply_changes(entity: V, changes: Mapping[str, Any], allowed: frozenset[str]) -> V:

@@ -10,8 +10,23 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from domain import validation as v
+from domain.errors import Errors
 from domain.organisation.model import Level, OrganisationType
 from domain.principal import BodyRole
+
+SEARCH_MAX = 100
+
+
+def _search(q: str | None) -> None:
+    """A search box's text: short, and nothing the database would choke on."""
+    if q is None:
+        return
+    e = Errors()
+    if len(q) > SEARCH_MAX:
+        e.add("q", "too-long", f"At most {SEARCH_MAX} characters.")
+    v.characters(e, "q", q)
+    e.raise_if_any()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -20,19 +35,29 @@ class OrganisationFilter:
     type: OrganisationType | None = None
     active: bool | None = None
 
+    def __post_init__(self) -> None:
+        _search(self.q)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PersonFilter:
     q: str | None = None
     organisation_id: UUID | None = None
-    # e.g. only police staff, for the police contact
-    organisation_type: OrganisationType | None = None
+    organisation_type: OrganisationType | None = (
+        None  # e.g. only police staff, for a police contact
+    )
+
+    def __post_init__(self) -> None:
+        _search(self.q)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BodyFilter:
     q: str | None = None
     level: Level | None = None
+
+    def __post_init__(self) -> None:
+        _search(self.q)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,6 +15,10 @@ from domain.principal import BodyRole
 
 NAME_MAX = 200
 TEXT_MAX = 4000
+REF_MAX = 100
+EMAIL_MAX = 254
+PHONE_MAX = 20
+FTE_PLACES = 3  # the column is numeric(4, 3): a finer share would be rounded silently
 
 
 class UnitKind(enum.StrEnum):
@@ -87,6 +92,7 @@ class SltUnit:
 
     def check(self) -> None:
         e = Errors()
+        v.well_formed(e, self)
         v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
         if not self.municipality_numbers:
             e.add("municipalityNumbers", "required", "At least one municipality.")
@@ -111,7 +117,7 @@ class SltUnit:
                 e.add("osloDistrictNumber", "required", "Which Oslo district.")
         elif self.oslo_district_number:
             e.add("osloDistrictNumber", "not-allowed", "Only an Oslo district unit has one.")
-        if self.language not in ("nb", "nn"):
+        if self.language is not None and self.language not in ("nb", "nn"):
             e.add("language", "invalid", "Bokmål (nb) or nynorsk (nn).")
         e.raise_if_any()
 
@@ -132,9 +138,16 @@ class Establishment:
 
     def check(self, today: date) -> None:
         e = Errors()
-        v.text(e, "municipalDecisionRef", self.municipal_decision_ref, required=False, max_len=100)
+        v.well_formed(e, self)
         v.text(
-            e, "policeConfirmationRef", self.police_confirmation_ref, required=False, max_len=100
+            e, "municipalDecisionRef", self.municipal_decision_ref, required=False, max_len=REF_MAX
+        )
+        v.text(
+            e,
+            "policeConfirmationRef",
+            self.police_confirmation_ref,
+            required=False,
+            max_len=REF_MAX,
         )
         for name, d in (
             ("municipalDecisionDate", self.municipal_decision_date),
@@ -142,11 +155,18 @@ class Establishment:
         ):
             if d is not None and d > today:
                 e.add(name, "in-future", "The date cannot be in the future.")
-        if self.coordinator_fte is not None and not Decimal("0") < self.coordinator_fte <= 1:
+        fte = self.coordinator_fte
+        if fte is not None and not (fte.is_finite() and Decimal("0") < fte <= 1):
             e.add(
                 "coordinatorFte",
                 "out-of-range",
                 "A share of a full-time position: above 0, at most 1.",
+            )
+        elif fte is not None and -int(fte.normalize().as_tuple().exponent) > FTE_PLACES:
+            e.add(
+                "coordinatorFte",
+                "too-precise",
+                f"At most {FTE_PLACES} decimals.",
             )
         if self.coordinator_fte is not None and self.coordinator_person_id is None:
             e.add("coordinatorFte", "without-coordinator", "Name the coordinator first.")
@@ -172,7 +192,14 @@ class Organisation:
 
     def check(self) -> None:
         e = Errors()
+        v.well_formed(e, self)
         v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
+        if self.municipality_number and not re.fullmatch(r"[0-9]{4}", self.municipality_number):
+            e.add(
+                "municipalityNumber",
+                "municipality-number-invalid",
+                "A municipality number has four digits.",
+            )
         if self.organisation_number and not v.organisation_number_ok(self.organisation_number):
             e.add(
                 "organisationNumber",
@@ -197,10 +224,11 @@ class Person:
 
     def check(self) -> None:
         e = Errors()
+        v.well_formed(e, self)
         v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
         v.text(e, "title", self.title, required=False, max_len=NAME_MAX)
-        v.email(e, "email", self.email)
-        v.phone(e, "phone", self.phone)
+        v.email(e, "email", self.email, max_len=EMAIL_MAX)
+        v.phone(e, "phone", self.phone, max_len=PHONE_MAX)
         e.raise_if_any()
 
 
@@ -219,6 +247,7 @@ class Body:
 
     def check(self) -> None:
         e = Errors()
+        v.well_formed(e, self)
         v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
         v.text(e, "mandate", self.mandate, required=False, max_len=TEXT_MAX)
         if self.is_politiraad and self.level is not Level.STEERING:
@@ -249,6 +278,9 @@ class Membership:
 
     def check(self) -> None:
         e = Errors()
+        v.well_formed(e, self)
+        if e.items:  # a null start date cannot be compared
+            e.raise_if_any()
         if self.valid_to is not None and self.valid_to < self.valid_from:
             e.add("validTo", "before-start", "The end date is before the start date.")
         e.raise_if_any()

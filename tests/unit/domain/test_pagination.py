@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from domain.errors import ValidationFailed
 from domain.pagination import DEFAULT_LIMIT, MAX_LIMIT, Cursor, PageRequest
 
+# PostgreSQL text cannot hold NUL, so no sort key (and no cursor the server makes) has one.
+STORABLE = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)))
 
-@given(key=st.text(), id_=st.text())
+
+@given(key=STORABLE, id_=STORABLE)
 def test_cursor_round_trip(key: str, id_: str) -> None:
     token = Cursor(key=key, id=id_).encode()
     assert Cursor.decode(token) == Cursor(key=key, id=id_)
