@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,18 +12,23 @@ from pathlib import Path
 from fastapi import FastAPI, Response
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.convertors import Convertor, register_url_convertor
 
 from api import bootstrap
 from api.contracts import build_openapi
 from api.graphql.schema import build_router, build_schema
 from api.middleware import rate_limit
 from api.middleware.access_log import AccessLog
+from api.middleware.body_limit import BodyLimit
 from api.middleware.rate_limit import RateLimits
 from api.middleware.security_headers import HeaderPolicy, SecurityHeaders
+from api.middleware.shield import ErrorShield
 from api.rest import docs, errors, routers
 from api.settings import Settings
 
 log = logging.getLogger("samordna")
+
+SERVER_PREFIXES = ("api", "graphql", "auth", "health", "dev-idp")
 
 
 class SchemaBehind(RuntimeError):
@@ -63,6 +69,10 @@ def create_app(
     app.state.container = c
     app.openapi = lambda: app.openapi_schema or _cache(app)  # type: ignore[method-assign]
     errors.install(app)
+    # Added first, so innermost: a crash anywhere inside becomes the 500 problem and the
+    # kept-alive connection survives; the middleware added later see that answer.
+    app.add_middleware(ErrorShield, handlers=app.exception_handlers)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     limits = RateLimits(login=settings.rate_limit_login, machine=settings.rate_limit_machine)
     rate_limit.install(app, limits)
@@ -98,16 +108,30 @@ def _cache(app: FastAPI) -> dict[str, object]:
     return app.openapi_schema
 
 
+class SpaPath(Convertor[str]):
+    """Any path but the server's own prefixes: an unknown ``/api/…`` matches no route at all, so
+    it is a 404 problem for every method, never the SPA's page or a 405."""
+
+    regex = "(?!(?:" + "|".join(re.escape(p) for p in SERVER_PREFIXES) + ")(?:/|$)).*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("spa", SpaPath())
+
+
 def _mount_spa(app: FastAPI, spa_dist: Path) -> None:
     """Serve the built SPA with a fallback to index.html for client-side routes."""
     index = spa_dist / "index.html"
     if (spa_dist / "assets").is_dir():
         app.mount("/assets", StaticFiles(directory=spa_dist / "assets"), name="assets")
 
-    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    @app.get("/{path:spa}", include_in_schema=False, response_model=None)
     def spa(path: str) -> Response:  # sync: file-system checks run in the threadpool
-        if path.startswith(("api/", "graphql", "auth/", "dev-idp")):
-            return errors.problem(404, "not-found", "Not found", f"No resource at /{path}.")
         candidate = (spa_dist / path).resolve()
         if path and candidate.is_file() and spa_dist.resolve() in candidate.parents:
             return FileResponse(candidate)

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     rate_limit_login: str = "20/minute"
     rate_limit_machine: str = "600/minute"
 
+    # Request bodies above this many bytes are refused with 413 before they are parsed.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1)
+
     @field_validator("rate_limit_login", "rate_limit_machine")
     @classmethod
     def _is_a_rate(cls, value: str) -> str:

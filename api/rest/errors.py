@@ -140,7 +140,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        codes = {404: "not-found", 405: "method-not-allowed", 415: "unsupported-media-type"}
+        codes = {
+            400: "bad-request",
+            404: "not-found",
+            405: "method-not-allowed",
+            413: "content-too-large",
+            415: "unsupported-media-type",
+        }
         code = codes.get(exc.status_code, "http-error")
         headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
