@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
@@ -10,6 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from api.rest.deps import IfMatchDep, PrincipalDep, ServiceDep, set_etag
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
+from api.rest.inputs import IsoDate, QueryText
 from api.rest.schemas import (
     BodyCreate,
     BodyRead,
@@ -27,6 +27,7 @@ from api.rest.schemas import (
     PersonUpdate,
 )
 from domain.organisation.filters import (
+    SEARCH_MAX,
     BodyFilter,
     MembershipFilter,
     OrganisationFilter,
@@ -39,8 +40,8 @@ from domain.principal import BodyRole
 router = APIRouter(prefix="/api")
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
-CursorQ = Annotated[str | None, Query(description="From the previous page's `nextCursor`.")]
-Search = Annotated[str | None, Query(max_length=100, description="Search in names.")]
+CursorQ = Annotated[QueryText, Query(description="From the previous page's `nextCursor`.")]
+Search = Annotated[QueryText, Query(max_length=SEARCH_MAX, description="Search in names.")]
 
 
 def _page(limit: int, cursor: str | None) -> PageRequest:
@@ -152,17 +153,11 @@ async def list_persons(
     q: Search = None,
     organisation_id: Annotated[UUID | None, Query(alias="organisationId")] = None,
     limit: Limit = 50,
-    organisation_type: Annotated[
-        OrganisationType | None,
-        Query(alias="organisationType", description="Only persons of that kind of organisation."),
-    ] = None,
     cursor: CursorQ = None,
 ) -> PageOf[PersonRead]:
     """Staff and representatives, by name. Never young people under follow-up."""
     page = await svc.list_persons(
-        p,
-        PersonFilter(q=q, organisation_id=organisation_id, organisation_type=organisation_type),
-        _page(limit, cursor),
+        p, PersonFilter(q=q, organisation_id=organisation_id), _page(limit, cursor)
     )
     return PageOf[PersonRead](
         items=[PersonRead.from_domain(x) for x in page.items],
@@ -310,23 +305,14 @@ async def list_memberships(
     body_id: Annotated[UUID | None, Query(alias="bodyId")] = None,
     person_id: Annotated[UUID | None, Query(alias="personId")] = None,
     role: BodyRole | None = None,
-    organisation_id: Annotated[
-        UUID | None, Query(alias="organisationId", description="The organisation represented.")
-    ] = None,
     active_on: Annotated[
-        date | None, Query(alias="activeOn", description="Only memberships valid that day.")
+        IsoDate | None, Query(alias="activeOn", description="Only memberships valid that day.")
     ] = None,
     limit: Limit = 50,
     cursor: CursorQ = None,
 ) -> PageOf[MembershipRead]:
     """Memberships with person, body and organisation names, by person name."""
-    f = MembershipFilter(
-        body_id=body_id,
-        person_id=person_id,
-        organisation_id=organisation_id,
-        role=role,
-        active_on=active_on,
-    )
+    f = MembershipFilter(body_id=body_id, person_id=person_id, role=role, active_on=active_on)
     page = await svc.list_memberships(p, f, _page(limit, cursor))
     return PageOf[MembershipRead](
         items=[MembershipRead.from_view(v) for v in page.items],

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, get_args
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
+from api.rest.inputs import Bool, Int, IsoDate, optional, plain_text
 from domain.organisation import model as m
 from domain.organisation.health import HealthCheck, OrganisationHealth
 from domain.organisation.service import OrganisationPicture
@@ -26,7 +28,28 @@ class Dto(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
 
 
-class Update(Dto):
+class Input(Dto):
+    """Base of every request body. One text rule for all its fields, checked after each field's
+    own constraints: no control characters. The domain checks it again for the other door."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        return plain_text(value)
+
+
+class Update(Input):
+    """All fields optional; those the entity requires may be left out but never set to null."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name is not None:
+            annotation = cls.model_fields[info.field_name].annotation
+            if type(None) not in get_args(annotation):
+                raise PydanticCustomError("required", "This field is required; it cannot be null.")
+        return value
+
     def changes(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True, by_alias=False)
 
@@ -85,8 +108,8 @@ class UnitRead(Dto):
 
 
 class UnitUpdate(Update):
-    name: str | None = Field(default=None, min_length=1, max_length=m.NAME_MAX)
-    language: str | None = Field(default=None, pattern="^(nb|nn)$")
+    name: str = optional(min_length=1, max_length=m.NAME_MAX)
+    language: str = optional(pattern="^(nb|nn)$")
 
 
 class EstablishmentRead(Dto):
@@ -116,10 +139,10 @@ class EstablishmentRead(Dto):
 
 
 class EstablishmentUpdate(Update):
-    municipal_decision_date: date | None = None
-    municipal_decision_ref: str | None = Field(default=None, max_length=100)
-    police_confirmation_date: date | None = None
-    police_confirmation_ref: str | None = Field(default=None, max_length=100)
+    municipal_decision_date: IsoDate | None = None
+    municipal_decision_ref: str | None = Field(default=None, max_length=m.REF_MAX)
+    police_confirmation_date: IsoDate | None = None
+    police_confirmation_ref: str | None = Field(default=None, max_length=m.REF_MAX)
     coordinator_person_id: UUID | None = None
     coordinator_fte: Decimal | None = None
     police_contact_person_id: UUID | None = None
@@ -150,20 +173,20 @@ class OrganisationRead(Dto):
         )
 
 
-class OrganisationCreate(Dto):
+class OrganisationCreate(Input):
     name: str = Name
     type: m.OrganisationType
     organisation_number: str | None = Field(default=None, pattern=r"^\d{9}$")
     municipality_number: str | None = Field(default=None, pattern=r"^\d{4}$")
-    active: bool = True
+    active: Bool = True
 
 
 class OrganisationUpdate(Update):
-    name: str | None = Field(default=None, min_length=1, max_length=m.NAME_MAX)
-    type: m.OrganisationType | None = None
+    name: str = optional(min_length=1, max_length=m.NAME_MAX)
+    type: m.OrganisationType = optional()
     organisation_number: str | None = Field(default=None, pattern=r"^\d{9}$")
     municipality_number: str | None = Field(default=None, pattern=r"^\d{4}$")
-    active: bool | None = None
+    active: Bool = optional()
 
 
 # -- persons ----------------------------------------------------------------------------------
@@ -191,20 +214,20 @@ class PersonRead(Dto):
         )
 
 
-class PersonCreate(Dto):
+class PersonCreate(Input):
     name: str = Name
     title: str | None = Field(default=None, max_length=m.NAME_MAX)
     organisation_id: UUID | None = None
-    email: str | None = Field(default=None, max_length=254)
-    phone: str | None = Field(default=None, max_length=20)
+    email: str | None = Field(default=None, max_length=m.EMAIL_MAX)
+    phone: str | None = Field(default=None, max_length=m.PHONE_MAX)
 
 
 class PersonUpdate(Update):
-    name: str | None = Field(default=None, min_length=1, max_length=m.NAME_MAX)
+    name: str = optional(min_length=1, max_length=m.NAME_MAX)
     title: str | None = Field(default=None, max_length=m.NAME_MAX)
     organisation_id: UUID | None = None
-    email: str | None = Field(default=None, max_length=254)
-    phone: str | None = Field(default=None, max_length=20)
+    email: str | None = Field(default=None, max_length=m.EMAIL_MAX)
+    phone: str | None = Field(default=None, max_length=m.PHONE_MAX)
 
 
 # -- bodies -----------------------------------------------------------------------------------
@@ -232,22 +255,22 @@ class BodyRead(Dto):
         )
 
 
-class BodyCreate(Dto):
+class BodyCreate(Input):
     name: str = Name
     level: m.Level
     mandate: str | None = Field(default=None, max_length=m.TEXT_MAX)
-    is_politiraad: bool = False
-    meeting_norm_per_year: int | None = Field(
+    is_politiraad: Bool = False
+    meeting_norm_per_year: Int | None = Field(
         default=None, description="Defaults by level: steering 4, coordinating 12, executive none."
     )
 
 
 class BodyUpdate(Update):
-    name: str | None = Field(default=None, min_length=1, max_length=m.NAME_MAX)
-    level: m.Level | None = None
+    name: str = optional(min_length=1, max_length=m.NAME_MAX)
+    level: m.Level = optional()
     mandate: str | None = Field(default=None, max_length=m.TEXT_MAX)
-    is_politiraad: bool | None = None
-    meeting_norm_per_year: int | None = None
+    is_politiraad: Bool = optional()
+    meeting_norm_per_year: Int | None = None
 
 
 # -- memberships ------------------------------------------------------------------------------
@@ -290,26 +313,26 @@ class MembershipRead(Dto):
         )
 
 
-class MembershipCreate(Dto):
+class MembershipCreate(Input):
     body_id: UUID
     person_id: UUID
     role: BodyRole
     organisation_id: UUID | None = Field(
         default=None, description="The organisation represented; defaults to the person's."
     )
-    valid_from: date | None = Field(default=None, description="Defaults to today.")
-    valid_to: date | None = None
+    valid_from: IsoDate | None = Field(default=None, description="Defaults to today.")
+    valid_to: IsoDate | None = None
 
 
 class MembershipUpdate(Update):
-    role: BodyRole | None = None
+    role: BodyRole = optional()
     organisation_id: UUID | None = None
-    valid_from: date | None = None
-    valid_to: date | None = None
+    valid_from: IsoDate = optional()
+    valid_to: IsoDate | None = None
 
 
-class MembershipEnd(Dto):
-    on: date | None = Field(
+class MembershipEnd(Input):
+    on: IsoDate | None = Field(
         default=None, description="Last day of the membership; defaults to today."
     )
 

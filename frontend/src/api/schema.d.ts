@@ -530,14 +530,14 @@ export interface components {
         /** BodyUpdate */
         BodyUpdate: {
             /** Ispolitiraad */
-            isPolitiraad?: boolean | null;
-            level?: components["schemas"]["Level"] | null;
+            isPolitiraad?: boolean;
+            level?: components["schemas"]["Level"];
             /** Mandate */
             mandate?: string | null;
             /** Meetingnormperyear */
             meetingNormPerYear?: number | null;
             /** Name */
-            name?: string | null;
+            name?: string;
         };
         /** EstablishmentRead */
         EstablishmentRead: {
@@ -714,9 +714,12 @@ export interface components {
         MembershipUpdate: {
             /** Organisationid */
             organisationId?: string | null;
-            role?: components["schemas"]["BodyRole"] | null;
-            /** Validfrom */
-            validFrom?: string | null;
+            role?: components["schemas"]["BodyRole"];
+            /**
+             * Validfrom
+             * Format: date
+             */
+            validFrom?: string;
             /** Validto */
             validTo?: string | null;
         };
@@ -773,14 +776,14 @@ export interface components {
         /** OrganisationUpdate */
         OrganisationUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Municipalitynumber */
             municipalityNumber?: string | null;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Organisationnumber */
             organisationNumber?: string | null;
-            type?: components["schemas"]["OrganisationType"] | null;
+            type?: components["schemas"]["OrganisationType"];
         };
         /** PageOf[BodyRead] */
         PageOf_BodyRead_: {
@@ -880,7 +883,7 @@ export interface components {
             /** Email */
             email?: string | null;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Organisationid */
             organisationId?: string | null;
             /** Phone */
@@ -964,9 +967,9 @@ export interface components {
         /** UnitUpdate */
         UnitUpdate: {
             /** Language */
-            language?: string | null;
+            language?: string;
             /** Name */
-            name?: string | null;
+            name?: string;
         };
     };
     responses: never;
