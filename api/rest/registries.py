@@ -152,12 +152,18 @@ async def list_persons(
     svc: ServiceDep,
     q: Search = None,
     organisation_id: Annotated[UUID | None, Query(alias="organisationId")] = None,
+    organisation_type: Annotated[
+        OrganisationType | None,
+        Query(alias="organisationType", description="Only persons of that kind of organisation."),
+    ] = None,
     limit: Limit = 50,
     cursor: CursorQ = None,
 ) -> PageOf[PersonRead]:
     """Staff and representatives, by name. Never young people under follow-up."""
     page = await svc.list_persons(
-        p, PersonFilter(q=q, organisation_id=organisation_id), _page(limit, cursor)
+        p,
+        PersonFilter(q=q, organisation_id=organisation_id, organisation_type=organisation_type),
+        _page(limit, cursor),
     )
     return PageOf[PersonRead](
         items=[PersonRead.from_domain(x) for x in page.items],
@@ -304,6 +310,9 @@ async def list_memberships(
     svc: ServiceDep,
     body_id: Annotated[UUID | None, Query(alias="bodyId")] = None,
     person_id: Annotated[UUID | None, Query(alias="personId")] = None,
+    organisation_id: Annotated[
+        UUID | None, Query(alias="organisationId", description="The organisation represented.")
+    ] = None,
     role: BodyRole | None = None,
     active_on: Annotated[
         IsoDate | None, Query(alias="activeOn", description="Only memberships valid that day.")
@@ -312,7 +321,13 @@ async def list_memberships(
     cursor: CursorQ = None,
 ) -> PageOf[MembershipRead]:
     """Memberships with person, body and organisation names, by person name."""
-    f = MembershipFilter(body_id=body_id, person_id=person_id, role=role, active_on=active_on)
+    f = MembershipFilter(
+        body_id=body_id,
+        person_id=person_id,
+        organisation_id=organisation_id,
+        role=role,
+        active_on=active_on,
+    )
     page = await svc.list_memberships(p, f, _page(limit, cursor))
     return PageOf[MembershipRead](
         items=[MembershipRead.from_view(v) for v in page.items],
