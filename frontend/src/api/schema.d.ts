@@ -56,6 +56,27 @@ export interface paths {
         patch: operations["bodies-update"];
         trace?: never;
     };
+    "/api/bodies/{id}/chair-handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand Over Chair
+         * @description Hand the chair over in one step: the current chair's term ends the day before, they go on
+         *     in ``previousChairRole`` if given, and the new chair's term starts. Returns the new chair's term.
+         */
+        post: operations["bodies-hand-over-chair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -142,6 +163,27 @@ export interface paths {
          * @description End a membership (keeps the history). Requires If-Match.
          */
         post: operations["memberships-end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/{id}/role-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Role
+         * @description A new role from a given day: the current term ends the day before and a new term starts,
+         *     so the earlier role stays on record. Returns the new term. Requires If-Match.
+         */
+        post: operations["memberships-change-role"];
         delete?: never;
         options?: never;
         head?: never;
@@ -503,10 +545,10 @@ export interface components {
         };
         /**
          * BodyRole
-         * @description A person's role in one body (leder, sekretær, medlem, observatør).
+         * @description A person's role in one body (leder, vara, sekretær, medlem, observatør).
          * @enum {string}
          */
-        BodyRole: "chair" | "secretary" | "member" | "observer";
+        BodyRole: "chair" | "deputy" | "secretary" | "member" | "observer";
         /** BodyRoleRead */
         BodyRoleRead: {
             /**
@@ -538,6 +580,25 @@ export interface components {
             meetingNormPerYear?: number | null;
             /** Name */
             name?: string;
+        };
+        /** ChairHandover */
+        ChairHandover: {
+            /**
+             * On
+             * @description The new chair's first day; defaults to today.
+             */
+            on?: string | null;
+            /**
+             * Personid
+             * Format: uuid
+             * @description The new chair.
+             */
+            personId: string;
+            /**
+             * @description The role the previous chair goes on in from that day; null: they leave.
+             * @default member
+             */
+            previousChairRole: components["schemas"]["BodyRole"] | null;
         };
         /** EstablishmentRead */
         EstablishmentRead: {
@@ -709,6 +770,15 @@ export interface components {
             validTo: string | null;
             /** Version */
             version: number;
+        };
+        /** MembershipRoleChange */
+        MembershipRoleChange: {
+            /**
+             * On
+             * @description First day in the new role; defaults to today.
+             */
+            on?: string | null;
+            role: components["schemas"]["BodyRole"];
         };
         /** MembershipUpdate */
         MembershipUpdate: {
@@ -1521,6 +1591,137 @@ export interface operations {
             };
         };
     };
+    "bodies-hand-over-chair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChairHandover"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "auth-me": {
         parameters: {
             query?: never;
@@ -1586,6 +1787,8 @@ export interface operations {
             query?: {
                 bodyId?: string | null;
                 personId?: string | null;
+                /** @description The organisation represented. */
+                organisationId?: string | null;
                 role?: components["schemas"]["BodyRole"] | null;
                 /** @description Only memberships valid that day. */
                 activeOn?: string | null;
@@ -2258,6 +2461,140 @@ export interface operations {
             };
         };
     };
+    "memberships-change-role": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipRoleChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "organisations-list": {
         parameters: {
             query?: {
@@ -2806,6 +3143,8 @@ export interface operations {
                 /** @description Search in names. */
                 q?: string | null;
                 organisationId?: string | null;
+                /** @description Only persons of that kind of organisation. */
+                organisationType?: components["schemas"]["OrganisationType"] | null;
                 /** @description Page size. */
                 limit?: number;
                 /** @description From the previous page's `nextCursor`. */
