@@ -14,13 +14,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.identity.config import IdentityConfig
+from adapters.identity.person_key import HmacPersonKeys
 from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
 from adapters.identity.wiring import Identity, build_identity, dev_machine_token
 from adapters.postgres import demo, migrate
 from adapters.postgres.access import PgAccessDirectory
+from adapters.postgres.access_admin import PgAccessUnitOfWorkFactory
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.settings import Settings
+from domain.access.service import AccessService
 from domain.identity import Authenticator, LoginFlow
 from domain.organisation.service import OrganisationService
 
@@ -47,6 +50,7 @@ class Container:
     identity: Identity
     organisation: OrganisationService
     clock: SystemClock
+    access: AccessService
 
     @property
     def authenticator(self) -> Authenticator:
@@ -95,7 +99,8 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
     urls = urls or database_urls(settings)
     engine = make_engine(urls.app)
     clock = SystemClock()
-    identity = build_identity(identity_config(settings), engine, PgAccessDirectory(engine))
+    directory = PgAccessDirectory(engine)
+    identity = build_identity(identity_config(settings), engine, directory)
     return Container(
         settings=settings,
         urls=urls,
@@ -103,6 +108,12 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
         identity=identity,
         organisation=OrganisationService(PgUnitOfWorkFactory(engine), clock),
         clock=clock,
+        access=AccessService(
+            PgAccessUnitOfWorkFactory(engine),
+            HmacPersonKeys(settings.person_secret),
+            directory,
+            clock,
+        ),
     )
 
 
@@ -126,10 +137,15 @@ def demo_accounts() -> list[demo.DemoAccount]:
     units = {PRIMARY_UNIT: demo.DEMO_UNIT, SECONDARY_UNIT: demo.OTHER_UNIT}
     return [
         demo.DemoAccount(
-            pid=p.pid, unit_id=units[p.unit], roles=tuple(p.roles), person=staff.get(p.key)
+            pid=p.pid,
+            unit_id=units[unit],
+            roles=tuple(p.roles),
+            person=staff.get(p.key) if unit == p.unit else None,
+            home=unit == p.unit,
         )
         for p in PERSONAS
         if p.unit is not None
+        for unit in (p.unit, *p.also)
     ]
 
 

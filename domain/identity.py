@@ -12,7 +12,22 @@ from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
+from domain.errors import Unauthenticated
 from domain.principal import BodyRole, Principal, Role
+
+
+class LoginFailed(Unauthenticated):
+    """A login that did not complete. ``reason``: ``cancelled`` (the person stopped it at the
+    identity provider), ``expired`` (no or an unknown login attempt) or ``failed`` (a check
+    failed); ``locale`` is the language the login started in, when known."""
+
+    code = "login-failed"
+    title = "The login was not completed"
+
+    def __init__(self, detail: str, *, reason: str = "failed", locale: str | None = None) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.locale = locale
 
 
 def local_return_path(value: str | None) -> str:
@@ -97,4 +112,8 @@ class LoginFlow(Protocol):
 
     async def logout(self, session: str, *, post_logout_redirect: str) -> str | None:
         """End the session; return the identity provider's end-session URL, if it has one."""
+        ...
+
+    async def switch_unit(self, session: str, unit_id: UUID) -> None:
+        """Make ``unit_id`` the session's unit; ``Forbidden`` unless the person has access there."""
         ...

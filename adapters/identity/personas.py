@@ -28,6 +28,7 @@ class DevPersona:
     unit: str | None
     roles: tuple[str, ...] = ()
     body_role: str | None = None
+    also: tuple[str, ...] = ()  # further units, with the same roles (granted after the first)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +99,16 @@ PERSONAS: tuple[DevPersona, ...] = (
         acr=ACR_HIGH,
         unit=SECONDARY_UNIT,
         roles=("coordinator",),
+    ),
+    DevPersona(
+        key="inter_municipal_coordinator",
+        display_name="Ingrid Interkommunal",
+        description="Interkommunal SLT-koordinator med tilgang til begge enhetene.",
+        pid=first_synthetic(date(1977, 10, 21)),
+        acr=ACR_HIGH,
+        unit=PRIMARY_UNIT,
+        roles=("coordinator",),
+        also=(SECONDARY_UNIT,),
     ),
     DevPersona(
         key="outsider",

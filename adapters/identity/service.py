@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Mapping
+from uuid import UUID
 
 from adapters.identity.machine import MachineTokenVerifier
 from adapters.identity.oidc import LoginRefused, OidcRelyingParty
 from adapters.identity.person_key import person_key
 from adapters.identity.sessions import PgSessionStore
-from domain.errors import Forbidden
+from domain.errors import Forbidden, Unauthenticated
 from domain.identity import (
     AccessDirectory,
     CompletedLogin,
+    LoginFailed,
     LoginRedirect,
     PersonAccount,
     SessionPrincipal,
@@ -58,13 +60,34 @@ class OidcLoginFlow:
     async def complete(self, *, attempt: str, params: Mapping[str, str]) -> CompletedLogin:
         pending = await self._sessions.take_pending(attempt)
         if pending is None:
-            raise LoginRefused("The login attempt is unknown or has expired. Please log in again.")
-        code = self._rp.code_from_callback(params, expected_state=pending["state"])
-        id_token = await self._rp.exchange_code(code, code_verifier=pending["code_verifier"])
-        claims = await self._rp.verify_id_token(id_token, nonce=pending["nonce"])
-        pid = claims.get("pid")
-        if not isinstance(pid, str) or not pid:
-            raise LoginRefused("The identity provider did not say who you are (no pid).")
+            raise LoginFailed(
+                "The login attempt is unknown or has expired. Please log in again.",
+                reason="expired",
+            )
+        locale = pending.get("locale")
+        try:
+            code = self._rp.code_from_callback(params, expected_state=pending["state"])
+            id_token = await self._rp.exchange_code(code, code_verifier=pending["code_verifier"])
+            claims = await self._rp.verify_id_token(id_token, nonce=pending["nonce"])
+            pid = claims.get("pid")
+            if not isinstance(pid, str) or not pid:
+                raise LoginRefused("The identity provider did not say who you are (no pid).")
+        except LoginRefused as exc:
+            # Only the provider's answer for this very attempt (issuer and state match) is a
+            # cancel; anything else is a failed check.
+            cancelled = (
+                params.get("error") == "access_denied"
+                and params.get("iss") == self._rp.issuer
+                and secrets.compare_digest(params.get("state", ""), pending["state"])
+            )
+            log.info(
+                "login not completed", extra={"reason": "cancelled" if cancelled else "failed"}
+            )
+            raise LoginFailed(
+                exc.detail,
+                reason="cancelled" if cancelled else "failed",
+                locale=locale if isinstance(locale, str) else None,
+            ) from None
         key = person_key(self._secret, pid)
         accounts = await self._directory.accounts_for(key)
         unit_id = accounts[0].unit_id if accounts else None
@@ -79,6 +102,14 @@ class OidcLoginFlow:
         return CompletedLogin(
             session=session, csrf_token=csrf, return_to=local_return_path(pending.get("return_to"))
         )
+
+    async def switch_unit(self, session: str, unit_id: UUID) -> None:
+        active = await self._sessions.get_active(session)
+        if active is None:
+            raise Unauthenticated("Your session has ended. Log in again.")
+        if await self._directory.account(active.person_key, unit_id) is None:
+            raise Forbidden("You have no access to that unit.")
+        await self._sessions.set_unit(session, unit_id)
 
     async def logout(self, session: str, *, post_logout_redirect: str) -> str | None:
         existed, id_token = await self._sessions.delete(session)
@@ -135,12 +166,13 @@ class IdentityAuthenticator:
         active = await self._sessions.get_active(session)
         if active is None:
             return None
+        accounts = await self._directory.accounts_for(active.person_key)
         account: PersonAccount | None
         if active.unit_id is not None:
-            account = await self._directory.account(active.person_key, active.unit_id)
+            # Revoked there: no quiet move to another unit, where a form still open would save.
+            account = next((a for a in accounts if a.unit_id == active.unit_id), None)
         else:
             # No access at login; access granted since then counts without a new login.
-            accounts = await self._directory.accounts_for(active.person_key)
             account = accounts[0] if accounts else None
         if account is None:
             raise Forbidden(NO_ACCESS)

@@ -188,6 +188,16 @@ class PgSessionStore:
             expires_at=expires_at,
         )
 
+    async def set_unit(self, session: str, unit_id: UUID) -> None:
+        """The unit the session acts in from now on (the person's access there is checked first)."""
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "UPDATE web_session SET unit_id = :unit WHERE id_hash = :id AND state = 'active'"
+                ),
+                {"unit": unit_id, "id": _hash(session)},
+            )
+
     async def delete(self, session: str) -> tuple[bool, str | None]:
         """End the session; returns (existed, the decrypted id_token if one was kept)."""
         async with self._engine.begin() as conn:

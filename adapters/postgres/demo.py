@@ -34,6 +34,7 @@ class DemoAccount:
     unit_id: UUID
     roles: tuple[str, ...]
     person: str | None  # the demo person key, for body roles through memberships
+    home: bool = True  # False: access to a further unit, granted after the home unit's
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,22 +321,7 @@ async def load_demo(
                 }
             ],
         )
-        await _insert(
-            conn,
-            "user_account",
-            [
-                {
-                    "id": demo_id(f"account/{a.unit_id}/{a.pid}"),
-                    "unit_id": a.unit_id,
-                    "person_key": person_key(person_secret, a.pid),
-                    "roles": list(a.roles),
-                    "person_id": (other_person if a.unit_id == OTHER_UNIT else person[a.person])
-                    if a.person
-                    else None,
-                }
-                for a in accounts
-            ],
-        )
+        await _insert(conn, "user_account", _accounts(person_secret, accounts, person, home=True))
         await _insert(
             conn,
             "machine_client",
@@ -349,3 +335,25 @@ async def load_demo(
                 for m in machines
             ],
         )
+    # A later transaction, so a later created_at: the home unit stays the one a login starts in.
+    async with engine.begin() as conn:
+        await _insert(conn, "user_account", _accounts(person_secret, accounts, person, home=False))
+
+
+def _accounts(
+    secret: str, accounts: Sequence[DemoAccount], person: dict[str, UUID], *, home: bool
+) -> list[dict[str, object]]:
+    other_person = demo_id("other/person/nils")
+    return [
+        {
+            "id": demo_id(f"account/{a.unit_id}/{a.pid}"),
+            "unit_id": a.unit_id,
+            "person_key": person_key(secret, a.pid),
+            "roles": list(a.roles),
+            "person_id": (other_person if a.unit_id == OTHER_UNIT else person[a.person])
+            if a.person
+            else None,
+        }
+        for a in accounts
+        if a.home is home
+    ]

@@ -215,6 +215,7 @@ class UserAccountRow(SQLModel, table=True):
     person_key: str = Field(index=True)
     person_id: UUID | None = None
     roles: list[str] = Field(sa_column=sa.Column(pg.ARRAY(sa.Text()), nullable=False))
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
     created_at: datetime = _stamp()
 
 
@@ -226,6 +227,7 @@ class MachineClientRow(SQLModel, table=True):
     unit_id: UUID = Field(primary_key=True, foreign_key="slt_unit.id", ondelete="CASCADE")
     name: str
     scopes: list[str] = Field(sa_column=sa.Column(pg.ARRAY(sa.Text()), nullable=False))
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
     created_at: datetime = _stamp()
 
 
@@ -251,6 +253,39 @@ class WebSessionRow(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
 
 
+class AccessChangeRow(SQLModel, table=True):
+    """The access log of a unit: who granted, changed or revoked access, and when (append-only)."""
+
+    __tablename__ = "access_change"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "action IN ('account_granted', 'roles_changed', 'account_revoked',"
+            " 'client_registered', 'client_revoked')",
+            name="ck_access_change_action",
+        ),
+        sa.Index("ix_access_change_unit_at", "unit_id", "at"),
+    )
+    id: UUID = Field(primary_key=True)
+    unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
+    at: datetime = _stamp()
+    action: str = Field(sa_type=sa.Text())
+    actor_person_id: UUID | None = None
+    actor_name: str = Field(sa_type=sa.Text())
+    target_name: str | None = Field(default=None, sa_type=sa.Text())
+    account_id: UUID | None = None
+    organisation_number: str | None = Field(default=None, sa_type=sa.Text())
+    roles: list[str] = Field(
+        sa_column=sa.Column(
+            pg.ARRAY(sa.Text()), nullable=False, server_default=sa.text("'{}'::text[]")
+        )
+    )
+    scopes: list[str] = Field(
+        sa_column=sa.Column(
+            pg.ARRAY(sa.Text()), nullable=False, server_default=sa.text("'{}'::text[]")
+        )
+    )
+
+
 # Tables owned by a unit: row-level security applies, keyed on this column.
 TENANT_TABLES: dict[str, str] = {
     "slt_unit": "id",
@@ -262,4 +297,5 @@ TENANT_TABLES: dict[str, str] = {
     "membership": "unit_id",
     "user_account": "unit_id",
     "machine_client": "unit_id",
+    "access_change": "unit_id",
 }

@@ -21,9 +21,11 @@ from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.graphql import types as t
+from api.graphql.access import AccessMutation, AccessQuery
 from api.graphql.context import Context, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
@@ -419,8 +421,8 @@ def build_schema(
     # per-request extension objects below (cheap wrappers) still hit it.
     rules = (depth_rule(max_depth, None, None), alias_rule(max_aliases), create_cost_rule(max_cost))
     return Schema(
-        query=Query,
-        mutation=Mutation,
+        query=merge_types("Query", (Query, AccessQuery)),
+        mutation=merge_types("Mutation", (Mutation, AccessMutation)),
         extensions=[
             lambda: AddValidationRules(list(rules)),
             lambda: MaxTokensLimiter(max_token_count=max_tokens),

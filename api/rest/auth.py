@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse
+from pydantic import Field
 
+from api.rest.access_schemas import UnitSwitch
 from api.rest.deps import SESSION_COOKIE, container, current_principal
 from api.rest.errors import CsrfFailed, responses
 from api.rest.schemas import Dto
+from domain.access.service import AccessService
 from domain.errors import Forbidden, Unauthenticated
-from domain.identity import LoginFlow, local_return_path
+from domain.identity import LoginFailed, LoginFlow, local_return_path
 from domain.principal import Principal
 
 LOGIN_COOKIE = "samordna_login"
 LOGIN_COOKIE_PATH = "/auth"
 LOGIN_COOKIE_MAX_AGE = 600
+# The SPA's page for a login that did not complete: in the person's language, with a way back in.
+LOGIN_FAILED_PAGE = "/innlogging-feilet"
+LANGS = ("nb", "nn", "en")
 
 router = APIRouter()
 
@@ -41,6 +48,9 @@ class MeRead(Dto):
     scopes: list[str]
     assurance: str | None
     csrf_token: str | None = None
+    units: list[UnitRef] = Field(
+        default_factory=list, description="Every unit the caller may switch to (POST /api/me/unit)."
+    )
 
 
 class LogoutRead(Dto):
@@ -70,7 +80,10 @@ async def login(
 ) -> RedirectResponse:
     """Start a login: redirects the browser to the identity provider."""
     flow: LoginFlow = container(request).login_flow
-    redirect = await flow.begin(return_to=local_return_path(return_to), locale=lang)
+    try:
+        redirect = await flow.begin(return_to=local_return_path(return_to), locale=lang)
+    except Unauthenticated:  # the identity provider refused the request
+        return _login_failed("failed", lang)
     response = RedirectResponse(redirect.url, status_code=302)
     response.headers["Cache-Control"] = "no-store"
     response.set_cookie(
@@ -92,15 +105,23 @@ async def login(
     operation_id="auth-callback",
     status_code=302,
     response_class=RedirectResponse,
-    responses={302: {"description": "Back to the page the login started from"}, **responses(401)},
+    responses={
+        302: {
+            "description": "Back to the page the login started from; a login that did not "
+            f"complete goes to {LOGIN_FAILED_PAGE}?reason=cancelled|expired|failed&lang=…"
+        }
+    },
 )
 async def callback(request: Request) -> RedirectResponse:
     """The identity provider's answer: completes the login and sets the session cookie."""
     attempt = request.cookies.get(LOGIN_COOKIE)
     if not attempt:
-        raise Unauthenticated("No login is in progress in this browser. Please log in again.")
+        return _login_failed("expired", None)
     flow: LoginFlow = container(request).login_flow
-    done = await flow.complete(attempt=attempt, params=dict(request.query_params))
+    try:
+        done = await flow.complete(attempt=attempt, params=dict(request.query_params))
+    except LoginFailed as exc:
+        return _login_failed(exc.reason, exc.locale)
     response = RedirectResponse(local_return_path(done.return_to), status_code=302)
     response.headers["Cache-Control"] = "no-store"
     response.delete_cookie(LOGIN_COOKIE, path=LOGIN_COOKIE_PATH)
@@ -112,6 +133,15 @@ async def callback(request: Request) -> RedirectResponse:
         secure=_secure(request),
         samesite="lax",
     )
+    return response
+
+
+def _login_failed(reason: str, lang: str | None) -> RedirectResponse:
+    """To the SPA's friendly page (a person, not a program, follows this redirect)."""
+    query = {"reason": reason, **({"lang": lang} if lang in LANGS else {})}
+    response = RedirectResponse(f"{LOGIN_FAILED_PAGE}?{urlencode(query)}", status_code=302)
+    response.headers["Cache-Control"] = "no-store"
+    response.delete_cookie(LOGIN_COOKIE, path=LOGIN_COOKIE_PATH)
     return response
 
 
@@ -162,4 +192,30 @@ async def me(
         scopes=sorted(principal.scopes),
         assurance=principal.assurance,
         csrf_token=csrf,
+        units=[UnitRef(id=u.id, name=u.name) for u in await _access(request).units(principal)],
     )
+
+
+def _access(request: Request) -> AccessService:
+    return container(request).access  # type: ignore[no-any-return]
+
+
+@router.post(
+    "/api/me/unit",
+    tags=["auth"],
+    operation_id="auth-switchUnit",
+    responses=responses(401, 403, 422),
+)
+async def switch_unit(
+    body: UnitSwitch,
+    request: Request,
+    principal: Annotated[Principal, Depends(current_principal)],
+) -> MeRead:
+    """Switch the browser session to another unit the person has access to (send the CSRF token).
+    Answers who you are there, as ``/api/me`` does."""
+    session = request.cookies.get(SESSION_COOKIE)
+    if not principal.is_person or not session or request.headers.get("authorization"):
+        raise Forbidden("Only a browser session can switch unit.")
+    await container(request).login_flow.switch_unit(session, body.unit_id)
+    request.state.principal = None  # look the person up again, in the new unit
+    return await me(request, await current_principal(request))

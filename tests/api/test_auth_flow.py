@@ -140,9 +140,19 @@ async def test_changes_with_a_cookie_session_need_the_csrf_header(client) -> Non
     assert r.status_code == 200, r.text
 
 
+def _login_failed(r: httpx.Response, reason: str) -> dict[str, list[str]]:
+    """Refused logins go to the SPA's friendly page, never a problem+json a person would see."""
+    assert r.status_code == 302, r.text
+    target = urlsplit(r.headers["location"])
+    assert target.path == "/innlogging-feilet"
+    query = parse_qs(target.query)
+    assert query["reason"] == [reason]
+    return query
+
+
 async def test_callback_without_a_login_in_progress_is_refused(client) -> None:
     r = await client.get("/auth/callback", params={"code": "x", "state": "y", "iss": "z"})
-    _problem(r, 401, "/unauthenticated")
+    _login_failed(r, "expired")
 
 
 async def test_callback_cannot_be_replayed(client) -> None:
@@ -152,7 +162,7 @@ async def test_callback_cannot_be_replayed(client) -> None:
     callback = _local(answer.headers["location"])
     assert (await client.get(callback)).status_code == 302
     client.cookies.set("samordna_login", attempt, path="/auth")
-    _problem(await client.get(callback), 401, "/unauthenticated")
+    _login_failed(await client.get(callback), "expired")
 
 
 async def test_callback_from_another_issuer_is_refused(client) -> None:
@@ -162,8 +172,7 @@ async def test_callback_from_another_issuer_is_refused(client) -> None:
     params = {k: v[0] for k, v in parse_qs(parts.query).items()}
     params["iss"] = "https://evil.example"
     r = await client.get(parts.path, params=params)
-    _problem(r, 401, "/unauthenticated")
-    assert "issuer" in r.json()["detail"]
+    assert _login_failed(r, "failed")["lang"] == ["nb"]
     assert "samordna_session" not in client.cookies
 
 

@@ -75,3 +75,31 @@ async def test_graphql_sees_only_the_own_unit(neighbour):
     assert r.json()["data"]["bodies"]["items"] == [
         {"name": "Koordineringsgruppa", "memberships": []}
     ]
+
+
+async def test_after_switching_unit_nothing_of_the_old_unit_is_visible(client):
+    """An inter-municipal coordinator switches from SLT Lillestrøm to SLT Indre Sogn."""
+    client.headers["X-CSRF-Token"] = await login(client, "inter_municipal_coordinator")
+    me = (await client.get("/api/me")).json()
+    assert me["unit"]["name"] == "SLT Lillestrøm (demo)"
+    other = next(u for u in me["units"] if u["name"] == "SLT Indre Sogn (demo)")
+    assert (await client.get(f"/api/bodies/{BODY}")).status_code == 200
+
+    switched = await client.post("/api/me/unit", json={"unitId": other["id"]})
+    assert switched.status_code == 200, switched.text
+    assert switched.json()["unit"] == other
+    assert (await client.get("/api/me")).json()["unit"] == other
+    assert [b["name"] for b in (await client.get("/api/bodies")).json()["items"]] == [
+        "Koordineringsgruppa"
+    ]
+    assert (await client.get("/api/organisations")).json()["total"] == 0
+    assert (await client.get("/api/memberships")).json()["total"] == 0
+    for path in (
+        f"/api/bodies/{BODY}",
+        f"/api/persons/{PERSON}",
+        f"/api/memberships/{MEMBERSHIP}",
+        f"/api/organisations/{ORG}",
+    ):
+        assert (await client.get(path)).status_code == 404, path
+    graphql = await client.post("/graphql", json={"query": "{ bodies { items { name } } }"})
+    assert graphql.json()["data"]["bodies"]["items"] == [{"name": "Koordineringsgruppa"}]
