@@ -30,6 +30,7 @@ from api.graphql.context import Context, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
 from api.graphql.terms import TermMutations, answer
+from api.graphql.transport import JsonRefusals
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
 from domain.errors import DomainError, Errors, ValidationFailed
 from domain.organisation.changes import camel
@@ -432,7 +433,7 @@ def build_schema(
     )
 
 
-class SamordnaGraphQLRouter(GraphQLRouter[Context, None]):
+class SamordnaGraphQLRouter(JsonRefusals, GraphQLRouter[Context, None]):
     """Renders errors with a stable ``extensions.code`` (the domain error code, as REST's problem
     ``type``) and masks anything unexpected, so no internals leak."""
 
@@ -475,6 +476,10 @@ def _format_error(error: GraphQLError) -> dict[str, Any]:
             "path": error.path,
             "extensions": {"code": "unavailable"},
         }
+    elif original is not None and error.path is None:
+        # Raised while reading the request (an Int literal of 5,000 digits, a Date that is not
+        # one), before anything ran: the client's input is wrong, not the server.
+        out = {"message": error.message[:500], "extensions": {"code": "graphql-invalid"}}
     elif original is not None:  # logged by api.graphql.error_log
         out = {
             "message": "Internal error",
