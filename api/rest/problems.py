@@ -25,6 +25,9 @@ PROBLEMS = {
     "login-failed": "The login did not complete (cancelled, expired or a failed check). Start it again.",
     "csrf-failed": "A change with a session cookie must carry the X-CSRF-Token header from /api/me.",
     "rate-limited": "Too many requests from you (logins per address, or one machine client) in a short time. Wait the Retry-After seconds.",
+    "bad-request": "The request could not be read: a body that is not JSON, not UTF-8, or nested too deeply.",
+    "content-too-large": "The request body is larger than the server accepts (1 MiB unless configured otherwise).",
+    "bad-graphql-request": "The GraphQL request was refused before it ran: no query, a batch, malformed JSON or the wrong content type.",
     "internal-error": "Something failed on our side. Nothing was saved; try again later.",
     "unavailable": "The database is out of reach for the moment. Try again after the Retry-After seconds.",
 }
