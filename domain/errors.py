@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+Params = Mapping[str, int | str]
+NO_PARAMS: Params = {}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FieldError:
-    """One invalid input field: a dotted path (``name``, ``members.0.role``), a code and a message."""
+    """One invalid input field: a dotted path (``name``, ``members.0.role``), a stable code, the
+    code's parameters (``{"max": 200}`` for ``too-long``) and an English message for developers.
+    Clients word the code and parameters in the user's language; the message is never shown."""
 
     field: str
     code: str
     message: str
+    # Pairs, not a dict: the error stays immutable and hashable.
+    param_items: tuple[tuple[str, int | str], ...] = ()
+
+    @property
+    def params(self) -> dict[str, int | str]:
+        return dict(self.param_items)
 
 
 class DomainError(Exception):
@@ -36,8 +48,11 @@ class ValidationFailed(DomainError):
         self.errors = errors
 
     @classmethod
-    def single(cls, field_: str, code: str, message: str) -> ValidationFailed:
-        return cls([FieldError(field=field_, code=code, message=message)])
+    def single(
+        cls, field_: str, code: str, message: str, params: Params = NO_PARAMS
+    ) -> ValidationFailed:
+        error = FieldError(field=field_, code=code, message=message, param_items=(*params.items(),))
+        return cls([error])
 
 
 class NotFound(DomainError):
@@ -113,11 +128,12 @@ class Errors:
     def __init__(self) -> None:
         self.items: list[FieldError] = []
 
-    def add(self, field_: str, code: str, message: str) -> None:
+    def add(self, field_: str, code: str, message: str, params: Params = NO_PARAMS) -> None:
         # Two rules may find the same fault (a generic and a field's own); report it once.
         if any(e.field == field_ and e.code == code for e in self.items):
             return
-        self.items.append(FieldError(field=field_, code=code, message=message))
+        error = FieldError(field=field_, code=code, message=message, param_items=(*params.items(),))
+        self.items.append(error)
 
     def raise_if_any(self) -> None:
         if self.items:

@@ -74,21 +74,21 @@ def text(errors: Errors, field: str, value: str | None, *, required: bool, max_l
             errors.add(field, "required", "This field is required.")
         return
     if len(value) > max_len:
-        errors.add(field, "too-long", f"At most {max_len} characters.")
+        errors.add(field, "too-long", f"At most {max_len} characters.", {"max": max_len})
 
 
 def email(errors: Errors, field: str, value: str | None, *, max_len: int | None = None) -> None:
     if value and not _EMAIL.match(value):
         errors.add(field, "invalid-email", "Not a valid e-mail address.")
     elif value and max_len is not None and len(value) > max_len:
-        errors.add(field, "too-long", f"At most {max_len} characters.")
+        errors.add(field, "too-long", f"At most {max_len} characters.", {"max": max_len})
 
 
 def phone(errors: Errors, field: str, value: str | None, *, max_len: int | None = None) -> None:
     if value and not _PHONE.match(value.replace(" ", "")):
         errors.add(field, "invalid-phone", "Not a valid phone number (8 digits, optional +47).")
     elif value and max_len is not None and len(value) > max_len:
-        errors.add(field, "too-long", f"At most {max_len} characters.")
+        errors.add(field, "too-long", f"At most {max_len} characters.", {"max": max_len})
 
 
 def organisation_number_ok(value: str) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
+from api.rest.field_codes import field_code
 from api.rest.methods import allowed_methods
 from domain.errors import (
     Conflict,
@@ -69,7 +70,7 @@ def problem(
     title: str,
     detail: str,
     *,
-    errors: list[dict[str, str]] | None = None,
+    errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
     instance: str | None = None,
 ) -> JSONResponse:
@@ -90,7 +91,10 @@ def domain_problem(exc: DomainError, instance: str | None = None) -> JSONRespons
     status = status_of(exc)
     errors = None
     if isinstance(exc, ValidationFailed):
-        errors = [{"field": e.field, "code": e.code, "message": e.message} for e in exc.errors]
+        errors = [
+            {"field": e.field, "code": e.code, "params": dict(e.params), "message": e.message}
+            for e in exc.errors
+        ]
     headers = {"WWW-Authenticate": 'Bearer realm="samordna"'} if status == 401 else None
     return problem(
         status, exc.code, exc.title, exc.detail, errors=errors, headers=headers, instance=instance
@@ -121,14 +125,17 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [
-            {
-                "field": _field(tuple(e.get("loc", ()))),
-                "code": str(e.get("type", "invalid")),
-                "message": str(e.get("msg", "Invalid value.")),
-            }
-            for e in exc.errors()
-        ]
+        errors = []
+        for e in exc.errors():
+            code, params = field_code(e)
+            errors.append(
+                {
+                    "field": _field(tuple(e.get("loc", ()))),
+                    "code": code,
+                    "params": params,
+                    "message": str(e.get("msg", "Invalid value.")),
+                }
+            )
         return problem(
             422,
             "validation-failed",
@@ -208,11 +215,22 @@ PROBLEM_COMPONENTS: dict[str, Any] = {
     },
     "ProblemFieldError": {
         "type": "object",
-        "required": ["field", "code", "message"],
+        "required": ["field", "code", "params", "message"],
         "properties": {
             "field": {"type": "string"},
-            "code": {"type": "string"},
-            "message": {"type": "string"},
+            "code": {
+                "type": "string",
+                "description": "Stable code to word in the user's language, e.g. too-long, uuid.",
+            },
+            "params": {
+                "type": "object",
+                "description": 'The code\'s parameters, e.g. {"max": 200} for too-long.',
+                "additionalProperties": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
+            },
+            "message": {
+                "type": "string",
+                "description": "English, for developers; not meant for end users.",
+            },
         },
     },
 }

@@ -167,6 +167,7 @@ class Establishment:
                 "coordinatorFte",
                 "too-precise",
                 f"At most {FTE_PLACES} decimals.",
+                {"max": FTE_PLACES},
             )
         if self.coordinator_fte is not None and self.coordinator_person_id is None:
             e.add("coordinatorFte", "without-coordinator", "Name the coordinator first.")
@@ -203,7 +204,7 @@ class Organisation:
         if self.organisation_number and not v.organisation_number_ok(self.organisation_number):
             e.add(
                 "organisationNumber",
-                "invalid",
+                "org-number-invalid",
                 "Not a valid organisation number (9 digits, mod 11).",
             )
         e.raise_if_any()
@@ -255,7 +256,12 @@ class Body:
                 "isPolitiraad", "steering-only", "A politiråd can only serve at the steering level."
             )
         if self.meeting_norm_per_year is not None and not 1 <= self.meeting_norm_per_year <= 365:
-            e.add("meetingNormPerYear", "out-of-range", "Between 1 and 365 meetings a year.")
+            e.add(
+                "meetingNormPerYear",
+                "out-of-range",
+                "Between 1 and 365 meetings a year.",
+                {"min": 1, "max": 365},
+            )
         e.raise_if_any()
 
     @property

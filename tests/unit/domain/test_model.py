@@ -244,7 +244,7 @@ def test_organisation_rules() -> None:
     assert failing(dataclasses.replace(ok, name=" ")) == {("name", "required")}
     assert failing(dataclasses.replace(ok, name="x" * (NAME_MAX + 1))) == {("name", "too-long")}
     assert failing(dataclasses.replace(ok, organisation_number="974760674")) == {
-        ("organisationNumber", "invalid")
+        ("organisationNumber", "org-number-invalid")
     }
     dataclasses.replace(ok, organisation_number=None).check()
 

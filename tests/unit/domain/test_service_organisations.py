@@ -57,7 +57,7 @@ async def test_create_organisation_blank_optionals_become_none(
     ("kw", "expected"),
     [
         ({"name": "  "}, [("name", "required")]),
-        ({"organisation_number": "974760674"}, [("organisationNumber", "invalid")]),
+        ({"organisation_number": "974760674"}, [("organisationNumber", "org-number-invalid")]),
         ({"municipality_number": "9999"}, [("municipalityNumber", "unknown")]),
     ],
 )
@@ -103,7 +103,7 @@ async def test_update_organisation_needs_the_current_version(
         ({"unit_id": None}, [("unitId", "read-only")]),
         ({"version": 7}, [("version", "read-only")]),
         ({"name": ""}, [("name", "required")]),
-        ({"organisation_number": "123"}, [("organisationNumber", "invalid")]),
+        ({"organisation_number": "123"}, [("organisationNumber", "org-number-invalid")]),
         ({"municipality_number": "0000"}, [("municipalityNumber", "unknown")]),
     ],
 )
