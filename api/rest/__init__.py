@@ -7,12 +7,13 @@ from fastapi import APIRouter
 
 def routers() -> tuple[APIRouter, ...]:
     """Every REST router, in mounting order: the app and the committed contract use this one list."""
-    from api.rest import access, auth, health, problems, registries, terms, unit
+    from api.rest import access, auth, exports, health, problems, registries, terms, unit
 
     return (
         auth.router,
         unit.router,
         registries.router,
+        exports.router,
         terms.router,
         access.router,
         problems.router,

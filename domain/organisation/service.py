@@ -42,6 +42,7 @@ from domain.organisation.model import (
     PoliceDistrict,
     SltUnit,
 )
+from domain.organisation.roster import Roster, build_roster
 from domain.organisation.terms import MembershipTerms, check_overlaps, membership_for_change
 from domain.pagination import Page, PageRequest
 from domain.ports import Clock, UnitOfWork, UnitOfWorkFactory
@@ -472,6 +473,14 @@ class OrganisationService(MembershipTerms):
     async def bodies_by_id(self, p: Principal, ids: Sequence[UUID]) -> dict[UUID, Body]:
         async with self._read(p) as uow:
             return {x.id: x for x in await uow.bodies.get_many(ids)}
+
+    async def roster(self, p: Principal, body_id: UUID) -> Roster:
+        """A body's members today with their contact details (contact list, member exports)."""
+        async with self._read(p) as uow:
+            body = await uow.bodies.get(body_id)
+            views = await uow.memberships.views_of_bodies([body_id], self._clock.today())
+            people = await uow.persons.get_many([v.membership.person_id for v in views])
+        return build_roster(body, views, {x.id: x for x in people})
 
     async def memberships_of_bodies(
         self, p: Principal, body_ids: Sequence[UUID], active_on: date | None
