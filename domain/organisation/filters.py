@@ -43,9 +43,8 @@ class OrganisationFilter:
 class PersonFilter:
     q: str | None = None
     organisation_id: UUID | None = None
-    organisation_type: OrganisationType | None = (
-        None  # e.g. only police staff, for a police contact
-    )
+    # e.g. only police staff, for the police contact
+    organisation_type: OrganisationType | None = None
 
     def __post_init__(self) -> None:
         _search(self.q)
