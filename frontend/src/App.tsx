@@ -16,6 +16,8 @@ const PersonFormPage = lazy(() => import('./routes/PersonFormPage'));
 const UnitPage = lazy(() => import('./routes/UnitPage'));
 const AccessibilityPage = lazy(() => import('./routes/AccessibilityPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
+const AccessPage = lazy(() => import('./routes/AccessPage'));
+const LoginFailedPage = lazy(() => import('./routes/LoginFailedPage'));
 
 /** Routes that need a logged-in person with a unit. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -40,6 +42,7 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/tilgjengelighet" element={<AccessibilityPage />} />
+          <Route path="/innlogging-feilet" element={<LoginFailedPage />} />
           <Route
             path="*"
             element={
@@ -57,6 +60,7 @@ export function App() {
                   <Route path="personer/ny" element={<PersonFormPage />} />
                   <Route path="personer/:id" element={<PersonFormPage />} />
                   <Route path="enhet" element={<UnitPage />} />
+                  <Route path="tilgang" element={<AccessPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>
               </Authenticated>

@@ -15,3 +15,8 @@ export function canEditMemberships(me: Me | null | undefined, bodyId: string): b
     me?.bodyRoles.some((br) => br.bodyId === bodyId && BODY_EDITOR_ROLES.has(br.role)),
   );
 }
+
+/** Only a unit admin administers access (accounts, machine clients). */
+export function canAdministerAccess(me: Me | null | undefined): boolean {
+  return Boolean(me && me.kind === 'person' && me.roles.includes('unit_admin'));
+}

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Link } from 'react-router';
 import { logout } from '../api/client';
 import { loginUrl, currentPath } from '../auth/login';
+import { canAdministerAccess } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { isLang, LANGS, type Lang } from '../i18n';
 import type { Me } from '../api/types';
+import { UnitSwitcher } from './UnitSwitcher';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -84,6 +86,9 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/organisasjoner', label: t('nav.organisations'), end: false },
     { to: '/personer', label: t('nav.persons'), end: false },
     { to: '/enhet', label: t('nav.unit'), end: false },
+    ...(session.status === 'ready' && canAdministerAccess(session.me)
+      ? [{ to: '/tilgang', label: t('nav.access'), end: false }]
+      : []),
   ];
 
   return (
@@ -97,6 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <div className="header-tools">
             <LanguageSwitch />
+            {session.status === 'ready' ? <UnitSwitcher me={session.me} /> : null}
             {session.status === 'ready' ? <UserBox me={session.me} /> : null}
             {session.status === 'anonymous' ? <LoginButton /> : null}
           </div>

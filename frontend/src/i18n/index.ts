@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { nb } from './nb';
 import { nn } from './nn';
 import { en } from './en';
+import { accessEn, accessNb, accessNn, withAccess } from './access';
 
 export type Lang = 'nb' | 'nn' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
@@ -26,9 +27,9 @@ export function storedLang(): Lang {
 export const fallbackLng = { nn: ['nb'], en: ['nb'], default: ['nb'] };
 
 export const resources = {
-  nb: { translation: nb },
-  nn: { translation: nn },
-  en: { translation: en },
+  nb: { translation: withAccess(nb, accessNb) },
+  nn: { translation: withAccess(nn, accessNn) },
+  en: { translation: withAccess(en, accessEn) },
 } as const;
 
 function applyLang(lng: string): void {
