@@ -63,8 +63,10 @@ async def test_login_start_is_limited_per_client_address(tight_app, client_a) ->
 
 async def test_the_callback_counts_against_the_same_budget(client_a) -> None:
     for _ in range(LOGIN_LIMIT):
-        # Without a login cookie the callback is a 401, but it was still an attempt.
-        assert (await client_a.get("/auth/callback", params={"code": "x"})).status_code == 401
+        # Without a login cookie the callback goes to the failed-login page, but it was still
+        # an attempt.
+        answer = await client_a.get("/auth/callback", params={"code": "x"})
+        assert answer.headers["location"] == "/innlogging-feilet?reason=expired"
     assert_rate_limited(await client_a.get("/auth/login"))
     assert_rate_limited(await client_a.get("/auth/callback", params={"code": "x"}))
 
