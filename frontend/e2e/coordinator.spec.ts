@@ -69,17 +69,18 @@ test('a coordinator creates a body, adds a member and sees it on the three-level
 
 test("the server's field errors appear beside the field", async ({ page }) => {
   await login(page, 'coordinator', '/organisasjoner/ny');
-  await page.getByLabel(/^Navn/).fill('Skole i ukjent kommune');
+  await page.getByLabel(/^Navn/).fill('Skole med feil nummer');
   await page.getByLabel(/^Type/).selectOption('school');
-  // Four digits passes the client check; the server knows no municipality 9999 (422).
-  await page.getByLabel(/^Kommunenummer/).fill('9999');
+  // Nine digits passes the client check; the server's mod-11 check refuses it (422).
+  const field = page.getByLabel(/^Organisasjonsnummer/);
+  await field.fill('974760674');
   await page.getByRole('button', { name: 'Opprett virksomheten' }).click();
-  const field = page.getByLabel(/^Kommunenummer/);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Finnes ikke. Sjekk verdien.').first()).toBeVisible();
+  const worded = 'Ikke et gyldig organisasjonsnummer. Sjekk de ni sifrene.';
+  await expect(page.getByText(worded).first()).toBeVisible();
   // Typing clears the server's message for that field.
-  await field.fill('3205');
-  await expect(page.getByText('Finnes ikke. Sjekk verdien.')).toHaveCount(0);
+  await field.fill('974760673');
+  await expect(page.getByText(worded)).toHaveCount(0);
 });
 
 test('a conflict (412) is explained and the form reloads the newer version', async ({ page }) => {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { components } from './schema';
 
 export type Problem = components['schemas']['Problem'];
@@ -49,14 +50,34 @@ export function toApiError(status: number, body: unknown): ApiError {
 export type FieldErrors = Partial<Record<string, string>>;
 
 /**
+ * One field error in the user's language, from its stable code and parameters. The server's
+ * English ``message`` is for developers and is never shown: an unknown code gets a generic text.
+ */
+export function fieldErrorText(e: ProblemFieldError, t: TFunction): string {
+  if (e.field === 'If-Match') return t('serverError.ifMatch');
+  const params = e.params ?? {};
+  let key = e.code;
+  if (key === 'out-of-range' && params.min === undefined) key = 'at-most';
+  else if (key === 'out-of-range' && params.max === undefined) key = 'at-least';
+  if (key === 'out-of-range' && params.min === undefined && params.max === undefined)
+    key = 'invalid';
+  return t(`serverError.${key}`, { ...params, defaultValue: t('serverError.generic') });
+}
+
+/** A problem without field errors (or with none the form can show) in the user's language. */
+export function problemText(problem: Problem, t: TFunction): string {
+  return t(`problem.${problemCode(problem)}`, { defaultValue: t('problem.generic') });
+}
+
+/**
  * The server's per-field errors keyed by the form field they belong to. Field names are the
  * request body's camelCase names; a nested path (``validTo.0``) is reduced to its first part.
  * Errors the form has no field for are returned under ``_form``.
  */
 export function problemFieldErrors(
   problem: Problem | undefined | null,
-  knownFields?: readonly string[],
-  message: (e: ProblemFieldError) => string = (e) => e.message,
+  knownFields: readonly string[] | undefined,
+  message: (e: ProblemFieldError) => string,
 ): FieldErrors {
   const out: FieldErrors = {};
   if (!problem?.errors) return out;

@@ -295,3 +295,27 @@ export function useUpdateEstablishment() {
 }
 
 export type { Level };
+
+/** Persons whose name is exactly ``name`` (case and surrounding space aside): a same-name hint. */
+export function usePersonsNamed(name: string) {
+  const q = name.trim();
+  return useQuery({
+    queryKey: keys.persons({ named: q.toLocaleLowerCase() }),
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/persons', { params: { query: { q, limit: 20 } } }));
+      const wanted = q.toLocaleLowerCase();
+      return page.items.filter((p) => p.name.trim().toLocaleLowerCase() === wanted);
+    },
+    enabled: q.length >= 2,
+    staleTime: 5_000,
+  });
+}
+
+/** Norway's municipalities (reference data; it changes with municipal mergers, not by the hour). */
+export function useMunicipalities() {
+  return useQuery({
+    queryKey: ['reference', 'municipalities'],
+    queryFn: () => unwrap(api.GET('/api/reference/municipalities')),
+    staleTime: Infinity,
+  });
+}

@@ -1,7 +1,7 @@
 import { Button, Link as DsLink, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Link } from 'react-router';
+import { NavLink, Link, useLocation } from 'react-router';
 import { logout } from '../api/client';
 import { loginUrl, currentPath } from '../auth/login';
 import { canAdministerAccess } from '../auth/permissions';
@@ -77,9 +77,30 @@ export function LoginButton() {
   );
 }
 
+/** On narrow screens (and at 200 % zoom) the header folds its tools and menu behind a button. */
+function useHeaderMenu() {
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const [shownFor, setShownFor] = useState(pathname);
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  return { open, toggle: () => setOpen((o) => !o) };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
+  const menu = useHeaderMenu();
   const nav = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/organisasjon', label: t('nav.organisation'), end: false },
@@ -94,13 +115,23 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <div className="app-shell">
       <SkipLink href="#main">{t('app.skipToMain')}</SkipLink>
-      <header className="app-header">
+      <header className="app-header" data-menu-open={menu.open}>
         <div className="app-header-inner">
           <Link to="/" className="brand">
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
           </Link>
-          <div className="header-tools">
+          <Button
+            className="menu-button"
+            variant="secondary"
+            data-size="sm"
+            aria-expanded={menu.open}
+            aria-controls={session.status === 'ready' ? 'header-tools main-nav' : 'header-tools'}
+            onClick={menu.toggle}
+          >
+            {t('header.menu')}
+          </Button>
+          <div className="header-tools" id="header-tools">
             <LanguageSwitch />
             {session.status === 'ready' ? <UnitSwitcher me={session.me} /> : null}
             {session.status === 'ready' ? <UserBox me={session.me} /> : null}
@@ -108,7 +139,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
         {session.status === 'ready' ? (
-          <nav aria-label={t('nav.label')} className="main-nav">
+          <nav aria-label={t('nav.label')} className="main-nav" id="main-nav">
             <ul>
               {nav.map((item) => (
                 <li key={item.to}>

@@ -17,7 +17,7 @@ import {
 } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
 import { PageHeading } from '../components/PageHeading';
-import { ErrorState, Loading } from '../components/States';
+import { LoadError, Loading } from '../components/States';
 
 export interface BodyValues {
   name: string;
@@ -156,7 +156,14 @@ export default function BodyFormPage() {
   }
   if (id && body.isPending) return <Loading />;
   if (id && body.isError)
-    return <ErrorState error={body.error} onRetry={() => void body.refetch()} />;
+    return (
+      <LoadError
+        error={body.error}
+        onRetry={() => void body.refetch()}
+        back="/organisasjon"
+        backLabel={t('notFound.backToOrganisation')}
+      />
+    );
   return (
     <div className="stack">
       <PageHeading>{title}</PageHeading>

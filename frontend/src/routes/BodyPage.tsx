@@ -31,8 +31,9 @@ import {
   TextInput,
 } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
+import { BodyContacts, PrintButton } from '../components/BodyContacts';
 import { PageHeading } from '../components/PageHeading';
-import { Empty, ErrorState, Loading } from '../components/States';
+import { Empty, ErrorState, LoadError, Loading } from '../components/States';
 import { formatDate, formatNumber, todayIso } from '../i18n/format';
 import { hasDraft, draftKey } from '../lib/drafts';
 import type { FieldErrors } from '../api/problem';
@@ -271,7 +272,15 @@ export default function BodyPage() {
   const today = todayIso();
 
   if (body.isPending) return <Loading />;
-  if (body.isError) return <ErrorState error={body.error} onRetry={() => void body.refetch()} />;
+  if (body.isError)
+    return (
+      <LoadError
+        error={body.error}
+        onRetry={() => void body.refetch()}
+        back="/organisasjon"
+        backLabel={t('notFound.backToOrganisation')}
+      />
+    );
   const b = body.data;
   const items = memberships.data?.items ?? [];
   const active = items.filter((m) => !isEnded(m, today));
@@ -283,11 +292,14 @@ export default function BodyPage() {
     <div className="stack">
       <div className="page-head">
         <PageHeading>{b.name}</PageHeading>
-        {canEditBody ? (
-          <Button asChild variant="secondary">
-            <Link to={`/organer/${b.id}/rediger`}>{t('body.edit')}</Link>
-          </Button>
-        ) : null}
+        <div className="row no-print">
+          {canEditBody ? (
+            <Button asChild variant="secondary">
+              <Link to={`/organer/${b.id}/rediger`}>{t('body.edit')}</Link>
+            </Button>
+          ) : null}
+          <PrintButton />
+        </div>
       </div>
       <div className="row">
         <Tag data-color="neutral">{t(`level.${b.level}`)}</Tag>
@@ -330,7 +342,7 @@ export default function BodyPage() {
         {memberships.data && items.length === 0 ? <Empty>{t('body.noMembers')}</Empty> : null}
         {items.length > 0 ? (
           <div className="table-wrap">
-            <Table data-testid="memberships">
+            <Table data-testid="memberships" className="table-cards">
               <caption className="sr-only">{t('body.membersCaption', { name: b.name })}</caption>
               <Table.Head>
                 <Table.Row>
@@ -349,12 +361,12 @@ export default function BodyPage() {
                   const mode = rowMode?.id === m.id ? rowMode.mode : null;
                   return (
                     <Table.Row key={m.id} id={`m-${m.id}`}>
-                      <Table.Cell>
+                      <Table.Cell data-label={t('membership.person')}>
                         <DsLink asChild>
                           <Link to={`/personer/${m.personId}`}>{m.personName ?? m.personId}</Link>
                         </DsLink>
                       </Table.Cell>
-                      <Table.Cell>
+                      <Table.Cell data-label={t('membership.role')}>
                         {t(`bodyRole.${m.role}`)}
                         {ended ? (
                           <>
@@ -365,10 +377,10 @@ export default function BodyPage() {
                           </>
                         ) : null}
                       </Table.Cell>
-                      <Table.Cell>
+                      <Table.Cell data-label={t('membership.organisation')}>
                         {m.organisationName ?? t('membership.noOrganisation')}
                       </Table.Cell>
-                      <Table.Cell>
+                      <Table.Cell data-label={t('membership.period')}>
                         {m.validTo
                           ? t('membership.fromTo', {
                               from: formatDate(m.validFrom, i18n.language),
@@ -379,7 +391,7 @@ export default function BodyPage() {
                             })}
                       </Table.Cell>
                       {canEditMembers ? (
-                        <Table.Cell>
+                        <Table.Cell data-label={t('membership.actions')}>
                           {mode === 'role' ? (
                             <ChangeRoleForm
                               membership={m}
@@ -420,6 +432,8 @@ export default function BodyPage() {
           </div>
         ) : null}
       </section>
+
+      <BodyContacts bodyId={b.id} members={active} />
 
       <section aria-labelledby="represented-heading" className="stack">
         <Heading level={2} data-size="sm" id="represented-heading">

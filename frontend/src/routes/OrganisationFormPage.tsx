@@ -1,13 +1,19 @@
 import type { TFunction } from 'i18next';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FieldErrors } from '../api/problem';
 import { useCreateOrganisation, useOrganisation, useUpdateOrganisation } from '../api/queries';
 import { ORGANISATION_TYPES, type Organisation, type OrganisationType } from '../api/types';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
+import { useFlashNavigate } from '../components/Flash';
+import {
+  MunicipalityPicker,
+  municipalityLabel,
+  useMunicipalityNames,
+} from '../components/MunicipalityPicker';
 import {
   CheckboxInput,
   FormActions,
@@ -17,7 +23,7 @@ import {
 } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
 import { PageHeading } from '../components/PageHeading';
-import { ErrorState, Loading } from '../components/States';
+import { LoadError, Loading } from '../components/States';
 
 export interface OrganisationValues {
   name: string;
@@ -49,15 +55,16 @@ function OrganisationForm({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const flashTo = useFlashNavigate();
   const announce = useAnnounce();
+  const municipalityNames = useMunicipalityNames();
   const create = useCreateOrganisation();
   const update = useUpdateOrganisation(organisation?.id ?? '');
   const labels = {
     name: t('organisationForm.name'),
     type: t('organisations.type'),
     organisationNumber: t('organisationForm.organisationNumber'),
-    municipalityNumber: t('organisationForm.municipalityNumber'),
+    municipalityNumber: t('municipality.label'),
     active: t('organisationForm.active'),
   };
   const form = useForm<OrganisationValues>({
@@ -82,7 +89,11 @@ function OrganisationForm({
         <dt>{labels.organisationNumber}</dt>
         <dd>{organisation.organisationNumber ?? t('list.none')}</dd>
         <dt>{labels.municipalityNumber}</dt>
-        <dd>{organisation.municipalityNumber ?? t('list.none')}</dd>
+        <dd>
+          {organisation.municipalityNumber
+            ? municipalityLabel(organisation.municipalityNumber, municipalityNames)
+            : t('list.none')}
+        </dd>
         <dt>{t('organisations.status')}</dt>
         <dd>{organisation.active ? t('organisations.active') : t('organisations.inactive')}</dd>
       </dl>
@@ -103,8 +114,9 @@ function OrganisationForm({
         const saved = organisation
           ? await update.mutateAsync({ version: organisation.version, body: payload })
           : await create.mutateAsync(payload);
-        announce(t('form.savedNamed', { name: saved.name }));
-        void navigate('/organisasjoner');
+        const message = t('form.savedNamed', { name: saved.name });
+        announce(message);
+        flashTo('/organisasjoner', message);
       })}
     >
       <FormNotices form={form} labels={labels} onReload={onReload} />
@@ -124,12 +136,13 @@ function OrganisationForm({
         description={t('organisationForm.organisationNumberHelp')}
         inputMode="numeric"
       />
-      <TextInput
-        form={form}
-        name="municipalityNumber"
+      <MunicipalityPicker
+        id={form.fieldId('municipalityNumber')}
         label={labels.municipalityNumber}
-        description={t('organisationForm.municipalityNumberHelp')}
-        inputMode="numeric"
+        description={t('municipality.help')}
+        error={form.errorFor('municipalityNumber')}
+        value={form.values.municipalityNumber}
+        onChange={(n) => form.set('municipalityNumber', n)}
       />
       <CheckboxInput form={form} name="active" label={labels.active} />
       <FormActions>
@@ -152,7 +165,14 @@ export default function OrganisationFormPage() {
   const organisation = useOrganisation(id);
   if (id && organisation.isPending) return <Loading />;
   if (id && organisation.isError)
-    return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />;
+    return (
+      <LoadError
+        error={organisation.error}
+        onRetry={() => void organisation.refetch()}
+        back="/organisasjoner"
+        backLabel={t('notFound.backToOrganisations')}
+      />
+    );
   const title = id
     ? (organisation.data?.name ?? t('organisationForm.editTitle'))
     : t('organisationForm.newTitle');

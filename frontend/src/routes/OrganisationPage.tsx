@@ -5,6 +5,7 @@ import { usePicture } from '../api/queries';
 import type { BodySummary } from '../api/types';
 import { useMe } from '../auth/session';
 import { canEditOrganisation } from '../auth/permissions';
+import { PrintButton } from '../components/BodyContacts';
 import { PageHeading } from '../components/PageHeading';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { formatNumber } from '../i18n/format';
@@ -46,11 +47,14 @@ export default function OrganisationPage() {
     <div className="stack">
       <div className="page-head">
         <PageHeading>{t('organisation.title')}</PageHeading>
-        {canEdit ? (
-          <Button asChild variant="primary">
-            <Link to="/organer/ny">{t('organisation.newBody')}</Link>
-          </Button>
-        ) : null}
+        <div className="row no-print">
+          {canEdit ? (
+            <Button asChild variant="primary">
+              <Link to="/organer/ny">{t('organisation.newBody')}</Link>
+            </Button>
+          ) : null}
+          <PrintButton />
+        </div>
       </div>
       <Paragraph>{t('organisation.intro')}</Paragraph>
       {picture.isPending ? <Loading /> : null}

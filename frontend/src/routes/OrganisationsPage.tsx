@@ -6,6 +6,7 @@ import { ORGANISATION_TYPES, type OrganisationType } from '../api/types';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { FilterSelect, ListResults, SearchBox, useListParams } from '../components/ListTools';
+import { Flash } from '../components/Flash';
 import { PageHeading } from '../components/PageHeading';
 
 export default function OrganisationsPage() {
@@ -29,6 +30,7 @@ export default function OrganisationsPage() {
           </Button>
         ) : null}
       </div>
+      <Flash />
       <Paragraph>{t('organisations.intro')}</Paragraph>
       <div role="search" className="filters" aria-label={t('list.filters')}>
         <SearchBox
@@ -49,7 +51,7 @@ export default function OrganisationsPage() {
       <ListResults list={list} pages={pages} empty={t('organisations.empty')}>
         {(items) => (
           <div className="table-wrap">
-            <Table zebra data-testid="organisations">
+            <Table zebra data-testid="organisations" className="table-cards">
               <caption className="sr-only">{t('organisations.title')}</caption>
               <Table.Head>
                 <Table.Row>
@@ -62,14 +64,18 @@ export default function OrganisationsPage() {
               <Table.Body>
                 {items.map((o) => (
                   <Table.Row key={o.id}>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('organisationForm.name')}>
                       <DsLink asChild>
                         <Link to={`/organisasjoner/${o.id}`}>{o.name}</Link>
                       </DsLink>
                     </Table.Cell>
-                    <Table.Cell>{t(`orgType.${o.type}`)}</Table.Cell>
-                    <Table.Cell>{o.organisationNumber ?? t('list.none')}</Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('organisations.type')}>
+                      {t(`orgType.${o.type}`)}
+                    </Table.Cell>
+                    <Table.Cell data-label={t('organisationForm.organisationNumber')}>
+                      {o.organisationNumber ?? t('list.none')}
+                    </Table.Cell>
+                    <Table.Cell data-label={t('organisations.status')}>
                       <Tag data-color={o.active ? 'success' : 'neutral'} data-size="sm">
                         {o.active ? t('organisations.active') : t('organisations.inactive')}
                       </Tag>

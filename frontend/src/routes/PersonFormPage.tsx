@@ -1,23 +1,26 @@
 import type { TFunction } from 'i18next';
-import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FieldErrors } from '../api/problem';
 import {
   useAllOrganisations,
   useCreatePerson,
   useMemberships,
   usePerson,
+  usePersonsNamed,
   useUpdatePerson,
 } from '../api/queries';
 import type { Person } from '../api/types';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
+import { useFlashNavigate } from '../components/Flash';
+import { useDebounced } from '../components/ListTools';
 import { FormActions, FormNotices, SelectInput, TextInput } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
 import { PageHeading } from '../components/PageHeading';
-import { Empty, ErrorState, Loading } from '../components/States';
+import { Empty, ErrorState, LoadError, Loading } from '../components/States';
 import { formatDate } from '../i18n/format';
 
 export interface PersonValues {
@@ -39,6 +42,30 @@ export function validatePerson(v: PersonValues, t: TFunction): FieldErrors {
   return e;
 }
 
+/** Another person with the same name: say so, but do not forbid it (two people may share one). */
+function SameNameWarning({ name, selfId }: { name: string; selfId: string | undefined }) {
+  const { t } = useTranslation();
+  const named = usePersonsNamed(useDebounced(name, 300));
+  const others = (named.data ?? []).filter((p) => p.id !== selfId);
+  if (others.length === 0) return null;
+  return (
+    <Alert data-color="warning" data-testid="same-name">
+      <Paragraph>{t('personForm.sameName', { name: others[0]?.name ?? name })}</Paragraph>
+      <ul>
+        {others.map((p) => (
+          <li key={p.id}>
+            <DsLink asChild>
+              <Link to={`/personer/${p.id}`}>
+                {p.title ? t('personForm.sameNameLine', { name: p.name, title: p.title }) : p.name}
+              </Link>
+            </DsLink>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
 function PersonForm({
   person,
   readOnly,
@@ -49,7 +76,7 @@ function PersonForm({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const flashTo = useFlashNavigate();
   const announce = useAnnounce();
   const organisations = useAllOrganisations();
   const create = useCreatePerson();
@@ -106,12 +133,14 @@ function PersonForm({
         const saved = person
           ? await update.mutateAsync({ version: person.version, body: payload })
           : await create.mutateAsync(payload);
-        announce(t('form.savedNamed', { name: saved.name }));
-        void navigate('/personer');
+        const message = t('form.savedNamed', { name: saved.name });
+        announce(message);
+        flashTo('/personer', message);
       })}
     >
       <FormNotices form={form} labels={labels} onReload={onReload} />
       <TextInput form={form} name="name" label={labels.name} required autoComplete="name" />
+      <SameNameWarning name={form.values.name} selfId={person?.id} />
       <TextInput form={form} name="title" label={labels.title} autoComplete="organization-title" />
       <SelectInput
         form={form}
@@ -172,7 +201,14 @@ export default function PersonFormPage() {
   const person = usePerson(id);
   if (id && person.isPending) return <Loading />;
   if (id && person.isError)
-    return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
+    return (
+      <LoadError
+        error={person.error}
+        onRetry={() => void person.refetch()}
+        back="/personer"
+        backLabel={t('notFound.backToPersons')}
+      />
+    );
   const title = id ? (person.data?.name ?? t('personForm.editTitle')) : t('personForm.newTitle');
   if (!id && !canEdit) {
     return (

@@ -5,6 +5,7 @@ import { useAllOrganisations, usePersons } from '../api/queries';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { FilterSelect, ListResults, SearchBox, useListParams } from '../components/ListTools';
+import { Flash } from '../components/Flash';
 import { PageHeading } from '../components/PageHeading';
 
 export default function PersonsPage() {
@@ -36,6 +37,7 @@ export default function PersonsPage() {
           </Button>
         ) : null}
       </div>
+      <Flash />
       <Paragraph>{t('persons.intro')}</Paragraph>
       <div role="search" className="filters" aria-label={t('list.filters')}>
         <SearchBox id="search-persons" label={t('persons.search')} value={q} onChange={setQ} />
@@ -51,7 +53,7 @@ export default function PersonsPage() {
       <ListResults list={list} pages={pages} empty={t('persons.empty')}>
         {(items) => (
           <div className="table-wrap">
-            <Table zebra data-testid="persons">
+            <Table zebra data-testid="persons" className="table-cards">
               <caption className="sr-only">{t('persons.title')}</caption>
               <Table.Head>
                 <Table.Row>
@@ -64,18 +66,22 @@ export default function PersonsPage() {
               <Table.Body>
                 {items.map((p) => (
                   <Table.Row key={p.id}>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('personForm.name')}>
                       <DsLink asChild>
                         <Link to={`/personer/${p.id}`}>{p.name}</Link>
                       </DsLink>
                     </Table.Cell>
-                    <Table.Cell>{p.title ?? t('list.none')}</Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('personForm.title')}>
+                      {p.title ?? t('list.none')}
+                    </Table.Cell>
+                    <Table.Cell data-label={t('persons.organisation')}>
                       {p.organisationId
                         ? (orgNames.get(p.organisationId) ?? t('list.none'))
                         : t('list.none')}
                     </Table.Cell>
-                    <Table.Cell>{p.email ?? t('list.none')}</Table.Cell>
+                    <Table.Cell data-label={t('personForm.email')}>
+                      {p.email ?? t('list.none')}
+                    </Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>

@@ -14,6 +14,7 @@ import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
 import { FormActions, FormNotices, SelectInput, TextInput } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
+import { municipalityLabel, useMunicipalityNames } from '../components/MunicipalityPicker';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorState, Loading } from '../components/States';
 import { formatDate, formatNumber } from '../i18n/format';
@@ -46,8 +47,15 @@ function validate(v: EstablishmentValues, t: TFunction): FieldErrors {
   return e;
 }
 
+/** The stored share ("0.500") as the user writes it: "0,5" in nb/nn, "0.5" in en. */
+export function fteForInput(stored: string | null | undefined, lng: string): string {
+  if (!stored) return '';
+  const n = Number(stored);
+  return Number.isFinite(n) ? formatNumber(n, lng, { maximumFractionDigits: 3 }) : stored;
+}
+
 function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const persons = useAllPersons();
   const update = useUpdateEstablishment();
@@ -68,7 +76,7 @@ function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: ()
       policeConfirmationDate: est.policeConfirmationDate ?? '',
       policeConfirmationRef: est.policeConfirmationRef ?? '',
       coordinatorPersonId: est.coordinatorPersonId ?? '',
-      coordinatorFte: est.coordinatorFte ?? '',
+      coordinatorFte: fteForInput(est.coordinatorFte, i18n.language),
       policeContactPersonId: est.policeContactPersonId ?? '',
     },
     validate: (v) => validate(v, t),
@@ -157,6 +165,7 @@ export default function UnitPage() {
   const name = (id: string | null) =>
     (id && persons.data?.items.find((p) => p.id === id)?.name) || t('list.none');
   const unit = picture.data?.unit;
+  const municipalityNames = useMunicipalityNames();
   return (
     <div className="stack">
       <PageHeading>{unit?.name ?? t('unit.title')}</PageHeading>
@@ -171,6 +180,12 @@ export default function UnitPage() {
             </Tag>
           </div>
           <dl className="facts">
+            <dt>{t('unit.municipalities')}</dt>
+            <dd data-testid="unit-municipalities">
+              {(unit?.municipalityNumbers ?? [])
+                .map((n) => municipalityLabel(n, municipalityNames))
+                .join(', ') || t('list.none')}
+            </dd>
             <dt>{t('unit.municipalDecision')}</dt>
             <dd>
               {est.data.municipalDecisionDate

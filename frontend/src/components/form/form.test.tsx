@@ -43,13 +43,13 @@ function TestForm({
   );
 }
 
-const validation = (errors: { field: string; message: string }[]) =>
+const validation = (errors: { field: string; code: string; params?: Record<string, number> }[]) =>
   new ApiError(422, {
     type: '/problems/validation-failed',
     title: 'The input is not valid',
     status: 422,
     detail: 'Invalid.',
-    errors: errors.map((e) => ({ ...e, code: 'invalid' })),
+    errors: errors.map((e) => ({ params: {}, ...e, message: 'English, never shown.' })),
   });
 
 describe('forms', () => {
@@ -66,20 +66,21 @@ describe('forms', () => {
   it("shows the server's problem+json field errors beside the fields", async () => {
     const user = userEvent.setup();
     const onSave = vi.fn(async () => {
-      throw validation([{ field: 'organisationNumber', message: 'Finnes allerede.' }]);
+      throw validation([{ field: 'organisationNumber', code: 'org-number-invalid' }]);
     });
     renderApp(<TestForm onSave={onSave} />);
     await user.type(screen.getByLabelText('Navn'), 'Skolen');
     await user.type(screen.getByLabelText('Organisasjonsnummer'), '123456789');
     await user.click(screen.getByRole('button', { name: 'Lagre' }));
-    const msg = await screen.findByText('Finnes allerede.');
+    const msg = await screen.findByText('Ikke et gyldig organisasjonsnummer. Sjekk de ni sifrene.');
+    expect(screen.queryByText('English, never shown.')).not.toBeInTheDocument();
     const input = screen.getByLabelText('Organisasjonsnummer');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     // Beside the field: inside the same field wrapper as the input.
     expect(input.closest('.ds-field')).toContainElement(msg);
     // Typing in the field clears the server's message for it.
     await user.type(input, '0');
-    expect(screen.queryByText('Finnes allerede.')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Ikke et gyldig organisasjonsnummer/)).not.toBeInTheDocument();
   });
 
   it('explains a 412 conflict and offers a reload', async () => {

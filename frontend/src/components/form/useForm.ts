@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { ApiError, problemCode, problemFieldErrors, type FieldErrors } from '../../api/problem';
+import {
+  ApiError,
+  fieldErrorText,
+  problemFieldErrors,
+  problemText,
+  type FieldErrors,
+} from '../../api/problem';
 import { discardDraft, draftKey, peekDraft, registerDraft } from '../../lib/drafts';
 
 export type Validate<V> = (values: V) => FieldErrors;
@@ -118,22 +124,18 @@ export function useForm<V extends object>(opts: FormOptions<V>): FormApi<V> {
           setStatus('conflict');
           return;
         }
-        // Known error codes in the user's language; otherwise the server's own message.
+        // Every code in the user's language; the server's English message is never shown.
         const fieldErrs = problemFieldErrors(err.problem, Object.keys(values), (fe) =>
-          t(`serverError.${fe.code}`, { defaultValue: fe.message }),
+          fieldErrorText(fe, t),
         );
         const { _form, ...rest } = fieldErrs;
         setServerErrors(rest);
         // Rule conflicts have their own problem type, worded in the user's language.
-        const ruleText = t(`problem.${problemCode(err.problem)}`, { defaultValue: '' });
         setFormError(
-          _form ??
-            (Object.keys(rest).length === 0
-              ? ruleText || err.problem.detail || err.problem.title
-              : undefined),
+          _form ?? (Object.keys(rest).length === 0 ? problemText(err.problem, t) : undefined),
         );
       } else {
-        setFormError(err instanceof Error ? err.message : String(err));
+        setFormError(t('problem.generic'));
       }
       setStatus('idle');
     }
