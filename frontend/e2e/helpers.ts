@@ -52,3 +52,21 @@ export async function firstId(page: Page, path: string, q?: string): Promise<str
   if (!id) throw new Error(`nothing at ${path}`);
   return id;
 }
+
+/** Choose a person in a searchable person picker: type part of the name, pick the option. */
+export async function pickPerson(
+  page: Page,
+  label: RegExp | string,
+  typed: string,
+  name: string,
+): Promise<void> {
+  const input = page.getByLabel(label).and(page.locator('input'));
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(typed, { delay: 50 });
+  // The API's answer replaces the options; the list shows them once it has them.
+  await expect(page.locator('u-option', { hasText: name })).toBeAttached();
+  if ((await input.getAttribute('aria-expanded')) !== 'true') await input.press('ArrowDown');
+  await page.getByRole('option', { name }).click();
+  await expect(input).toHaveValue(name);
+}

@@ -8,11 +8,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/problem';
 import { SessionProvider } from './auth/session';
 import { AnnouncerProvider } from './components/Announcer';
+import { UnsavedChangesGuard } from './components/UnsavedChangesGuard';
 import { createI18n } from './i18n';
 
 const queryClient = new QueryClient({
@@ -26,6 +27,21 @@ const queryClient = new QueryClient({
   },
 });
 
+// A data router, so a form with unsaved changes can hold a navigation (useBlocker).
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
+      <SessionProvider>
+        <AnnouncerProvider>
+          <UnsavedChangesGuard />
+          <App />
+        </AnnouncerProvider>
+      </SessionProvider>
+    ),
+  },
+]);
+
 const i18n = createI18n();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
@@ -34,13 +50,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <SessionProvider>
-            <AnnouncerProvider>
-              <App />
-            </AnnouncerProvider>
-          </SessionProvider>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -9,6 +9,7 @@ import { api, unwrap } from './client';
 import { ifMatch } from './etag';
 import type {
   BodyCreate,
+  BodyRole,
   BodyUpdate,
   EstablishmentUpdate,
   Level,
@@ -83,6 +84,7 @@ export function useBody(id: string | undefined) {
 export interface MembershipFilter {
   bodyId?: string;
   personId?: string;
+  organisationId?: string;
   activeOn?: string;
 }
 
@@ -165,6 +167,37 @@ export function usePersons(filter: PersonFilter) {
   });
 }
 
+/** What a person picker offers for the text typed so far: the API's search, a page at a time. */
+export function usePersonSearch(q: string, organisationType?: OrganisationType) {
+  return useQuery({
+    queryKey: keys.persons({ q, organisationType, picker: true }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/persons', {
+          params: {
+            query: {
+              ...(q ? { q } : {}),
+              ...(organisationType ? { organisationType } : {}),
+              limit: PICKER_PAGE,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const PICKER_PAGE = 20;
+
+/** Every body (for pickers). */
+export function useAllBodies() {
+  return useQuery({
+    queryKey: ['bodies', 'all'],
+    queryFn: () => unwrap(api.GET('/api/bodies', { params: { query: { limit: 200 } } })),
+    staleTime: 60_000,
+  });
+}
+
 export function useAllPersons() {
   return useQuery({
     queryKey: keys.persons({ all: true }),
@@ -236,6 +269,45 @@ export function useEndMembership() {
           params: { path: { id }, header: ifMatch(version) },
           body: { on },
         }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useChangeRole() {
+  const invalidate = useInvalidateOrganisation();
+  return useMutation({
+    mutationFn: ({
+      id,
+      version,
+      role,
+      on,
+    }: {
+      id: string;
+      version: number;
+      role: BodyRole;
+      on: string | null;
+    }) =>
+      unwrap(
+        api.POST('/api/memberships/{id}/role-change', {
+          params: { path: { id }, header: ifMatch(version) },
+          body: { role, on },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useHandOverChair(bodyId: string) {
+  const invalidate = useInvalidateOrganisation();
+  return useMutation({
+    mutationFn: (body: {
+      personId: string;
+      on: string | null;
+      previousChairRole: BodyRole | null;
+    }) =>
+      unwrap(
+        api.POST('/api/bodies/{id}/chair-handover', { params: { path: { id: bodyId } }, body }),
       ),
     onSuccess: invalidate,
   });

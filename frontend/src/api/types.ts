@@ -26,7 +26,13 @@ export type EstablishmentUpdate = S['EstablishmentUpdate'];
 export type Unit = S['UnitRead'];
 
 export const LEVELS: readonly Level[] = ['steering', 'coordinating', 'executive'];
-export const BODY_ROLES: readonly BodyRole[] = ['chair', 'secretary', 'member', 'observer'];
+export const BODY_ROLES: readonly BodyRole[] = [
+  'chair',
+  'deputy',
+  'secretary',
+  'member',
+  'observer',
+];
 export const ORGANISATION_TYPES: readonly OrganisationType[] = [
   'school',
   'kindergarten',

@@ -1,261 +1,41 @@
 import {
   Button,
+  Field,
   Heading,
+  Label,
   Link as DsLink,
   Paragraph,
+  Select,
   Table,
   Tag,
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import {
-  useAllOrganisations,
-  useAllPersons,
-  useBody,
-  useCreateMembership,
-  useEndMembership,
-  useMemberships,
-  useUpdateMembership,
-} from '../api/queries';
-import { BODY_ROLES, type BodyRole, type Membership } from '../api/types';
+import { useBody, useMemberships } from '../api/queries';
+import type { Membership } from '../api/types';
 import { canEditMemberships, canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { useAnnounce } from '../components/Announcer';
-import {
-  ConflictAlert,
-  FormActions,
-  FormError,
-  FormNotices,
-  SelectInput,
-  TextInput,
-} from '../components/form/fields';
-import { useForm } from '../components/form/useForm';
+import { useInlineForms } from '../components/InlineForm';
 import { BodyContacts, PrintButton } from '../components/BodyContacts';
 import { PageHeading } from '../components/PageHeading';
 import { Empty, ErrorState, LoadError, Loading } from '../components/States';
 import { formatDate, formatNumber, todayIso } from '../i18n/format';
 import { hasDraft, draftKey } from '../lib/drafts';
-import type { FieldErrors } from '../api/problem';
-
-interface MembershipValues {
-  personId: string;
-  role: string;
-  organisationId: string;
-  validFrom: string;
-  validTo: string;
-}
+import {
+  AddMembershipForm,
+  ChangeRoleForm,
+  EndMembershipForm,
+  ExtendMembershipForm,
+  HandOverChairForm,
+} from './body/MembershipForms';
 
 function isEnded(m: Membership, today: string): boolean {
   return m.validTo != null && m.validTo < today;
 }
 
-function AddMembershipForm({ bodyId, onDone }: { bodyId: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  const announce = useAnnounce();
-  const persons = useAllPersons();
-  const organisations = useAllOrganisations();
-  const create = useCreateMembership();
-  const labels = {
-    personId: t('membership.person'),
-    role: t('membership.role'),
-    organisationId: t('membership.organisation'),
-    validFrom: t('membership.validFrom'),
-    validTo: t('membership.validTo'),
-  };
-  const form = useForm<MembershipValues>({
-    formId: 'membership-add',
-    initial: {
-      personId: '',
-      role: 'member',
-      organisationId: '',
-      validFrom: todayIso(),
-      validTo: '',
-    },
-    validate: (v) => {
-      const e: FieldErrors = {};
-      if (!v.personId) e.personId = t('validation.choosePerson');
-      if (!v.role) e.role = t('validation.required');
-      if (v.validTo && v.validFrom && v.validTo < v.validFrom)
-        e.validTo = t('validation.endBeforeStart');
-      return e;
-    },
-  });
-  if (persons.isPending || organisations.isPending) return <Loading />;
-  if (persons.isError) return <ErrorState error={persons.error} />;
-  return (
-    <form
-      className="form panel"
-      noValidate
-      aria-labelledby="add-member-heading"
-      onSubmit={form.handleSubmit(async (v) => {
-        const m = await create.mutateAsync({
-          bodyId,
-          personId: v.personId,
-          role: v.role as BodyRole,
-          organisationId: v.organisationId || null,
-          validFrom: v.validFrom || null,
-          validTo: v.validTo || null,
-        });
-        const name =
-          m.personName ?? persons.data?.items.find((p) => p.id === v.personId)?.name ?? '';
-        announce(t('membership.added', { name }));
-        onDone();
-      })}
-    >
-      <Heading level={3} data-size="xs" id="add-member-heading">
-        {t('membership.addTitle')}
-      </Heading>
-      <FormNotices form={form} labels={labels} />
-      <SelectInput
-        form={form}
-        name="personId"
-        label={labels.personId}
-        required
-        emptyLabel={t('form.choose')}
-        options={(persons.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-      />
-      <SelectInput
-        form={form}
-        name="role"
-        label={labels.role}
-        required
-        options={BODY_ROLES.map((r) => ({ value: r, label: t(`bodyRole.${r}`) }))}
-      />
-      <SelectInput
-        form={form}
-        name="organisationId"
-        label={labels.organisationId}
-        description={t('membership.organisationHelp')}
-        emptyLabel={t('membership.personsOrganisation')}
-        options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-      />
-      <div className="row">
-        <TextInput form={form} name="validFrom" type="date" label={labels.validFrom} />
-        <TextInput
-          form={form}
-          name="validTo"
-          type="date"
-          label={labels.validTo}
-          description={t('membership.validToHelp')}
-        />
-      </div>
-      <FormActions>
-        <Button type="submit" disabled={form.status === 'submitting'}>
-          {t('membership.add')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          {t('form.cancel')}
-        </Button>
-      </FormActions>
-    </form>
-  );
-}
-
-function ChangeRoleForm({
-  membership,
-  onDone,
-  onReload,
-}: {
-  membership: Membership;
-  onDone: () => void;
-  onReload: () => void;
-}) {
-  const { t } = useTranslation();
-  const announce = useAnnounce();
-  const update = useUpdateMembership();
-  const form = useForm<{ role: string }>({
-    formId: `membership-role-${membership.id}`,
-    initial: { role: membership.role },
-    validate: (v) => (v.role ? {} : { role: t('validation.required') }),
-  });
-  if (form.status === 'conflict') {
-    return (
-      <ConflictAlert
-        onReload={() => {
-          onReload();
-          onDone();
-        }}
-      />
-    );
-  }
-  return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={form.handleSubmit(async (v) => {
-        await update.mutateAsync({
-          id: membership.id,
-          version: membership.version,
-          body: { role: v.role as BodyRole },
-        });
-        announce(t('membership.roleChanged'));
-        onDone();
-      })}
-    >
-      <SelectInput
-        form={form}
-        name="role"
-        label={t('membership.newRoleFor', { name: membership.personName ?? '' })}
-        options={BODY_ROLES.map((r) => ({ value: r, label: t(`bodyRole.${r}`) }))}
-      />
-      <Button type="submit" data-size="sm" disabled={form.status === 'submitting'}>
-        {t('form.save')}
-      </Button>
-      <Button type="button" data-size="sm" variant="tertiary" onClick={onDone}>
-        {t('form.cancel')}
-      </Button>
-      <FormError message={form.formError} />
-    </form>
-  );
-}
-
-function EndMembershipForm({ membership, onDone }: { membership: Membership; onDone: () => void }) {
-  const { t } = useTranslation();
-  const announce = useAnnounce();
-  const end = useEndMembership();
-  const form = useForm<{ on: string }>({
-    formId: `membership-end-${membership.id}`,
-    initial: { on: todayIso() },
-    validate: (v) => {
-      if (!v.on) return { on: t('validation.required') };
-      if (v.on < membership.validFrom) return { on: t('validation.endBeforeStart') };
-      return {};
-    },
-  });
-  return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={form.handleSubmit(async (v) => {
-        await end.mutateAsync({ id: membership.id, version: membership.version, on: v.on });
-        announce(t('membership.ended', { name: membership.personName ?? '' }));
-        onDone();
-      })}
-    >
-      <TextInput
-        form={form}
-        name="on"
-        type="date"
-        label={t('membership.lastDayFor', { name: membership.personName ?? '' })}
-      />
-      <Button
-        type="submit"
-        data-size="sm"
-        data-color="danger"
-        disabled={form.status === 'submitting'}
-      >
-        {t('membership.end')}
-      </Button>
-      <Button type="button" data-size="sm" variant="tertiary" onClick={onDone}>
-        {t('form.cancel')}
-      </Button>
-      <FormError message={form.formError} />
-    </form>
-  );
-}
-
-type RowMode = { id: string; mode: 'role' | 'end' } | null;
+type Show = 'current' | 'history' | 'all';
+type Open = 'add' | 'handover' | `${'role' | 'end' | 'extend'}:${string}`;
 
 export default function BodyPage() {
   const { id = '' } = useParams();
@@ -265,10 +45,11 @@ export default function BodyPage() {
   const memberships = useMemberships({ bodyId: id }, Boolean(id));
   const canEditBody = canEditOrganisation(me);
   const canEditMembers = canEditMemberships(me, id);
-  const [adding, setAdding] = useState(() =>
-    hasDraft(draftKey(`/organer/${id}`, 'membership-add')),
+  // A draft kept over a re-login reopens the form it belongs to.
+  const forms = useInlineForms<Open>('members-heading', () =>
+    hasDraft(draftKey(`/organer/${id}`, 'membership-add')) ? 'add' : null,
   );
-  const [rowMode, setRowMode] = useState<RowMode>(null);
+  const [show, setShow] = useState<Show>('current');
   const today = todayIso();
 
   if (body.isPending) return <Loading />;
@@ -284,9 +65,33 @@ export default function BodyPage() {
   const b = body.data;
   const items = memberships.data?.items ?? [];
   const active = items.filter((m) => !isEnded(m, today));
+  const shown = items
+    .filter((m) => show === 'all' || (show === 'history') === isEnded(m, today))
+    .sort(
+      (a, c) =>
+        (a.personName ?? '').localeCompare(c.personName ?? '', i18n.language) ||
+        a.validFrom.localeCompare(c.validFrom),
+    );
+  const chair = active.find((m) => m.role === 'chair' && m.validFrom <= today);
   const represented = [
     ...new Set(active.map((m) => m.organisationName).filter((n): n is string => Boolean(n))),
   ].sort((a, c) => a.localeCompare(c, i18n.language));
+  const rowAction = (
+    m: Membership,
+    kind: 'role' | 'end' | 'extend',
+    text: string,
+    label: string,
+  ) => (
+    <Button
+      id={`${kind}-${m.id}`}
+      variant={kind === 'role' ? 'secondary' : 'tertiary'}
+      data-size="sm"
+      aria-label={label}
+      onClick={() => forms.openForm(`${kind}:${m.id}`, `${kind}-${m.id}`)}
+    >
+      {text}
+    </Button>
+  );
 
   return (
     <div className="stack">
@@ -325,22 +130,51 @@ export default function BodyPage() {
 
       <section aria-labelledby="members-heading" className="stack">
         <div className="page-head">
-          <Heading level={2} data-size="sm" id="members-heading">
+          <Heading level={2} data-size="sm" id="members-heading" tabIndex={-1}>
             {t('body.membersHeading')}
           </Heading>
-          {canEditMembers && !adding ? (
-            <Button variant="primary" onClick={() => setAdding(true)}>
-              {t('membership.addTitle')}
-            </Button>
+          {canEditMembers ? (
+            <div className="row">
+              {forms.open !== 'add' ? (
+                <Button
+                  id="open-add-member"
+                  variant="primary"
+                  onClick={() => forms.openForm('add', 'open-add-member')}
+                >
+                  {t('membership.addTitle')}
+                </Button>
+              ) : null}
+              {forms.open !== 'handover' ? (
+                <Button
+                  id="open-handover"
+                  variant="secondary"
+                  onClick={() => forms.openForm('handover', 'open-handover')}
+                >
+                  {t('tenure.handOver')}
+                </Button>
+              ) : null}
+            </div>
           ) : null}
         </div>
-        {adding ? <AddMembershipForm bodyId={b.id} onDone={() => setAdding(false)} /> : null}
+        {forms.open === 'add' ? <AddMembershipForm bodyId={b.id} onDone={forms.close} /> : null}
+        {forms.open === 'handover' ? (
+          <HandOverChairForm bodyId={b.id} chair={chair} onDone={forms.close} />
+        ) : null}
+        <Field className="filter-field">
+          <Label htmlFor="members-show">{t('tenure.show')}</Label>
+          <Select id="members-show" value={show} onChange={(e) => setShow(e.target.value as Show)}>
+            <Select.Option value="current">{t('tenure.current')}</Select.Option>
+            <Select.Option value="history">{t('tenure.history')}</Select.Option>
+            <Select.Option value="all">{t('tenure.all')}</Select.Option>
+          </Select>
+        </Field>
         {memberships.isPending ? <Loading /> : null}
         {memberships.isError ? (
           <ErrorState error={memberships.error} onRetry={() => void memberships.refetch()} />
         ) : null}
         {memberships.data && items.length === 0 ? <Empty>{t('body.noMembers')}</Empty> : null}
-        {items.length > 0 ? (
+        {items.length > 0 && shown.length === 0 ? <Empty>{t('tenure.noneShown')}</Empty> : null}
+        {shown.length > 0 ? (
           <div className="table-wrap">
             <Table data-testid="memberships" className="table-cards">
               <caption className="sr-only">{t('body.membersCaption', { name: b.name })}</caption>
@@ -356,9 +190,10 @@ export default function BodyPage() {
                 </Table.Row>
               </Table.Head>
               <Table.Body>
-                {items.map((m) => {
+                {shown.map((m) => {
                   const ended = isEnded(m, today);
-                  const mode = rowMode?.id === m.id ? rowMode.mode : null;
+                  const name = m.personName ?? '';
+                  const mode = forms.open?.endsWith(`:${m.id}`) ? forms.open.split(':')[0] : null;
                   return (
                     <Table.Row key={m.id} id={`m-${m.id}`}>
                       <Table.Cell data-label={t('membership.person')}>
@@ -395,31 +230,43 @@ export default function BodyPage() {
                           {mode === 'role' ? (
                             <ChangeRoleForm
                               membership={m}
-                              onDone={() => setRowMode(null)}
+                              onDone={forms.close}
                               onReload={() => void memberships.refetch()}
                             />
                           ) : mode === 'end' ? (
-                            <EndMembershipForm membership={m} onDone={() => setRowMode(null)} />
-                          ) : ended ? null : (
+                            <EndMembershipForm membership={m} onDone={forms.close} />
+                          ) : mode === 'extend' ? (
+                            <ExtendMembershipForm
+                              membership={m}
+                              onDone={forms.close}
+                              onReload={() => void memberships.refetch()}
+                            />
+                          ) : (
                             <div className="row">
-                              <Button
-                                variant="secondary"
-                                data-size="sm"
-                                onClick={() => setRowMode({ id: m.id, mode: 'role' })}
-                                aria-label={t('membership.changeRoleFor', {
-                                  name: m.personName ?? '',
-                                })}
-                              >
-                                {t('membership.changeRole')}
-                              </Button>
-                              <Button
-                                variant="tertiary"
-                                data-size="sm"
-                                onClick={() => setRowMode({ id: m.id, mode: 'end' })}
-                                aria-label={t('membership.endFor', { name: m.personName ?? '' })}
-                              >
-                                {t('membership.end')}
-                              </Button>
+                              {ended
+                                ? null
+                                : rowAction(
+                                    m,
+                                    'role',
+                                    t('membership.changeRole'),
+                                    t('membership.changeRoleFor', { name }),
+                                  )}
+                              {m.validTo
+                                ? rowAction(
+                                    m,
+                                    'extend',
+                                    t('tenure.extend'),
+                                    t('tenure.extendFor', { name }),
+                                  )
+                                : null}
+                              {ended
+                                ? null
+                                : rowAction(
+                                    m,
+                                    'end',
+                                    t('membership.end'),
+                                    t('membership.endFor', { name }),
+                                  )}
                             </div>
                           )}
                         </Table.Cell>

@@ -23,6 +23,7 @@ import {
 } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
 import { PageHeading } from '../components/PageHeading';
+import { OrganisationPeople } from './organisation/OrganisationPeople';
 import { LoadError, Loading } from '../components/States';
 
 export interface OrganisationValues {
@@ -200,6 +201,7 @@ export default function OrganisationFormPage() {
         readOnly={!canEdit}
         onReload={() => void organisation.refetch()}
       />
+      {id ? <OrganisationPeople organisationId={id} /> : null}
     </div>
   );
 }

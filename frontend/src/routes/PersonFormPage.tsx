@@ -1,12 +1,11 @@
 import type { TFunction } from 'i18next';
-import { Alert, Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FieldErrors } from '../api/problem';
 import {
   useAllOrganisations,
   useCreatePerson,
-  useMemberships,
   usePerson,
   usePersonsNamed,
   useUpdatePerson,
@@ -19,9 +18,9 @@ import { useFlashNavigate } from '../components/Flash';
 import { useDebounced } from '../components/ListTools';
 import { FormActions, FormNotices, SelectInput, TextInput } from '../components/form/fields';
 import { useForm } from '../components/form/useForm';
+import { PersonBodies } from './person/PersonBodies';
 import { PageHeading } from '../components/PageHeading';
-import { Empty, ErrorState, LoadError, Loading } from '../components/States';
-import { formatDate } from '../i18n/format';
+import { LoadError, Loading } from '../components/States';
 
 export interface PersonValues {
   name: string;
@@ -163,36 +162,6 @@ function PersonForm({
   );
 }
 
-function PersonMemberships({ personId }: { personId: string }) {
-  const { t, i18n } = useTranslation();
-  const memberships = useMemberships({ personId });
-  return (
-    <section aria-labelledby="person-memberships" className="stack">
-      <Heading level={2} data-size="sm" id="person-memberships">
-        {t('personForm.memberships')}
-      </Heading>
-      {memberships.isPending ? <Loading /> : null}
-      {memberships.isError ? <ErrorState error={memberships.error} /> : null}
-      {memberships.data?.items.length === 0 ? <Empty>{t('personForm.noMemberships')}</Empty> : null}
-      {memberships.data && memberships.data.items.length > 0 ? (
-        <ul>
-          {memberships.data.items.map((m) => (
-            <li key={m.id}>
-              <DsLink asChild>
-                <Link to={`/organer/${m.bodyId}`}>{m.bodyName ?? m.bodyId}</Link>
-              </DsLink>
-              {t('personForm.membershipLine', {
-                role: t(`bodyRole.${m.role}`),
-                from: formatDate(m.validFrom, i18n.language),
-              })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
-  );
-}
-
 export default function PersonFormPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -228,7 +197,9 @@ export default function PersonFormPage() {
         readOnly={!canEdit}
         onReload={() => void person.refetch()}
       />
-      {id ? <PersonMemberships personId={id} /> : null}
+      {id ? (
+        <PersonBodies personId={id} personName={person.data?.name ?? ''} canEdit={canEdit} />
+      ) : null}
     </div>
   );
 }

@@ -12,7 +12,8 @@ import type { Establishment } from '../api/types';
 import { canEditOrganisation } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
-import { FormActions, FormNotices, SelectInput, TextInput } from '../components/form/fields';
+import { FormActions, FormNotices, TextInput } from '../components/form/fields';
+import { PersonField } from '../components/form/PersonField';
 import { useForm } from '../components/form/useForm';
 import { municipalityLabel, useMunicipalityNames } from '../components/MunicipalityPicker';
 import { PageHeading } from '../components/PageHeading';
@@ -57,7 +58,6 @@ export function fteForInput(stored: string | null | undefined, lng: string): str
 function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: () => void }) {
   const { t, i18n } = useTranslation();
   const announce = useAnnounce();
-  const persons = useAllPersons();
   const update = useUpdateEstablishment();
   const labels = {
     municipalDecisionDate: t('unit.municipalDecisionDate'),
@@ -81,7 +81,6 @@ function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: ()
     },
     validate: (v) => validate(v, t),
   });
-  const personOptions = (persons.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
   return (
     <form
       className="form"
@@ -126,13 +125,7 @@ function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: ()
         />
         <TextInput form={form} name="policeConfirmationRef" label={labels.policeConfirmationRef} />
       </div>
-      <SelectInput
-        form={form}
-        name="coordinatorPersonId"
-        label={labels.coordinatorPersonId}
-        emptyLabel={t('list.none')}
-        options={personOptions}
-      />
+      <PersonField form={form} name="coordinatorPersonId" label={labels.coordinatorPersonId} />
       <TextInput
         form={form}
         name="coordinatorFte"
@@ -140,12 +133,12 @@ function EstablishmentForm({ est, onReload }: { est: Establishment; onReload: ()
         description={t('unit.coordinatorFteHelp')}
         inputMode="text"
       />
-      <SelectInput
+      <PersonField
         form={form}
         name="policeContactPersonId"
         label={labels.policeContactPersonId}
-        emptyLabel={t('list.none')}
-        options={personOptions}
+        description={t('picker.policeHelp')}
+        organisationType="police"
       />
       <FormActions>
         <Button type="submit" disabled={form.status === 'submitting'}>
