@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from adapters.postgres.demo import demo_id
+from adapters.identity.personas import machine, persona
+from adapters.postgres.demo import DEMO_UNIT, demo_id
 from tests.support.auth import login, machine_token
 
 BODY = demo_id("body/koord-barn")  # chaired by the coordinator; no other persona leads it
@@ -22,6 +23,10 @@ MEMBERSHIP = demo_id("membership/koord-barn/ppt-leder")
 STALE = {"If-Match": '"999"'}
 
 READ, WRITE, ADMIN, ME = "read", "write", "admin", "me"
+PERSON = "person"  # any person with a unit, never a machine
+ACCOUNT = demo_id(f"account/{DEMO_UNIT}/{persona('coordinator').pid}")
+CLIENTS = "/api/access/machine-clients"
+CLIENT = machine("archive_system").org_number
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ CASES = [
         {"name": "Politirådet", "level": "steering"},
     ),
     Case("GET", f"/api/bodies/{BODY}", "/api/bodies/{id}", READ, 200),
+    Case("GET", f"/api/bodies/{BODY}/members.csv", "/api/bodies/{id}/members.csv", READ, 200),
+    Case("GET", f"/api/bodies/{BODY}/members.xlsx", "/api/bodies/{id}/members.xlsx", READ, 200),
     Case("PATCH", f"/api/bodies/{BODY}", "/api/bodies/{id}", WRITE, 412, {"mandate": "Ny"}, STALE),
     Case("DELETE", f"/api/bodies/{BODY}", "/api/bodies/{id}", WRITE, 412, None, STALE),
     Case("GET", "/api/memberships", "/api/memberships", READ, 200),
@@ -128,16 +135,66 @@ CASES = [
     Case(
         "DELETE", f"/api/memberships/{MEMBERSHIP}", "/api/memberships/{id}", WRITE, 412, None, STALE
     ),
+    # Switching to the unit one is in: harmless for a person, refused to machines.
+    Case("POST", "/api/me/unit", "/api/me/unit", PERSON, 200, {"unitId": str(DEMO_UNIT)}),
+    Case("GET", "/api/access/accounts", "/api/access/accounts", ADMIN, 200),
+    Case(
+        "POST",
+        "/api/access/accounts",
+        "/api/access/accounts",
+        ADMIN,
+        409,
+        {"identityNumber": persona("coordinator").pid, "roles": ["coordinator"]},
+    ),
+    Case("GET", f"/api/access/accounts/{ACCOUNT}", "/api/access/accounts/{id}", ADMIN, 200),
+    Case(
+        "PATCH",
+        f"/api/access/accounts/{ACCOUNT}",
+        "/api/access/accounts/{id}",
+        ADMIN,
+        412,
+        {"roles": ["coordinator"]},
+        STALE,
+    ),
+    Case(
+        "DELETE",
+        f"/api/access/accounts/{ACCOUNT}",
+        "/api/access/accounts/{id}",
+        ADMIN,
+        412,
+        None,
+        STALE,
+    ),
+    Case("GET", "/api/access/machine-clients", "/api/access/machine-clients", ADMIN, 200),
+    Case(
+        "POST",
+        "/api/access/machine-clients",
+        "/api/access/machine-clients",
+        ADMIN,
+        409,
+        {"organisationNumber": CLIENT, "name": "Arkiv", "scopes": ["samordna:archive.read"]},
+    ),
+    Case("GET", f"{CLIENTS}/{CLIENT}", f"{CLIENTS}/{{organisation_number}}", ADMIN, 200),
+    Case(
+        "DELETE",
+        f"{CLIENTS}/{CLIENT}",
+        f"{CLIENTS}/{{organisation_number}}",
+        ADMIN,
+        412,
+        None,
+        STALE,
+    ),
+    Case("GET", "/api/access/changes", "/api/access/changes", ADMIN, 200),
 ]
 
 # Who passes which policy. Machines: archive_system has samordna:organisation.read,
 # police_system only samordna:trends.read.
 ALLOWED = {
-    "unit_admin": {READ, WRITE, ADMIN, ME},
-    "coordinator": {READ, WRITE, ME},
-    "body_member": {READ, ME},
-    "police_contact": {READ, ME},
-    "steering_reader": {READ, ME},
+    "unit_admin": {READ, WRITE, ADMIN, ME, PERSON},
+    "coordinator": {READ, WRITE, ME, PERSON},
+    "body_member": {READ, ME, PERSON},
+    "police_contact": {READ, ME, PERSON},
+    "steering_reader": {READ, ME, PERSON},
     "outsider": set(),
     "archive_system": {READ, ME},
     "police_system": {ME},
