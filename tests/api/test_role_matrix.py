@@ -23,7 +23,7 @@ MEMBERSHIP = demo_id("membership/koord-barn/ppt-leder")
 STALE = {"If-Match": '"999"'}
 
 READ, WRITE, ADMIN, ME = "read", "write", "admin", "me"
-PERSON = "person"  # any person with a unit, never a machine
+PEOPLE = "people"  # any person with a unit, never a machine
 ACCOUNT = demo_id(f"account/{DEMO_UNIT}/{persona('coordinator').pid}")
 CLIENTS = "/api/access/machine-clients"
 CLIENT = machine("archive_system").org_number
@@ -136,7 +136,7 @@ CASES = [
         "DELETE", f"/api/memberships/{MEMBERSHIP}", "/api/memberships/{id}", WRITE, 412, None, STALE
     ),
     # Switching to the unit one is in: harmless for a person, refused to machines.
-    Case("POST", "/api/me/unit", "/api/me/unit", PERSON, 200, {"unitId": str(DEMO_UNIT)}),
+    Case("POST", "/api/me/unit", "/api/me/unit", PEOPLE, 200, {"unitId": str(DEMO_UNIT)}),
     Case("GET", "/api/access/accounts", "/api/access/accounts", ADMIN, 200),
     Case(
         "POST",
@@ -190,11 +190,11 @@ CASES = [
 # Who passes which policy. Machines: archive_system has samordna:organisation.read,
 # police_system only samordna:trends.read.
 ALLOWED = {
-    "unit_admin": {READ, WRITE, ADMIN, ME, PERSON},
-    "coordinator": {READ, WRITE, ME, PERSON},
-    "body_member": {READ, ME, PERSON},
-    "police_contact": {READ, ME, PERSON},
-    "steering_reader": {READ, ME, PERSON},
+    "unit_admin": {READ, WRITE, ADMIN, ME, PEOPLE},
+    "coordinator": {READ, WRITE, ME, PEOPLE},
+    "body_member": {READ, ME, PEOPLE},
+    "police_contact": {READ, ME, PEOPLE},
+    "steering_reader": {READ, ME, PEOPLE},
     "outsider": set(),
     "archive_system": {READ, ME},
     "police_system": {ME},
