@@ -135,6 +135,24 @@ CASES = [
     Case(
         "DELETE", f"/api/memberships/{MEMBERSHIP}", "/api/memberships/{id}", WRITE, 412, None, STALE
     ),
+    Case(
+        "POST",
+        f"/api/memberships/{MEMBERSHIP}/role-change",
+        "/api/memberships/{id}/role-change",
+        WRITE,
+        412,
+        {"role": "observer"},
+        STALE,
+    ),
+    # Handing the chair to the sitting chair stops at a rule (422) without writing anything.
+    Case(
+        "POST",
+        f"/api/bodies/{BODY}/chair-handover",
+        "/api/bodies/{id}/chair-handover",
+        WRITE,
+        422,
+        {"personId": str(demo_id("person/kari"))},
+    ),
     # Switching to the unit one is in: harmless for a person, refused to machines.
     Case("POST", "/api/me/unit", "/api/me/unit", PEOPLE, 200, {"unitId": str(DEMO_UNIT)}),
     Case("GET", "/api/access/accounts", "/api/access/accounts", ADMIN, 200),
