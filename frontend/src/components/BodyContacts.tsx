@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useAllPersons } from '../api/queries';
 import type { Membership } from '../api/types';
 import { isLang } from '../i18n';
-import { Empty } from './States';
 
 /** Print the page as it is: the print stylesheet leaves out the header, menus and buttons. */
 export function PrintButton() {
@@ -43,39 +42,37 @@ export function BodyContacts({ bodyId, members }: { bodyId: string; members: Mem
   const byId = new Map((persons.data?.items ?? []).map((p) => [p.id, p]));
   // One line per person, even with two roles in the body.
   const people = [...new Map(members.map((m) => [m.personId, m])).values()];
+  // With no members the member section already says so; there is nobody to list or export.
+  if (people.length === 0) return null;
   return (
     <section aria-labelledby="contacts-heading" className="stack" data-testid="contacts">
       <Heading level={2} data-size="sm" id="contacts-heading">
         {t('contacts.heading')}
       </Heading>
       <MemberExports bodyId={bodyId} />
-      {people.length === 0 ? (
-        <Empty>{t('body.noMembers')}</Empty>
-      ) : (
-        <ul className="contact-list">
-          {people.map((m) => {
-            const p = byId.get(m.personId);
-            return (
-              <li key={m.personId}>
-                <Paragraph className="contact-name">{m.personName ?? m.personId}</Paragraph>
-                {m.organisationName ? (
-                  <Paragraph data-size="sm">{m.organisationName}</Paragraph>
-                ) : null}
-                {p?.email ? (
-                  <DsLink href={`mailto:${p.email}`}>
-                    {t('contacts.email', { email: p.email })}
-                  </DsLink>
-                ) : null}
-                {p?.phone ? (
-                  <DsLink href={`tel:${p.phone.replace(/\s/g, '')}`}>
-                    {t('contacts.phone', { phone: p.phone })}
-                  </DsLink>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <ul className="contact-list">
+        {people.map((m) => {
+          const p = byId.get(m.personId);
+          return (
+            <li key={m.personId}>
+              <Paragraph className="contact-name">{m.personName ?? m.personId}</Paragraph>
+              {m.organisationName ? (
+                <Paragraph data-size="sm">{m.organisationName}</Paragraph>
+              ) : null}
+              {p?.email ? (
+                <DsLink href={`mailto:${p.email}`}>
+                  {t('contacts.email', { email: p.email })}
+                </DsLink>
+              ) : null}
+              {p?.phone ? (
+                <DsLink href={`tel:${p.phone.replace(/\s/g, '')}`}>
+                  {t('contacts.phone', { phone: p.phone })}
+                </DsLink>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
