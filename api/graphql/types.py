@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
+from strawberry.scalars import JSON
 
 from domain.errors import Conflict, DomainError, Forbidden, NotFound, StaleVersion, ValidationFailed
 from domain.organisation import model as m
@@ -305,7 +306,10 @@ class MembershipPage:
 class FieldProblem:
     field: str
     code: str
-    message: str
+    message: str = strawberry.field(description="For developers; clients word the code.")
+    params: JSON = strawberry.field(
+        description='The code\'s parameters, e.g. {"max": 200} for too-long; {} when none.'
+    )
 
 
 @strawberry.interface
@@ -350,7 +354,8 @@ def problem_of(exc: DomainError) -> Problem:
             code=exc.code,
             message=exc.detail,
             field_errors=[
-                FieldProblem(field=e.field, code=e.code, message=e.message) for e in exc.errors
+                FieldProblem(field=e.field, code=e.code, message=e.message, params=e.params)
+                for e in exc.errors
             ],
         )
     for cls, gql in (

@@ -221,3 +221,26 @@ async def test_cost_limit_refuses_huge_nested_lists_even_through_fragments(coord
         "query { bodies(limit: 20) { items { ...M } } } fragment M on Body { memberships { role } }"
     )
     assert "errors" not in await gql(coordinator, fine)
+
+
+async def test_field_errors_carry_the_same_code_and_params_as_rest(coordinator):
+    """The SPA words a field error from its code and params; GraphQL clients get the same."""
+    create = """mutation($input: BodyInput!) { createBody(input: $input) {
+        __typename ... on ValidationProblem { fieldErrors { field code params } } } }"""
+    cases = [
+        {"name": "x" * 201, "level": "executive"},
+        {"name": "Ungdomsteam Nord", "level": "executive", "meetingNormPerYear": 0},
+    ]
+    for body in cases:
+        rest = await coordinator.post("/api/bodies", json=body)
+        assert rest.status_code == 422, rest.text
+        expected = [
+            {"field": e["field"], "code": e["code"], "params": e["params"]}
+            for e in rest.json()["errors"]
+        ]
+        assert expected and all(e["params"] for e in expected), expected
+        data = await gql(coordinator, create, input={**body, "level": "EXECUTIVE"})
+        assert data["data"]["createBody"] == {
+            "__typename": "ValidationProblem",
+            "fieldErrors": expected,
+        }, body
