@@ -141,3 +141,37 @@ async def test_parallel_creates_with_one_name_store_exactly_one(coordinator, pat
         assert {a.json()["type"] for a in answers if a.status_code == 409} == {
             "/problems/duplicate-name"
         }
+
+
+async def test_parallel_chair_handovers_leave_one_chair(coordinator, admin_engine):
+    """Ten coordinators hand the chair of one body to ten different people at the same moment:
+    one hand-over wins, the others are refused (the outgoing chair's term was already ended, or
+    the one-chair constraint fires), and the body has exactly one current chair afterwards."""
+    body = demo_id("body/team-sor")
+    on = str(date.today())
+    answers = await asyncio.gather(
+        *(
+            coordinator.post(
+                f"/api/bodies/{body}/chair-handover",
+                json={"personId": str(demo_id(f"person/{who}")), "on": on},
+            )
+            for who in CANDIDATES
+        )
+    )
+    statuses = Counter(a.status_code for a in answers)
+    assert statuses[200] == 1 and statuses[200] + statuses[409] + statuses[412] == 10, (
+        statuses,
+        [a.text for a in answers],
+    )
+    assert all(
+        a.headers["content-type"] == "application/problem+json"
+        for a in answers
+        if a.status_code != 200
+    )
+    chairs = await _count(
+        admin_engine,
+        "SELECT count(*) FROM membership WHERE body_id = :b AND role = 'chair'"
+        " AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)",
+        b=body,
+    )
+    assert chairs == 1
