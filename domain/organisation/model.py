@@ -11,7 +11,8 @@ from uuid import UUID
 
 from domain import validation as v
 from domain.errors import Errors
-from domain.principal import BodyRole
+from domain.organisation.membership import Membership as Membership
+from domain.organisation.membership import MembershipView as MembershipView
 
 NAME_MAX = 200
 TEXT_MAX = 4000
@@ -268,46 +269,6 @@ class Body:
     def may_handle_individual_cases(self) -> bool:
         """Handbook 2.1/5: steering and coordinating bodies (a politiråd above all) never see individual cases."""
         return self.level is Level.EXECUTIVE
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Membership:
-    id: UUID
-    unit_id: UUID
-    body_id: UUID
-    person_id: UUID
-    role: BodyRole
-    valid_from: date
-    organisation_id: UUID | None = None
-    valid_to: date | None = None
-    version: int = 1
-
-    def check(self) -> None:
-        e = Errors()
-        v.well_formed(e, self)
-        if e.items:  # a null start date cannot be compared
-            e.raise_if_any()
-        if self.valid_to is not None and self.valid_to < self.valid_from:
-            e.add("validTo", "before-start", "The end date is before the start date.")
-        e.raise_if_any()
-
-    def active_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
-
-    def overlaps(self, other: Membership) -> bool:
-        end_a = self.valid_to or date.max
-        end_b = other.valid_to or date.max
-        return self.valid_from <= end_b and other.valid_from <= end_a
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MembershipView:
-    """A membership joined with the names a screen shows (read model)."""
-
-    membership: Membership
-    person_name: str
-    body_name: str
-    organisation_name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
