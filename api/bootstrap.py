@@ -18,14 +18,14 @@ from adapters.identity.person_key import HmacPersonKeys
 from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
 from adapters.identity.wiring import Identity, build_identity, dev_machine_token
 from adapters.postgres import demo, migrate
-from adapters.postgres.access import PgAccessDirectory
-from adapters.postgres.access_admin import PgAccessUnitOfWorkFactory
+from adapters.postgres.access.accounts import PgAccessDirectory
+from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.settings import Settings
 from domain.access.service import AccessService
-from domain.identity import Authenticator, LoginFlow
 from domain.organisation.service import OrganisationService
+from domain.shared.identity import Authenticator, LoginFlow
 
 OSLO = ZoneInfo("Europe/Oslo")
 # Short: a probe must answer before the orchestrator's own timeout (often 1-3 s).

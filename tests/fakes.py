@@ -1,11 +1,11 @@
-"""In-memory test doubles for the domain's ports (``domain/ports.py``) and principal builders.
+"""In-memory test doubles for the domain's ports (``domain/<context>/ports.py``) and principal builders.
 
 One ``FakeStore`` holds every unit's rows; a ``FakeUnitOfWork`` is bound to one unit and sees only
 that unit's rows, so tenant isolation is visible even without PostgreSQL. A unit of work works on a
 copy of the store and publishes it on ``commit``; leaving without ``commit`` discards the copy
 (the rollback). Repositories follow the Protocols' contracts: ``get`` raises ``NotFound`` (also for
 another unit's id), ``update``/``delete`` check ``expected_version`` and raise ``StaleVersion``,
-lists page by keyset (``lower(name)``, ``id``) with ``domain.pagination.Cursor``.
+lists page by keyset (``lower(name)``, ``id``) with ``domain.shared.pagination.Cursor``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from uuid import UUID, uuid4
 
-from domain.errors import Conflict, NotFound, StaleVersion
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
@@ -39,8 +38,7 @@ from domain.organisation.model import (
     SltUnit,
     UnitKind,
 )
-from domain.pagination import Cursor, Page, PageRequest
-from domain.ports import (
+from domain.organisation.ports import (
     BodyRepository,
     EstablishmentRepository,
     MembershipRepository,
@@ -51,7 +49,9 @@ from domain.ports import (
     UnitOfWorkFactory,
     UnitRepository,
 )
-from domain.principal import BodyRole, Principal, PrincipalKind, Role, Scope
+from domain.shared.errors import Conflict, NotFound, StaleVersion
+from domain.shared.pagination import Cursor, Page, PageRequest
+from domain.shared.principal import BodyRole, Principal, PrincipalKind, Role, Scope
 
 T = TypeVar("T")
 

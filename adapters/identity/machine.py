@@ -12,7 +12,7 @@ from joserfc import errors as jose_errors
 from joserfc import jwt
 
 from adapters.identity.keys import ALLOWED_RSA_ALGS, JwksCache, unverified_header
-from domain.errors import Unauthenticated
+from domain.shared.errors import Unauthenticated
 
 # Clock skew allowed on ``exp``, ``nbf`` and ``iat`` alike (Maskinporten's clocks are not ours).
 LEEWAY = 10

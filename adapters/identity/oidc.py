@@ -21,7 +21,7 @@ from joserfc import errors as jose_errors
 from joserfc import jwk, jwt
 
 from adapters.identity.keys import JwksCache, unverified_header
-from domain.errors import Unauthenticated
+from domain.shared.errors import Unauthenticated
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from domain.identity_number import first_synthetic
+from domain.shared.identity_number import first_synthetic
 
 ACR_SUBSTANTIAL = "idporten-loa-substantial"
 ACR_HIGH = "idporten-loa-high"

@@ -11,8 +11,8 @@ from adapters.identity.machine import MachineTokenVerifier
 from adapters.identity.oidc import LoginRefused, OidcRelyingParty
 from adapters.identity.person_key import person_key
 from adapters.identity.sessions import PgSessionStore
-from domain.errors import Forbidden, Unauthenticated
-from domain.identity import (
+from domain.shared.errors import Forbidden, Unauthenticated
+from domain.shared.identity import (
     AccessDirectory,
     CompletedLogin,
     LoginFailed,
@@ -21,7 +21,7 @@ from domain.identity import (
     SessionPrincipal,
     local_return_path,
 )
-from domain.principal import Principal, PrincipalKind
+from domain.shared.principal import Principal, PrincipalKind
 
 log = logging.getLogger(__name__)
 

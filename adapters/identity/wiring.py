@@ -21,7 +21,7 @@ from adapters.identity.machine import MachineTokenVerifier
 from adapters.identity.oidc import OidcRelyingParty
 from adapters.identity.service import IdentityAuthenticator, OidcLoginFlow
 from adapters.identity.sessions import PgSessionStore
-from domain.identity import AccessDirectory
+from domain.shared.identity import AccessDirectory
 
 HTTP_TIMEOUT = httpx.Timeout(10.0)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from domain.errors import (
+from domain.shared.errors import (
     ChairOverlap,
     Conflict,
     DomainError,

@@ -199,7 +199,7 @@ class MembershipRow(SQLModel, table=True):
 
 # Access and login tables (accounts, machine clients, browser sessions, the access log) live in
 # ``access_tables``; imported here so ``metadata`` describes the whole schema.
-from adapters.postgres.access_tables import (  # noqa: E402, F401
+from adapters.postgres.access.tables import (  # noqa: E402, F401
     AccessChangeRow,
     MachineClientRow,
     UserAccountRow,

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from adapters.postgres import repositories as r
 from adapters.postgres.constraints import domain_error
+from adapters.postgres.organisation import repositories as r
 
 
 class PgUnitOfWork:

@@ -15,7 +15,7 @@ from strawberry.fastapi import BaseContext
 from api.rest.deps import current_principal, organisation_service
 from domain.organisation import model as m
 from domain.organisation.service import OrganisationService
-from domain.principal import Principal
+from domain.shared.principal import Principal
 
 
 @dataclass

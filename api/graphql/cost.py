@@ -25,7 +25,7 @@ from graphql import (
     get_named_type,
 )
 
-from domain.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from domain.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
 DEFAULT_LIST = DEFAULT_LIMIT
 

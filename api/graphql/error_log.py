@@ -14,7 +14,7 @@ from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
 from api.outage import is_unavailable
-from domain.errors import DomainError
+from domain.shared.errors import DomainError
 
 log = logging.getLogger("samordna.graphql")
 

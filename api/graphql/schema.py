@@ -24,16 +24,14 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
-from api.graphql import types as t
-from api.graphql.access import AccessMutation, AccessQuery
+from api.graphql.access.schema import AccessMutation, AccessQuery
 from api.graphql.context import Context, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
-from api.graphql.terms import TermMutations, answer
+from api.graphql.organisation import types as t
+from api.graphql.organisation.terms import TermMutations, answer
 from api.graphql.transport import JsonRefusals
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
-from domain.errors import DomainError, Errors, ValidationFailed
-from domain.organisation.changes import camel
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
@@ -42,7 +40,9 @@ from domain.organisation.filters import (
 )
 from domain.organisation.model import Level
 from domain.organisation.service import OrganisationPicture
-from domain.pagination import PageRequest
+from domain.shared.changes import camel
+from domain.shared.errors import DomainError, Errors, ValidationFailed
+from domain.shared.pagination import PageRequest
 
 log = logging.getLogger("samordna.graphql")
 X = TypeVar("X")

@@ -17,7 +17,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.rest.errors import problem
-from domain.principal import Principal
+from domain.shared.principal import Principal
 
 LOGIN_PATHS = frozenset({"/auth/login", "/auth/callback"})
 

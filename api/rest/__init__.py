@@ -7,7 +7,9 @@ from fastapi import APIRouter
 
 def routers() -> tuple[APIRouter, ...]:
     """Every REST router, in mounting order: the app and the committed contract use this one list."""
-    from api.rest import access, auth, exports, health, problems, registries, terms, unit
+    from api.rest import auth, health, problems
+    from api.rest.access import routes as access
+    from api.rest.organisation import exports, registries, terms, unit
 
     return (
         auth.router,

@@ -10,14 +10,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import Field
 
-from api.rest.access_schemas import UnitSwitch
+from api.rest.access.schemas import UnitSwitch
 from api.rest.deps import SESSION_COOKIE, container, current_principal
 from api.rest.errors import CsrfFailed, responses
-from api.rest.schemas import Dto
+from api.rest.organisation.schemas import Dto
 from domain.access.service import AccessService
-from domain.errors import Forbidden, Unauthenticated
-from domain.identity import LoginFailed, LoginFlow, local_return_path
-from domain.principal import Principal
+from domain.shared.errors import Forbidden, Unauthenticated
+from domain.shared.identity import LoginFailed, LoginFlow, local_return_path
+from domain.shared.principal import Principal
 
 LOGIN_COOKIE = "samordna_login"
 LOGIN_COOKIE_PATH = "/auth"

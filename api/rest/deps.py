@@ -10,9 +10,9 @@ from fastapi import Depends, Header, Request, Response
 
 from api.middleware.rate_limit import rate_limits
 from api.rest.errors import CsrfFailed
-from domain.errors import Unauthenticated, ValidationFailed
 from domain.organisation.service import OrganisationService
-from domain.principal import Principal
+from domain.shared.errors import Unauthenticated, ValidationFailed
+from domain.shared.principal import Principal
 
 SESSION_COOKIE = "samordna_session"
 CSRF_HEADER = "X-CSRF-Token"

@@ -19,7 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
 from api.rest.field_codes import field_code
 from api.rest.methods import allowed_methods
-from domain.errors import (
+from domain.shared.changes import camel
+from domain.shared.errors import (
     Conflict,
     DomainError,
     Forbidden,
@@ -29,7 +30,6 @@ from domain.errors import (
     ValidationFailed,
     VersionRequired,
 )
-from domain.organisation.changes import camel
 
 log = logging.getLogger("samordna.errors")
 

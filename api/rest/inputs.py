@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
-from domain.validation import CONTROL_CHARACTERS, CONTROL_MESSAGE, plain
+from domain.shared.validation import CONTROL_CHARACTERS, CONTROL_MESSAGE, plain
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from domain import identity_number
-from domain.errors import Conflict, Errors
-from domain.principal import Role, Scope
-from domain.validation import organisation_number_ok, plain
+from domain.shared import identity_number
+from domain.shared.errors import Conflict, Errors
+from domain.shared.principal import Role, Scope
+from domain.shared.validation import organisation_number_ok, plain
 
 CLIENT_NAME_MAX = 200
 # The machine identity provider names a consumer by ISO 6523 "0192" (Norwegian organisation number).

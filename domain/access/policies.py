@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.principal import Principal, Role
+from domain.shared.principal import Principal, Role
 
 
 def can_administer_access(p: Principal) -> bool:

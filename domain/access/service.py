@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID, uuid4
 
-from domain import policies as pol
 from domain.access.model import (
     AccessChange,
     Account,
@@ -23,11 +22,12 @@ from domain.access.model import (
 )
 from domain.access.policies import can_administer_access, keeps_an_admin
 from domain.access.ports import AccessUnitOfWork, AccessUnitOfWorkFactory, PersonKeys
-from domain.errors import Errors, Forbidden, ValidationFailed
-from domain.identity import AccessDirectory
-from domain.organisation.changes import expect_version
-from domain.ports import Clock
-from domain.principal import Principal, Role
+from domain.shared import policies as pol
+from domain.shared.changes import expect_version
+from domain.shared.errors import Errors, Forbidden, ValidationFailed
+from domain.shared.identity import AccessDirectory
+from domain.shared.ports import Clock
+from domain.shared.principal import Principal, Role
 
 ACCOUNT_FIELDS = frozenset({"roles", "person_id"})
 CHANGES_MAX = 200

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from domain import validation as v
-from domain.errors import Errors
 from domain.organisation.model import Level, OrganisationType
-from domain.principal import BodyRole
+from domain.shared import validation as v
+from domain.shared.errors import Errors
+from domain.shared.principal import BodyRole
 
 SEARCH_MAX = 100
 

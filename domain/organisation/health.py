@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from domain.organisation.model import Body, Establishment, Level, Membership
-from domain.principal import BodyRole
+from domain.shared.principal import BodyRole
 
 EXPIRY_WARNING_DAYS = 60
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from domain import validation as v
-from domain.errors import Errors
-from domain.principal import BodyRole
+from domain.shared import validation as v
+from domain.shared.errors import Errors
+from domain.shared.principal import BodyRole
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

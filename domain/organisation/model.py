@@ -9,10 +9,10 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from domain import validation as v
-from domain.errors import Errors
 from domain.organisation.membership import Membership as Membership
 from domain.organisation.membership import MembershipView as MembershipView
+from domain.shared import validation as v
+from domain.shared.errors import Errors
 
 NAME_MAX = 200
 TEXT_MAX = 4000

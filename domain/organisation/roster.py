@@ -8,7 +8,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.organisation.model import Body, MembershipView, Person
-from domain.principal import BodyRole
+from domain.shared.principal import BodyRole
 
 # Chair first, observers last: the order a member list is read in.
 ROLE_ORDER = (BodyRole.CHAIR, BodyRole.SECRETARY, BodyRole.MEMBER, BodyRole.OBSERVER)

@@ -11,15 +11,6 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-from domain import policies as pol
-from domain.errors import (
-    AlreadyEnded,
-    Errors,
-    InUse,
-    NotFound,
-    ValidationFailed,
-)
-from domain.organisation.changes import apply_changes, expect_version
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
@@ -42,11 +33,20 @@ from domain.organisation.model import (
     PoliceDistrict,
     SltUnit,
 )
+from domain.organisation.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from domain.organisation.roster import Roster, build_roster
 from domain.organisation.terms import MembershipTerms, check_overlaps, membership_for_change
-from domain.pagination import Page, PageRequest
-from domain.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from domain.principal import BodyRole, Principal
+from domain.shared import policies as pol
+from domain.shared.changes import apply_changes, expect_version
+from domain.shared.errors import (
+    AlreadyEnded,
+    Errors,
+    InUse,
+    NotFound,
+    ValidationFailed,
+)
+from domain.shared.pagination import Page, PageRequest
+from domain.shared.principal import BodyRole, Principal
 
 ORG_FIELDS = frozenset({"name", "type", "organisation_number", "municipality_number", "active"})
 PERSON_FIELDS = frozenset({"name", "title", "organisation_id", "email", "phone"})

@@ -11,12 +11,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
-from domain import policies as pol
-from domain.errors import ChairOverlap, MembershipOverlap, NotFound, ValidationFailed
-from domain.organisation.changes import expect_version
 from domain.organisation.model import Membership
-from domain.ports import Clock, UnitOfWork
-from domain.principal import BodyRole, Principal
+from domain.organisation.ports import Clock, UnitOfWork
+from domain.shared import policies as pol
+from domain.shared.changes import expect_version
+from domain.shared.errors import ChairOverlap, MembershipOverlap, NotFound, ValidationFailed
+from domain.shared.principal import BodyRole, Principal
 
 CHAIR_TAKEN = "The body already has a chair in that period; hand over the chair instead."
 

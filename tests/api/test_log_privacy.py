@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from api.logs import JsonFormatter
-from domain.identity_number import is_synthetic
+from domain.shared.identity_number import is_synthetic
 from tests.support.auth import login
 
 # SYNTHETIC (month + 80): born 17 May 1993. A literal, so the suite-wide log scan knows it too.

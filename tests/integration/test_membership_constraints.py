@@ -18,9 +18,9 @@ from sqlalchemy.schema import AddConstraint
 from adapters.postgres import tables as t
 from adapters.postgres.demo import DEMO_UNIT, demo_id
 from adapters.postgres.uow import PgUnitOfWorkFactory
-from domain.errors import ChairOverlap, InUse, MembershipOverlap, ValidationFailed
 from domain.organisation.model import Membership
-from domain.principal import BodyRole
+from domain.shared.errors import ChairOverlap, InUse, MembershipOverlap, ValidationFailed
+from domain.shared.principal import BodyRole
 
 # Neither is a member of this body in the demo. Chairs serve closed terms before the demo's, whose
 # own chair still serves.

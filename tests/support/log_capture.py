@@ -10,7 +10,7 @@ from pathlib import Path
 from adapters.identity.personas import PERSONAS
 from adapters.postgres.demo import PERSONS
 from api.logs import JsonFormatter
-from domain.identity_number import parse
+from domain.shared.identity_number import parse
 
 TESTS = Path(__file__).resolve().parent.parent
 _NUMBER = re.compile(r"(?<!\d)\d{11}(?!\d)")

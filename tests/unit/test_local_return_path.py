@@ -2,7 +2,7 @@
 
 import pytest
 
-from domain.identity import local_return_path
+from domain.shared.identity import local_return_path
 
 
 @pytest.mark.parametrize("path", ["/", "/organer/123", "/personer?q=kari&limit=5"])

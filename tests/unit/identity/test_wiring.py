@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from adapters.identity.config import IdentityConfig
 from adapters.identity.keys import load_or_create_key_list
 from adapters.identity.wiring import build_identity, dev_machine_token
-from domain.identity import MachineClient, PersonAccount
+from domain.shared.identity import MachineClient, PersonAccount
 
 
 class EmptyDirectory:

@@ -1,0 +1,284 @@
+"""OrganisationService as a whole: who may read and write, and that another unit's rows are simply not there."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from domain.organisation.filters import (
+    BodyFilter,
+    MembershipFilter,
+    OrganisationFilter,
+    PersonFilter,
+)
+from domain.organisation.model import Level, OrganisationType, SltUnit
+from domain.organisation.service import OrganisationService
+from domain.shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from domain.shared.pagination import PageRequest
+from domain.shared.principal import BodyRole, Principal, Scope
+from tests import fakes
+from tests.fakes import FakeStore, FakeUnitOfWorkFactory
+from tests.unit.conftest import World
+
+UseCase = Callable[[OrganisationService, Principal, World], Awaitable[Any]]
+PAGE = PageRequest()
+
+READS: dict[str, UseCase] = {
+    "unit": lambda s, p, w: s.unit(p),
+    "municipalities": lambda s, p, w: s.municipalities(p),
+    "police_districts": lambda s, p, w: s.police_districts(p),
+    "establishment": lambda s, p, w: s.establishment(p),
+    "health": lambda s, p, w: s.health(p),
+    "picture": lambda s, p, w: s.picture(p),
+    "list_organisations": lambda s, p, w: s.list_organisations(p, OrganisationFilter(), PAGE),
+    "get_organisation": lambda s, p, w: s.get_organisation(p, w.school.id),
+    "list_persons": lambda s, p, w: s.list_persons(p, PersonFilter(), PAGE),
+    "get_person": lambda s, p, w: s.get_person(p, w.mayor.id),
+    "list_bodies": lambda s, p, w: s.list_bodies(p, BodyFilter(), PAGE),
+    "get_body": lambda s, p, w: s.get_body(p, w.steering.id),
+    "list_memberships": lambda s, p, w: s.list_memberships(p, MembershipFilter(), PAGE),
+    "get_membership": lambda s, p, w: s.get_membership(p, w.mayor_chair.id),
+    "organisations_by_id": lambda s, p, w: s.organisations_by_id(p, [w.school.id]),
+    "persons_by_id": lambda s, p, w: s.persons_by_id(p, [w.mayor.id]),
+    "bodies_by_id": lambda s, p, w: s.bodies_by_id(p, [w.steering.id]),
+    "memberships_of_bodies": lambda s, p, w: s.memberships_of_bodies(p, [w.steering.id], None),
+}
+
+WRITES: dict[str, UseCase] = {
+    "update_unit": lambda s, p, w: s.update_unit(p, {"name": "Kupp"}, 1),
+    "update_establishment": lambda s, p, w: s.update_establishment(
+        p, {"municipal_decision_ref": "X"}, 0
+    ),
+    "create_organisation": lambda s, p, w: s.create_organisation(
+        p, name="Ny", type=OrganisationType.OTHER
+    ),
+    "update_organisation": lambda s, p, w: s.update_organisation(p, w.school.id, {"name": "X"}, 1),
+    "delete_organisation": lambda s, p, w: s.delete_organisation(p, w.police.id, 1),
+    "create_person": lambda s, p, w: s.create_person(p, name="Ny"),
+    "update_person": lambda s, p, w: s.update_person(p, w.mayor.id, {"name": "X"}, 1),
+    "delete_person": lambda s, p, w: s.delete_person(p, w.officer.id, 1),
+    "create_body": lambda s, p, w: s.create_body(p, name="Ny", level=Level.EXECUTIVE),
+    "update_body": lambda s, p, w: s.update_body(p, w.steering.id, {"name": "X"}, 1),
+    "delete_body": lambda s, p, w: s.delete_body(p, w.steering.id, 1),
+    "add_membership": lambda s, p, w: s.add_membership(
+        p, body_id=w.coordinating.id, person_id=w.officer.id, role=BodyRole.MEMBER
+    ),
+    "update_membership": lambda s, p, w: s.update_membership(
+        p, w.teacher_member.id, {"role": BodyRole.OBSERVER}, 1
+    ),
+    "end_membership": lambda s, p, w: s.end_membership(p, w.teacher_member.id, None, 1),
+    "delete_membership": lambda s, p, w: s.delete_membership(p, w.teacher_member.id, 1),
+}
+
+NO_READ: dict[str, Callable[[UUID, World], Principal]] = {
+    "no_role": lambda u, w: fakes.person(u),
+    "machine_no_scope": lambda u, w: fakes.machine(u),
+    "machine_other_scopes": lambda u, w: fakes.machine(u, [Scope.TRENDS_READ, Scope.IMPORT_WRITE]),
+}
+
+READ_ONLY: dict[str, Callable[[UUID, World], Principal]] = {
+    "police_contact": lambda u, w: fakes.police_contact(u),
+    "steering_reader": lambda u, w: fakes.steering_reader(u),
+    "member": lambda u, w: fakes.body_member(u, w.coordinating.id, BodyRole.MEMBER),
+    "observer": lambda u, w: fakes.body_member(u, w.coordinating.id, BodyRole.OBSERVER),
+    "chair_elsewhere": lambda u, w: fakes.body_member(u, w.steering.id, BodyRole.CHAIR),
+    "machine_org_read": lambda u, w: fakes.machine(u, [Scope.ORGANISATION_READ]),
+}
+
+
+@pytest.mark.parametrize("who", list(NO_READ))
+@pytest.mark.parametrize("action", list(READS))
+async def test_reads_are_forbidden_without_a_right_to_read(
+    service: OrganisationService,
+    uow_factory: FakeUnitOfWorkFactory,
+    unit: SltUnit,
+    world: World,
+    action: str,
+    who: str,
+) -> None:
+    p = NO_READ[who](unit.id, world)
+    opened = len(uow_factory.opened)
+    with pytest.raises(Forbidden):
+        await READS[action](service, p, world)
+    assert len(uow_factory.opened) == opened  # refused before any data was touched
+
+
+@pytest.mark.parametrize("who", list(READ_ONLY))
+@pytest.mark.parametrize("action", list(READS))
+async def test_readers_may_read(
+    service: OrganisationService, unit: SltUnit, world: World, action: str, who: str
+) -> None:
+    result = await READS[action](service, READ_ONLY[who](unit.id, world), world)
+    assert result is not None
+    if isinstance(result, dict):
+        assert result  # the batch reads found the requested row
+
+
+@pytest.mark.parametrize("who", list(NO_READ) + list(READ_ONLY))
+@pytest.mark.parametrize("action", list(WRITES))
+async def test_writes_are_forbidden_without_a_right_to_manage(
+    service: OrganisationService,
+    store: FakeStore,
+    unit: SltUnit,
+    world: World,
+    action: str,
+    who: str,
+) -> None:
+    p = {**NO_READ, **READ_ONLY}[who](unit.id, world)
+    before, commits = store.tables.copy(), store.commits
+    with pytest.raises(Forbidden):
+        await WRITES[action](service, p, world)
+    assert store.commits == commits
+    assert store.tables == before
+
+
+@pytest.mark.parametrize("action", list(WRITES))
+async def test_the_coordinator_or_admin_may_write(
+    service: OrganisationService, store: FakeStore, unit: SltUnit, world: World, action: str
+) -> None:
+    # The unit record is the admin's; everything else the coordinator's.
+    p = fakes.unit_admin(unit.id) if action == "update_unit" else fakes.coordinator(unit.id)
+    if action in PREPARE:  # a delete needs its target free of references first
+        await PREPARE[action](service, p, world)
+    commits = store.commits
+    await WRITES[action](service, p, world)
+    assert store.commits == commits + 1
+
+
+PREPARE: dict[str, UseCase] = {
+    "delete_organisation": lambda s, p, w: s.update_person(
+        p, w.officer.id, {"organisation_id": None}, 1
+    ),
+    "delete_body": lambda s, p, w: s.delete_membership(p, w.mayor_chair.id, 1),
+}
+
+
+@pytest.mark.parametrize(
+    "create",
+    [
+        lambda s, p: s.create_organisation(p, name="", type=OrganisationType.OTHER),
+        lambda s, p: s.create_person(p, name="", email="nope"),
+        lambda s, p: s.create_body(p, name="", level=Level.EXECUTIVE, is_politiraad=True),
+    ],
+    ids=["organisation", "person", "body"],
+)
+async def test_forbidden_comes_before_validation(
+    service: OrganisationService, unit: SltUnit, create: Callable[..., Awaitable[Any]]
+) -> None:
+    # An outsider learns nothing about the rules from a refusal: 403, not 422.
+    with pytest.raises(Forbidden):
+        await create(service, fakes.police_contact(unit.id))
+
+
+# -- tenancy -----------------------------------------------------------------------------------
+
+FOREIGN: dict[str, UseCase] = {
+    "get_organisation": lambda s, p, w: s.get_organisation(p, w.school.id),
+    "update_organisation": lambda s, p, w: s.update_organisation(p, w.school.id, {"name": "X"}, 1),
+    "delete_organisation": lambda s, p, w: s.delete_organisation(p, w.police.id, 1),
+    "get_person": lambda s, p, w: s.get_person(p, w.mayor.id),
+    "update_person": lambda s, p, w: s.update_person(p, w.mayor.id, {"name": "X"}, 1),
+    "delete_person": lambda s, p, w: s.delete_person(p, w.officer.id, 1),
+    "get_body": lambda s, p, w: s.get_body(p, w.steering.id),
+    "update_body": lambda s, p, w: s.update_body(p, w.steering.id, {"name": "X"}, 1),
+    "delete_body": lambda s, p, w: s.delete_body(p, w.steering.id, 1),
+    "get_membership": lambda s, p, w: s.get_membership(p, w.mayor_chair.id),
+    "update_membership": lambda s, p, w: s.update_membership(
+        p, w.mayor_chair.id, {"role": BodyRole.MEMBER}, 1
+    ),
+    "end_membership": lambda s, p, w: s.end_membership(p, w.mayor_chair.id, None, 1),
+    "delete_membership": lambda s, p, w: s.delete_membership(p, w.mayor_chair.id, 1),
+}
+
+
+@pytest.mark.parametrize("action", list(FOREIGN))
+async def test_another_units_ids_are_not_found(
+    service: OrganisationService,
+    store: FakeStore,
+    uow_factory: FakeUnitOfWorkFactory,
+    other_coord: Principal,
+    world: World,
+    action: str,
+) -> None:
+    before = store.tables.copy()
+    with pytest.raises(NotFound):
+        await FOREIGN[action](service, other_coord, world)
+    assert uow_factory.opened[-1] == other_coord.unit_id
+    assert store.tables == before
+
+
+async def test_another_units_rows_are_invisible_in_lists_and_batches(
+    service: OrganisationService, other_coord: Principal, world: World
+) -> None:
+    p = other_coord
+    assert (await service.list_organisations(p, OrganisationFilter(), PAGE)).total == 0
+    assert (await service.list_persons(p, PersonFilter(), PAGE)).total == 0
+    assert (await service.list_bodies(p, BodyFilter(), PAGE)).total == 0
+    assert (await service.list_memberships(p, MembershipFilter(), PAGE)).total == 0
+    assert await service.organisations_by_id(p, [world.school.id]) == {}
+    assert await service.persons_by_id(p, [world.mayor.id]) == {}
+    assert await service.bodies_by_id(p, [world.steering.id]) == {}
+    assert await service.memberships_of_bodies(p, [world.steering.id], None) == {
+        world.steering.id: []
+    }
+    picture = await service.picture(p)
+    assert all(summaries == [] for summaries in picture.levels.values())
+    health = await service.health(p)
+    assert {c.body_id for c in health.checks} == {None}
+
+
+async def test_another_units_rows_cannot_be_referred_to(
+    service: OrganisationService, other_coord: Principal, world: World
+) -> None:
+    with pytest.raises(ValidationFailed):
+        await service.create_person(other_coord, name="X", organisation_id=world.school.id)
+    with pytest.raises(ValidationFailed):
+        await service.update_establishment(
+            other_coord, {"coordinator_person_id": world.mayor.id}, 0
+        )
+
+
+async def test_each_unit_keeps_its_own_unit_record_and_establishment(
+    service: OrganisationService,
+    coord: Principal,
+    other_coord: Principal,
+    unit: SltUnit,
+    other_unit: SltUnit,
+) -> None:
+    assert await service.unit(coord) == unit
+    assert await service.unit(other_coord) == other_unit
+    await service.update_establishment(coord, {"municipal_decision_date": date(2024, 1, 1)}, 0)
+    assert (await service.establishment(other_coord)).version == 0
+    assert (await service.establishment(coord)).version == 1
+
+
+async def test_a_failed_use_case_commits_nothing(
+    service: OrganisationService, coord: Principal, store: FakeStore, world: World
+) -> None:
+    before, commits = store.tables.copy(), store.commits
+    with pytest.raises(
+        Conflict
+    ):  # a second chair: refused after the checks ran in the unit of work
+        await service.add_membership(
+            coord, body_id=world.steering.id, person_id=world.officer.id, role=BodyRole.CHAIR
+        )
+    assert (store.tables, store.commits) == (before, commits)
+
+
+@pytest.mark.parametrize("kind", ["organisation", "person", "body"])
+async def test_updates_trim_names_like_creates(
+    service: OrganisationService, coord: Principal, world: World, kind: str
+) -> None:
+    renames: dict[str, Callable[[], Awaitable[Any]]] = {
+        "organisation": lambda: service.update_organisation(
+            coord, world.school.id, {"name": "  Fjell skole  "}, 1
+        ),
+        "person": lambda: service.update_person(coord, world.mayor.id, {"name": " Ola "}, 1),
+        "body": lambda: service.update_body(coord, world.steering.id, {"name": " Politirådet "}, 1),
+    }
+    new = await renames[kind]()
+    assert new.name == new.name.strip()
