@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from domain.organisation.limits import SEARCH_MAX as SEARCH_MAX
 from domain.organisation.model import Level, OrganisationType
 from domain.shared import validation as v
 from domain.shared.errors import Errors
 from domain.shared.principal import BodyRole
-
-SEARCH_MAX = 100
 
 
 def _search(q: str | None) -> None:

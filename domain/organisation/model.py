@@ -9,17 +9,24 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
+from domain.organisation.limits import (  # re-exported: the front doors read the limits here too
+    EMAIL_MAX as EMAIL_MAX,
+)
+from domain.organisation.limits import FTE_MAX as FTE_MAX
+from domain.organisation.limits import FTE_MIN_EXCLUSIVE as FTE_MIN_EXCLUSIVE
+from domain.organisation.limits import FTE_PLACES as FTE_PLACES
+from domain.organisation.limits import LANGUAGES as LANGUAGES
+from domain.organisation.limits import MEETING_NORM_MAX as MEETING_NORM_MAX
+from domain.organisation.limits import MEETING_NORM_MIN as MEETING_NORM_MIN
+from domain.organisation.limits import NAME_MAX as NAME_MAX
+from domain.organisation.limits import PHONE_MAX as PHONE_MAX
+from domain.organisation.limits import REF_MAX as REF_MAX
+from domain.organisation.limits import SEARCH_MAX as SEARCH_MAX
+from domain.organisation.limits import TEXT_MAX as TEXT_MAX
 from domain.organisation.membership import Membership as Membership
 from domain.organisation.membership import MembershipView as MembershipView
 from domain.shared import validation as v
 from domain.shared.errors import Errors
-
-NAME_MAX = 200
-TEXT_MAX = 4000
-REF_MAX = 100
-EMAIL_MAX = 254
-PHONE_MAX = 20
-FTE_PLACES = 3  # the column is numeric(4, 3): a finer share would be rounded silently
 
 
 class UnitKind(enum.StrEnum):
@@ -118,7 +125,7 @@ class SltUnit:
                 e.add("osloDistrictNumber", "required", "Which Oslo district.")
         elif self.oslo_district_number:
             e.add("osloDistrictNumber", "not-allowed", "Only an Oslo district unit has one.")
-        if self.language is not None and self.language not in ("nb", "nn"):
+        if self.language is not None and self.language not in LANGUAGES:
             e.add("language", "invalid", "Bokmål (nb) or nynorsk (nn).")
         e.raise_if_any()
 
@@ -157,7 +164,7 @@ class Establishment:
             if d is not None and d > today:
                 e.add(name, "in-future", "The date cannot be in the future.")
         fte = self.coordinator_fte
-        if fte is not None and not (fte.is_finite() and Decimal("0") < fte <= 1):
+        if fte is not None and not (fte.is_finite() and FTE_MIN_EXCLUSIVE < fte <= FTE_MAX):
             e.add(
                 "coordinatorFte",
                 "out-of-range",
@@ -256,12 +263,13 @@ class Body:
             e.add(
                 "isPolitiraad", "steering-only", "A politiråd can only serve at the steering level."
             )
-        if self.meeting_norm_per_year is not None and not 1 <= self.meeting_norm_per_year <= 365:
+        norm = self.meeting_norm_per_year
+        if norm is not None and not MEETING_NORM_MIN <= norm <= MEETING_NORM_MAX:
             e.add(
                 "meetingNormPerYear",
                 "out-of-range",
-                "Between 1 and 365 meetings a year.",
-                {"min": 1, "max": 365},
+                f"Between {MEETING_NORM_MIN} and {MEETING_NORM_MAX} meetings a year.",
+                {"min": MEETING_NORM_MIN, "max": MEETING_NORM_MAX},
             )
         e.raise_if_any()
 
