@@ -9,12 +9,23 @@ def routers() -> tuple[APIRouter, ...]:
     """Every REST router, in mounting order: the app and the committed contract use this one list."""
     from api.rest import auth, health, problems
     from api.rest.access import routes as access
-    from api.rest.organisation import exports, registries, terms, unit
+    from api.rest.organisation import (
+        bodies,
+        exports,
+        memberships,
+        organisations,
+        persons,
+        terms,
+        unit,
+    )
 
     return (
         auth.router,
         unit.router,
-        registries.router,
+        organisations.router,
+        persons.router,
+        bodies.router,
+        memberships.router,
         exports.router,
         terms.router,
         access.router,

@@ -12,8 +12,8 @@ from pydantic import Field
 
 from api.rest.access.schemas import UnitSwitch
 from api.rest.deps import SESSION_COOKIE, container, current_principal
+from api.rest.dtos import Dto
 from api.rest.errors import CsrfFailed, responses
-from api.rest.organisation.schemas import Dto
 from domain.access.service import AccessService
 from domain.shared.errors import Forbidden, Unauthenticated
 from domain.shared.identity import LoginFailed, LoginFlow, local_return_path

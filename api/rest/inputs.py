@@ -1,4 +1,5 @@
-"""Input types every REST DTO and query parameter shares: plain text, ISO dates, strict scalars."""
+"""Input types every REST DTO and query parameter shares: plain text, ISO dates, strict scalars,
+page size and cursor."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
+from fastapi import Query
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
+from domain.shared.pagination import MAX_LIMIT, PageRequest
 from domain.shared.validation import CONTROL_CHARACTERS, CONTROL_MESSAGE, plain
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -44,3 +47,11 @@ def optional(**constraints: Any) -> Any:
 
 def _no_default(schema: dict[str, Any]) -> None:
     schema.pop("default", None)  # "default: null" would read as "null is allowed"
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
+CursorQ = Annotated[QueryText, Query(description="From the previous page's `nextCursor`.")]
+
+
+def page_request(limit: int, cursor: str | None) -> PageRequest:
+    return PageRequest.of(limit, cursor)

@@ -8,8 +8,8 @@ from uuid import UUID
 
 from pydantic import Field
 
+from api.rest.dtos import Dto, Update
 from api.rest.inputs import optional
-from api.rest.organisation.schemas import Dto, Update
 from domain.access.model import CLIENT_NAME_MAX, AccessChange, Account, ChangeAction, MachineClient
 from domain.shared.principal import Role, Scope
 

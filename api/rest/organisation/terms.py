@@ -5,33 +5,16 @@ from __future__ import annotations
 from uuid import UUID
 
 from fastapi import APIRouter, Response
-from pydantic import Field
 
 from api.rest.deps import IfMatchDep, PrincipalDep, ServiceDep, set_etag
 from api.rest.errors import WRITE_ERRORS
-from api.rest.inputs import IsoDate
-from api.rest.organisation.schemas import Input, MembershipRead
-from domain.shared.principal import BodyRole
+from api.rest.organisation.dtos.memberships import (
+    ChairHandover,
+    MembershipRead,
+    MembershipRoleChange,
+)
 
 router = APIRouter(prefix="/api")
-
-
-class MembershipRoleChange(Input):
-    role: BodyRole
-    on: IsoDate | None = Field(
-        default=None, description="First day in the new role; defaults to today."
-    )
-
-
-class ChairHandover(Input):
-    person_id: UUID = Field(description="The new chair.")
-    on: IsoDate | None = Field(
-        default=None, description="The new chair's first day; defaults to today."
-    )
-    previous_chair_role: BodyRole | None = Field(
-        default=BodyRole.MEMBER,
-        description="The role the previous chair goes on in from that day; null: they leave.",
-    )
 
 
 @router.post(

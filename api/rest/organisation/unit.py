@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 
 from api.rest.deps import IfMatchDep, PrincipalDep, ServiceDep, set_etag
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
-from api.rest.organisation.schemas import (
+from api.rest.organisation.dtos.unit import (
     EstablishmentRead,
     EstablishmentUpdate,
     HealthRead,
