@@ -11,8 +11,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
+from domain.organisation.base import UseCases
 from domain.organisation.model import Membership
-from domain.organisation.ports import Clock, UnitOfWork
+from domain.organisation.ports import UnitOfWork
 from domain.shared import policies as pol
 from domain.shared.changes import expect_version
 from domain.shared.errors import ChairOverlap, MembershipOverlap, NotFound, ValidationFailed
@@ -56,13 +57,8 @@ def _within(m: Membership, on: date, field: str) -> None:
         )
 
 
-class MembershipTerms:
-    """The dated membership use cases, mixed into ``OrganisationService``."""
-
-    _clock: Clock
-
-    def _open(self, p: Principal) -> UnitOfWork:
-        raise NotImplementedError
+class MembershipTerms(UseCases):
+    """The dated membership use cases, composed into ``OrganisationService``."""
 
     async def change_role(
         self, p: Principal, id: UUID, role: BodyRole, on: date | None, expected_version: int | None
