@@ -11,7 +11,8 @@ import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.organisation import types as t
+from api.graphql.shared.mapping import from_domain
+from api.graphql.shared.problems import Problems, problem_of
 from domain.access import model as am
 from domain.access.service import CHANGES_MAX, AccessService
 from domain.shared.errors import DomainError
@@ -41,14 +42,7 @@ class AccessAccount:
 
     @classmethod
     def of(cls, a: am.Account) -> AccessAccount:
-        return cls(
-            id=a.id,
-            roles=sorted(a.roles),
-            person_id=a.person_id,
-            person_name=a.person_name,
-            version=a.version,
-            created_at=a.created_at,
-        )
+        return from_domain(cls, a)
 
 
 @strawberry.type
@@ -61,13 +55,7 @@ class MachineClient:
 
     @classmethod
     def of(cls, c: am.MachineClient) -> MachineClient:
-        return cls(
-            organisation_number=c.organisation_number,
-            name=c.name,
-            scopes=sorted(c.scopes),
-            version=c.version,
-            created_at=c.created_at,
-        )
+        return from_domain(cls, c)
 
 
 @strawberry.type
@@ -85,24 +73,11 @@ class AccessChange:
 
     @classmethod
     def of(cls, c: am.AccessChange) -> AccessChange:
-        return cls(
-            id=c.id,
-            at=c.at,
-            action=c.action,
-            actor_person_id=c.actor_person_id,
-            actor_name=c.actor_name,
-            target_name=c.target_name,
-            account_id=c.account_id,
-            organisation_number=c.organisation_number,
-            roles=list(c.roles),
-            scopes=list(c.scopes),
-        )
+        return from_domain(cls, c)
 
 
-AccountResult = Annotated[AccessAccount | t._Problems, strawberry.union("AccountResult")]
-MachineClientResult = Annotated[
-    MachineClient | t._Problems, strawberry.union("MachineClientResult")
-]
+AccountResult = Annotated[AccessAccount | Problems, strawberry.union("AccountResult")]
+MachineClientResult = Annotated[MachineClient | Problems, strawberry.union("MachineClientResult")]
 
 
 @strawberry.type
@@ -110,7 +85,7 @@ class Revoked:
     ok: bool
 
 
-RevokeResult = Annotated[Revoked | t._Problems, strawberry.union("RevokeResult")]
+RevokeResult = Annotated[Revoked | Problems, strawberry.union("RevokeResult")]
 
 
 @strawberry.input
@@ -161,7 +136,7 @@ class AccessMutation:
                 person_id=input.person_id,
             )
         except DomainError as exc:
-            return t.problem_of(exc)
+            return problem_of(exc)
         return AccessAccount.of(a)
 
     @strawberry.mutation(description="Change an account's roles or linked person.")
@@ -174,7 +149,7 @@ class AccessMutation:
         try:
             a = await _svc(info).change(info.context.principal, id, changes, version)
         except DomainError as exc:
-            return t.problem_of(exc)
+            return problem_of(exc)
         return AccessAccount.of(a)
 
     @strawberry.mutation(description="Take a person's access to the unit away.")
@@ -182,7 +157,7 @@ class AccessMutation:
         try:
             await _svc(info).revoke(info.context.principal, id, version)
         except DomainError as exc:
-            return t.problem_of(exc)
+            return problem_of(exc)
         return Revoked(ok=True)
 
     @strawberry.mutation(description="Register an organisation as a machine client with scopes.")
@@ -197,7 +172,7 @@ class AccessMutation:
                 scopes=list(input.scopes),
             )
         except DomainError as exc:
-            return t.problem_of(exc)
+            return problem_of(exc)
         return MachineClient.of(c)
 
     @strawberry.mutation(description="Stop an organisation's machine tokens acting in the unit.")
@@ -207,5 +182,10 @@ class AccessMutation:
         try:
             await _svc(info).revoke_client(info.context.principal, organisation_number, version)
         except DomainError as exc:
-            return t.problem_of(exc)
+            return problem_of(exc)
         return Revoked(ok=True)
+
+
+# The names the root schema merges, as every context offers them.
+Query = AccessQuery
+Mutation = AccessMutation

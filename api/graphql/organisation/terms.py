@@ -1,37 +1,17 @@
-"""GraphQL mutations of the dated membership changes (a new role from a day, handing over the
-chair), and the one way every membership mutation answers: with the names, as REST does."""
+"""GraphQL, organisation context: the dated membership changes (a new role from a day, handing
+over the chair); they answer as every membership mutation does, with the names."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 import strawberry
-from strawberry.types import Info
 
-from api.graphql.context import Context
-from api.graphql.organisation import types as t
-from domain.organisation.model import Membership, MembershipView
-from domain.shared.errors import DomainError
-from domain.shared.principal import BodyRole
-
-I = Info[Context, None]  # noqa: E741
-
-
-async def named(c: Context, change: Awaitable[Membership]) -> MembershipView:
-    """The changed membership read back with person, body and organisation names."""
-    x = await change
-    return await c.svc.get_membership_view(c.principal, x.id)
-
-
-async def answer(c: Context, change: Awaitable[Membership]) -> Any:
-    """A membership mutation's result: the named membership, or the domain error as a problem."""
-    try:
-        return t.Membership.of_view(await named(c, change))
-    except DomainError as exc:
-        return t.problem_of(exc)
+from api.graphql.organisation.enums import BodyRole
+from api.graphql.organisation.memberships import MembershipResult, answer
+from api.graphql.shared.resolvers import I
+from domain.shared.principal import BodyRole as DBodyRole
 
 
 @strawberry.type
@@ -45,9 +25,9 @@ class TermMutations:
         info: I,
         id: UUID,
         version: int,
-        role: t.BodyRole,  # type: ignore[valid-type]
+        role: BodyRole,  # type: ignore[valid-type]
         on: date | None = None,
-    ) -> t.MembershipResult:
+    ) -> MembershipResult:
         c = info.context
         return await answer(c, c.svc.change_role(c.principal, id, role, on, version))
 
@@ -61,8 +41,8 @@ class TermMutations:
         body_id: UUID,
         person_id: UUID,
         on: date | None = None,
-        previous_chair_role: t.BodyRole | None = BodyRole.MEMBER,  # type: ignore[valid-type]
-    ) -> t.MembershipResult:
+        previous_chair_role: BodyRole | None = DBodyRole.MEMBER,  # type: ignore[valid-type]
+    ) -> MembershipResult:
         c = info.context
         return await answer(
             c, c.svc.hand_over_chair(c.principal, body_id, person_id, on, previous_chair_role)
