@@ -1,25 +1,28 @@
-"""The PostgreSQL unit of work: one transaction, bound to one SLT unit for row-level security."""
+"""The PostgreSQL unit of work: one transaction on a Core connection, bound to one SLT unit for
+row-level security. Inside a request it runs on the request's connection (``connection.py``)."""
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import Self
 from uuid import UUID
 
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.postgres import connection as tx
 from adapters.postgres.constraints import domain_error
 from adapters.postgres.organisation import repositories as r
 
 
 class PgUnitOfWork:
-    """Opens a session, begins, and sets ``samordna.unit_id`` with ``SET LOCAL`` semantics
-    (``set_config(..., true)``) so every statement, even one that forgets its filter, sees only
-    this unit. Leaving without ``commit`` rolls back."""
+    """Begins and sets ``samordna.unit_id`` with ``SET LOCAL`` semantics (``set_config(..., true)``)
+    in one round trip, so every statement, even one that forgets its filter, sees only this unit.
+    Leaving without ``commit`` rolls back. Inside an operation-wide transaction (a GraphQL query:
+    one snapshot) it joins that transaction, and ``commit`` is the operation's to do."""
 
-    session: AsyncSession
+    conn: AsyncConnection
     units: r.PgUnitRepository
     establishments: r.PgEstablishmentRepository
     organisations: r.PgOrganisationRepository
@@ -28,25 +31,39 @@ class PgUnitOfWork:
     memberships: r.PgMembershipRepository
     reference: r.PgReferenceData
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], unit_id: UUID) -> None:
-        self._sessions = sessions
+    def __init__(self, connections: tx.RequestConnections, unit_id: UUID) -> None:
+        self._connections = connections
         self.unit_id = unit_id
-        self._committed = False
+        self._open = False
+        self._stack = AsyncExitStack()
 
     async def __aenter__(self) -> Self:
-        self.session = self._sessions()
-        await self.session.begin()
-        await self.session.execute(
-            sa.text("SELECT set_config('samordna.unit_id', :u, true)"), {"u": str(self.unit_id)}
-        )
-        s, u = self.session, self.unit_id
-        self.units = r.PgUnitRepository(s, u)
-        self.establishments = r.PgEstablishmentRepository(s, u)
-        self.organisations = r.PgOrganisationRepository(s, u)
-        self.persons = r.PgPersonRepository(s, u)
-        self.bodies = r.PgBodyRepository(s, u)
-        self.memberships = r.PgMembershipRepository(s, u)
-        self.reference = r.PgReferenceData(s)
+        async with AsyncExitStack() as stack:
+            self.conn = await stack.enter_async_context(self._connections.connect())
+            lease = tx.current_lease()
+            joined = lease is not None and lease.shared_unit is not None
+            if joined:
+                assert lease is not None
+                if lease.shared_unit != self.unit_id:
+                    raise RuntimeError(
+                        "a unit of work for another unit inside a shared transaction"
+                    )
+            else:
+                if lease is not None:
+                    await stack.enter_async_context(lease.lock)
+                await tx.begin(self.conn, self.unit_id)
+                self._open = True
+            self._stack = stack.pop_all()
+        c, u = self.conn, self.unit_id
+        # The repositories take the connection (the session's Core API is the same: execute,
+        # begin_nested); their annotations follow in adapters/postgres/organisation.
+        self.units = r.PgUnitRepository(c, u)  # type: ignore[arg-type]
+        self.establishments = r.PgEstablishmentRepository(c, u)  # type: ignore[arg-type]
+        self.organisations = r.PgOrganisationRepository(c, u)  # type: ignore[arg-type]
+        self.persons = r.PgPersonRepository(c, u)  # type: ignore[arg-type]
+        self.bodies = r.PgBodyRepository(c, u)  # type: ignore[arg-type]
+        self.memberships = r.PgMembershipRepository(c, u)  # type: ignore[arg-type]
+        self.reference = r.PgReferenceData(c)  # type: ignore[arg-type]
         return self
 
     async def __aexit__(
@@ -56,22 +73,28 @@ class PgUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         try:
-            if not self._committed:
-                await self.session.rollback()
+            if self._open:
+                self._open = False
+                await tx.rollback(self.conn)
         finally:
-            await self.session.close()
+            await self._stack.aclose()
 
     async def commit(self) -> None:
+        if not self._open:
+            return  # joined: the operation's transaction ends with the operation
+        self._open = False
         try:
-            await self.session.commit()
+            await tx.commit(self.conn)
         except IntegrityError as exc:  # a deferred constraint is checked only now
+            await tx.rollback(self.conn)
             raise domain_error(exc) from None
-        self._committed = True
 
 
 class PgUnitOfWorkFactory:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._sessions = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+    def __init__(self, engine: AsyncEngine | tx.RequestConnections) -> None:
+        self._connections = (
+            engine if isinstance(engine, tx.RequestConnections) else tx.RequestConnections(engine)
+        )
 
     def __call__(self, unit_id: UUID) -> PgUnitOfWork:
-        return PgUnitOfWork(self._sessions, unit_id)
+        return PgUnitOfWork(self._connections, unit_id)

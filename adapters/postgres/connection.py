@@ -1,0 +1,134 @@
+"""The request's one connection: checked out lazily, shared by authentication and every unit of
+work of the request, released when the request ends (also on errors and cancellation).
+
+The connection runs in AUTOCOMMIT at the driver level, so a single look-up (the session) costs one
+round trip; a unit of work opens its transaction itself with ``BEGIN`` and the unit setting in one
+simple-protocol message (``begin``). See docs/adr/0011-one-connection-per-request.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from typing import Any
+from uuid import UUID
+
+import anyio
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+log = logging.getLogger(__name__)
+
+ISOLATION_LEVELS = frozenset({"READ COMMITTED", "REPEATABLE READ"})
+
+
+class Lease:
+    """One request's hold on the pool: at most one connection, taken on first use.
+
+    ``lock`` serialises the transactions of concurrent use cases (GraphQL resolvers run side by
+    side); ``shared_unit`` is set while an operation-wide transaction is open, which the units of
+    work join instead of opening their own."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._conn: AsyncConnection | None = None
+        self._taking = asyncio.Lock()
+        self.lock = asyncio.Lock()
+        self.shared_unit: UUID | None = None
+        self.checkouts = 0
+
+    async def connection(self) -> AsyncConnection:
+        if self._conn is None:
+            async with self._taking:
+                if self._conn is None:
+                    conn = await self._engine.connect()
+                    await conn.execution_options(isolation_level="AUTOCOMMIT")
+                    self._conn = conn
+                    self.checkouts += 1
+        return self._conn
+
+    async def release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        with anyio.CancelScope(shield=True):  # a cancelled request still returns its connection
+            await close(conn)
+
+
+async def _driver(conn: AsyncConnection) -> Any:
+    return (await conn.get_raw_connection()).driver_connection
+
+
+async def begin(conn: AsyncConnection, unit_id: UUID, isolation: str = "READ COMMITTED") -> None:
+    """``BEGIN`` and ``set_config('samordna.unit_id', …, true)`` in one round trip (the simple
+    protocol takes both statements at once; it has no bind parameters, so the values are checked
+    here: a ``UUID``'s text and a fixed isolation level)."""
+    if isolation not in ISOLATION_LEVELS:
+        raise ValueError(f"unknown isolation level {isolation!r}")
+    unit = str(UUID(str(unit_id)))
+    driver = await _driver(conn)
+    await driver.execute(
+        f"BEGIN ISOLATION LEVEL {isolation}; SELECT set_config('samordna.unit_id', '{unit}', true)"
+    )
+
+
+async def commit(conn: AsyncConnection) -> None:
+    """Through SQLAlchemy, so a deferred constraint checked now is its ``IntegrityError``."""
+    await conn.exec_driver_sql("COMMIT")
+
+
+async def rollback(conn: AsyncConnection) -> None:
+    driver = await _driver(conn)
+    if driver.is_in_transaction():
+        await driver.execute("ROLLBACK")
+
+
+async def close(conn: AsyncConnection) -> None:
+    """Back to the pool with no transaction open; a connection in doubt is discarded instead."""
+    try:
+        await rollback(conn)
+    except Exception as exc:  # a broken connection must not return to the pool
+        log.warning("discarding a connection after %s", type(exc).__name__)
+        await conn.invalidate()
+    await conn.close()
+
+
+_lease: ContextVar[Lease | None] = ContextVar("samordna_request_connection", default=None)
+
+
+def current_lease() -> Lease | None:
+    return _lease.get()
+
+
+class RequestConnections:
+    """Opens the request scope (``scope``) and hands out its connection (``connect``)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @asynccontextmanager
+    async def scope(self) -> AsyncIterator[Lease]:
+        lease = Lease(self.engine)
+        token = _lease.set(lease)
+        try:
+            yield lease
+        finally:
+            _lease.reset(token)
+            await lease.release()
+
+    @asynccontextmanager
+    async def connect(self) -> AsyncIterator[AsyncConnection]:
+        """The request's connection inside a scope; outside one (CLI, tests), a fresh one."""
+        lease = _lease.get()
+        if lease is not None:
+            yield await lease.connection()
+            return
+        conn = await self.engine.connect()
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            yield conn
+        finally:
+            with anyio.CancelScope(shield=True):
+                await close(conn)
