@@ -105,11 +105,3 @@ def apply(entity: V, changes: Changes) -> V:
     return dataclasses.replace(  # type: ignore[type-var]
         entity, **changes.set_fields(), version=entity.version + 1
     )
-
-
-def apply_changes(entity: V, changes: Mapping[str, Any], allowed: frozenset[str]) -> V:
-    """Return a copy with ``changes`` applied and the version bumped; unknown fields are refused."""
-    unknown = sorted(set(changes) - allowed)
-    if unknown:
-        raise refuse_read_only(unknown[0])
-    return dataclasses.replace(entity, **changes, version=entity.version + 1)  # type: ignore[type-var]

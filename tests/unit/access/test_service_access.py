@@ -9,14 +9,19 @@ from uuid import UUID
 
 import pytest
 
+from domain.organisation.bodies import BodyChanges
 from domain.organisation.filters import (
     BodyFilter,
     MembershipFilter,
     OrganisationFilter,
     PersonFilter,
 )
+from domain.organisation.memberships import MembershipChanges
 from domain.organisation.model import Level, OrganisationType, SltUnit
+from domain.organisation.organisations import OrganisationChanges
+from domain.organisation.persons import PersonChanges
 from domain.organisation.service import OrganisationService
+from domain.organisation.units import EstablishmentChanges, UnitChanges
 from domain.shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from domain.shared.pagination import PageRequest
 from domain.shared.principal import BodyRole, Principal, Scope
@@ -49,26 +54,28 @@ READS: dict[str, UseCase] = {
 }
 
 WRITES: dict[str, UseCase] = {
-    "update_unit": lambda s, p, w: s.update_unit(p, {"name": "Kupp"}, 1),
+    "update_unit": lambda s, p, w: s.update_unit(p, UnitChanges(name="Kupp"), 1),
     "update_establishment": lambda s, p, w: s.update_establishment(
-        p, {"municipal_decision_ref": "X"}, 0
+        p, EstablishmentChanges(municipal_decision_ref="X"), 0
     ),
     "create_organisation": lambda s, p, w: s.create_organisation(
         p, name="Ny", type=OrganisationType.OTHER
     ),
-    "update_organisation": lambda s, p, w: s.update_organisation(p, w.school.id, {"name": "X"}, 1),
+    "update_organisation": lambda s, p, w: s.update_organisation(
+        p, w.school.id, OrganisationChanges(name="X"), 1
+    ),
     "delete_organisation": lambda s, p, w: s.delete_organisation(p, w.police.id, 1),
     "create_person": lambda s, p, w: s.create_person(p, name="Ny"),
-    "update_person": lambda s, p, w: s.update_person(p, w.mayor.id, {"name": "X"}, 1),
+    "update_person": lambda s, p, w: s.update_person(p, w.mayor.id, PersonChanges(name="X"), 1),
     "delete_person": lambda s, p, w: s.delete_person(p, w.officer.id, 1),
     "create_body": lambda s, p, w: s.create_body(p, name="Ny", level=Level.EXECUTIVE),
-    "update_body": lambda s, p, w: s.update_body(p, w.steering.id, {"name": "X"}, 1),
+    "update_body": lambda s, p, w: s.update_body(p, w.steering.id, BodyChanges(name="X"), 1),
     "delete_body": lambda s, p, w: s.delete_body(p, w.steering.id, 1),
     "add_membership": lambda s, p, w: s.add_membership(
         p, body_id=w.coordinating.id, person_id=w.officer.id, role=BodyRole.MEMBER
     ),
     "update_membership": lambda s, p, w: s.update_membership(
-        p, w.teacher_member.id, {"role": BodyRole.OBSERVER}, 1
+        p, w.teacher_member.id, MembershipChanges(role=BodyRole.OBSERVER), 1
     ),
     "end_membership": lambda s, p, w: s.end_membership(p, w.teacher_member.id, None, 1),
     "delete_membership": lambda s, p, w: s.delete_membership(p, w.teacher_member.id, 1),
@@ -151,7 +158,7 @@ async def test_the_coordinator_or_admin_may_write(
 
 PREPARE: dict[str, UseCase] = {
     "delete_organisation": lambda s, p, w: s.update_person(
-        p, w.officer.id, {"organisation_id": None}, 1
+        p, w.officer.id, PersonChanges(organisation_id=None), 1
     ),
     "delete_body": lambda s, p, w: s.delete_membership(p, w.mayor_chair.id, 1),
 }
@@ -178,17 +185,19 @@ async def test_forbidden_comes_before_validation(
 
 FOREIGN: dict[str, UseCase] = {
     "get_organisation": lambda s, p, w: s.get_organisation(p, w.school.id),
-    "update_organisation": lambda s, p, w: s.update_organisation(p, w.school.id, {"name": "X"}, 1),
+    "update_organisation": lambda s, p, w: s.update_organisation(
+        p, w.school.id, OrganisationChanges(name="X"), 1
+    ),
     "delete_organisation": lambda s, p, w: s.delete_organisation(p, w.police.id, 1),
     "get_person": lambda s, p, w: s.get_person(p, w.mayor.id),
-    "update_person": lambda s, p, w: s.update_person(p, w.mayor.id, {"name": "X"}, 1),
+    "update_person": lambda s, p, w: s.update_person(p, w.mayor.id, PersonChanges(name="X"), 1),
     "delete_person": lambda s, p, w: s.delete_person(p, w.officer.id, 1),
     "get_body": lambda s, p, w: s.get_body(p, w.steering.id),
-    "update_body": lambda s, p, w: s.update_body(p, w.steering.id, {"name": "X"}, 1),
+    "update_body": lambda s, p, w: s.update_body(p, w.steering.id, BodyChanges(name="X"), 1),
     "delete_body": lambda s, p, w: s.delete_body(p, w.steering.id, 1),
     "get_membership": lambda s, p, w: s.get_membership(p, w.mayor_chair.id),
     "update_membership": lambda s, p, w: s.update_membership(
-        p, w.mayor_chair.id, {"role": BodyRole.MEMBER}, 1
+        p, w.mayor_chair.id, MembershipChanges(role=BodyRole.MEMBER), 1
     ),
     "end_membership": lambda s, p, w: s.end_membership(p, w.mayor_chair.id, None, 1),
     "delete_membership": lambda s, p, w: s.delete_membership(p, w.mayor_chair.id, 1),
@@ -238,7 +247,7 @@ async def test_another_units_rows_cannot_be_referred_to(
         await service.create_person(other_coord, name="X", organisation_id=world.school.id)
     with pytest.raises(ValidationFailed):
         await service.update_establishment(
-            other_coord, {"coordinator_person_id": world.mayor.id}, 0
+            other_coord, EstablishmentChanges(coordinator_person_id=world.mayor.id), 0
         )
 
 
@@ -251,7 +260,9 @@ async def test_each_unit_keeps_its_own_unit_record_and_establishment(
 ) -> None:
     assert await service.unit(coord) == unit
     assert await service.unit(other_coord) == other_unit
-    await service.update_establishment(coord, {"municipal_decision_date": date(2024, 1, 1)}, 0)
+    await service.update_establishment(
+        coord, EstablishmentChanges(municipal_decision_date=date(2024, 1, 1)), 0
+    )
     assert (await service.establishment(other_coord)).version == 0
     assert (await service.establishment(coord)).version == 1
 
@@ -275,10 +286,14 @@ async def test_updates_trim_names_like_creates(
 ) -> None:
     renames: dict[str, Callable[[], Awaitable[Any]]] = {
         "organisation": lambda: service.update_organisation(
-            coord, world.school.id, {"name": "  Fjell skole  "}, 1
+            coord, world.school.id, OrganisationChanges(name="  Fjell skole  "), 1
         ),
-        "person": lambda: service.update_person(coord, world.mayor.id, {"name": " Ola "}, 1),
-        "body": lambda: service.update_body(coord, world.steering.id, {"name": " Politirådet "}, 1),
+        "person": lambda: service.update_person(
+            coord, world.mayor.id, PersonChanges(name=" Ola "), 1
+        ),
+        "body": lambda: service.update_body(
+            coord, world.steering.id, BodyChanges(name=" Politirådet "), 1
+        ),
     }
     new = await renames[kind]()
     assert new.name == new.name.strip()

@@ -10,6 +10,7 @@ from uuid import uuid4
 import pytest
 
 from domain.organisation.filters import MembershipFilter
+from domain.organisation.memberships import MembershipChanges
 from domain.organisation.model import SltUnit
 from domain.organisation.service import OrganisationService
 from domain.shared.errors import (
@@ -186,8 +187,10 @@ async def test_extending_a_membership_changes_its_end(
 ) -> None:
     m = await service.end_membership(coord, world.teacher_member.id, clock.today() + days(3), 1)
     longer = await service.update_membership(
-        coord, m.id, {"valid_to": clock.today() + days(365)}, m.version
+        coord, m.id, MembershipChanges(valid_to=clock.today() + days(365)), m.version
     )
     assert longer.valid_to == clock.today() + days(365)
-    open_ended = await service.update_membership(coord, m.id, {"valid_to": None}, longer.version)
+    open_ended = await service.update_membership(
+        coord, m.id, MembershipChanges(valid_to=None), longer.version
+    )
     assert open_ended.valid_to is None

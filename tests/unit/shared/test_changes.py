@@ -1,23 +1,35 @@
-"""Partial updates of frozen entities: version required and current, read-only fields refused, version bumped."""
+"""Typed change objects: only declared fields change, UNSET means not sent, None clears, the version moves on."""
 
 from __future__ import annotations
 
-from uuid import uuid4
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
-from domain.organisation.model import Organisation, OrganisationType
-from domain.shared.changes import apply_changes, camel, expect_version
+from domain.shared.changes import UNSET, Changes, Unset, apply, camel, expect_version
 from domain.shared.errors import StaleVersion, ValidationFailed, VersionRequired
 
-ORG = Organisation(
-    id=uuid4(),
-    unit_id=uuid4(),
-    name="Drammen PPT",
-    type=OrganisationType.EDUCATIONAL_PSYCHOLOGICAL_SERVICE,
-    version=3,
-)
-ALLOWED = frozenset({"name", "active", "organisation_number"})
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Thing:
+    id: int
+    unit_id: int
+    name: str
+    note: str | None = None
+    active: bool = True
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ThingChanges(Changes):
+    name: str | Unset = UNSET
+    note: str | Unset | None = UNSET
+    active: bool | Unset = UNSET
+
+
+THING = Thing(id=1, unit_id=7, name="Drammen PPT", note="PPT", version=3)
 
 
 def test_expect_version_requires_a_version() -> None:
@@ -38,32 +50,71 @@ def test_expect_version_returns_the_matching_version() -> None:
     assert expect_version(3, 3) == 3
 
 
-def test_apply_changes_returns_a_new_entity_with_the_version_bumped() -> None:
-    new = apply_changes(ORG, {"name": "PPT Drammen", "active": False}, ALLOWED)
-    assert (new.name, new.active, new.version) == ("PPT Drammen", False, 4)
-    assert (new.id, new.unit_id, new.type) == (ORG.id, ORG.unit_id, ORG.type)
-    assert (ORG.name, ORG.version) == ("Drammen PPT", 3)  # the original is untouched
+def test_unset_is_falsy_and_reads_as_unset() -> None:
+    assert not UNSET
+    assert repr(UNSET) == "UNSET"
+    assert UNSET is not None
+
+
+def test_every_field_defaults_to_unset_so_nothing_is_sent() -> None:
+    assert ThingChanges().set_fields() == {}
+    assert ThingChanges.names() == {"name", "note", "active"}
+
+
+def test_set_fields_names_what_was_sent_including_a_cleared_field() -> None:
+    assert ThingChanges(name="X", note=None).set_fields() == {"name": "X", "note": None}
+
+
+def test_apply_returns_a_new_entity_with_the_version_bumped() -> None:
+    new = apply(THING, ThingChanges(name="PPT Drammen", active=False))
+    assert (new.name, new.active, new.note, new.version) == ("PPT Drammen", False, "PPT", 4)
+    assert (new.id, new.unit_id) == (THING.id, THING.unit_id)
+    assert (THING.name, THING.version) == ("Drammen PPT", 3)  # the original is untouched
+
+
+def test_apply_none_clears_a_field() -> None:
+    assert apply(THING, ThingChanges(note=None)).note is None
 
 
 def test_apply_no_changes_still_moves_the_version_on() -> None:
-    assert apply_changes(ORG, {}, ALLOWED).version == 4
+    assert apply(THING, ThingChanges()).version == 4
+
+
+def test_change_objects_are_frozen() -> None:
+    changes = ThingChanges(name="X")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        changes.name = "Y"  # type: ignore[misc]
+
+
+def test_from_mapping_builds_the_typed_object() -> None:
+    assert ThingChanges.from_mapping({"name": "X", "note": None}) == ThingChanges(
+        name="X", note=None
+    )
+    assert ThingChanges.from_mapping({}) == ThingChanges()
 
 
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"id": uuid4()}, "id"),
-        ({"unit_id": uuid4()}, "unitId"),
+        ({"id": 2}, "id"),
+        ({"unit_id": 2}, "unitId"),
         ({"version": 99}, "version"),
-        ({"type": OrganisationType.NAV}, "type"),
         ({"no_such_field": 1}, "noSuchField"),
-        ({"name": "ok", "unit_id": uuid4()}, "unitId"),
+        ({"name": "ok", "unit_id": 2}, "unitId"),
     ],
 )
-def test_read_only_and_unknown_fields_are_refused(changes: dict[str, object], field: str) -> None:
+def test_read_only_and_unknown_fields_are_refused(changes: dict[str, Any], field: str) -> None:
     with pytest.raises(ValidationFailed) as exc:
-        apply_changes(ORG, changes, ALLOWED)
+        ThingChanges.from_mapping(changes)
     assert [(e.field, e.code) for e in exc.value.errors] == [(field, "read-only")]
+
+
+def test_trimmed_normalises_text_as_creates_do() -> None:
+    trimmed = ThingChanges(name="  Ny  ", note="   ", active=False).trimmed()
+    assert trimmed == ThingChanges(name="Ny", note=None, active=False)
+    # A blank name stays blank, so that validation names it as required.
+    assert ThingChanges(name="  ").trimmed() == ThingChanges(name="")
+    assert ThingChanges().trimmed() == ThingChanges()
 
 
 @pytest.mark.parametrize(
