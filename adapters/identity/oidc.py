@@ -1,35 +1,47 @@
-"""The OpenID Connect relying party (ID-porten profile): PAR + PKCE + private_key_jwt, id_token checks, logout URL.
+"""The OpenID Connect relying party (ID-porten profile) on Authlib: PAR + PKCE + private_key_jwt, id_token checks, logout URL.
 
-Authlib is not used on purpose: its ``private_key_jwt`` signs hour-long assertions without the
-``client_id`` form parameter, and it has no PAR helper nor ``acr``/callback-``iss`` checks.
+Authlib's httpx client does the OAuth 2 work (client authentication, PKCE, the token request, the
+pushed request as an authenticated POST) and its ``CodeIDToken`` holds the id_token rules; joserfc,
+which Authlib itself uses for JOSE, checks the signature. Left here is what ID-porten asks beyond
+Authlib: PAR, the callback ``iss`` (RFC 9207) and the ``acr`` minimum. See docs/adr/0010.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import logging
 import secrets
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 import httpx
+from authlib.common.security import generate_token  # type: ignore[import-untyped]
+from authlib.common.urls import add_params_to_uri  # type: ignore[import-untyped]
+from authlib.oauth2.rfc7636 import create_s256_code_challenge  # type: ignore[import-untyped]
+from authlib.oidc.core import CodeIDToken  # type: ignore[import-untyped]
+from authlib.oidc.discovery import get_well_known_url  # type: ignore[import-untyped]
 from joserfc import errors as jose_errors
 from joserfc import jwk, jwt
 
 from adapters.identity.keys import JwksCache, unverified_header
+from adapters.identity.oauth_client import OAuthError, provider_client
 from domain.shared.errors import Unauthenticated
 
 log = logging.getLogger(__name__)
 
-CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-ASSERTION_LIFETIME = 60
 DISCOVERY_MAX_AGE = 24 * 3600
 ID_TOKEN_LEEWAY = 30
 ACR_RANK = {"idporten-loa-substantial": 1, "idporten-loa-high": 2}
+# What a failed id_token claim check tells the person (the claim as joserfc names it).
+CLAIM_REFUSALS = {
+    "iss": "The id_token has the wrong issuer.",
+    "aud": "The id_token is not meant for this client (aud).",
+    "azp": "The id_token has several audiences but no matching azp.",
+    "exp": "The id_token has expired.",
+    "nonce": "The id_token nonce does not match this login attempt.",
+    "acr": "The login's security level is below the required minimum.",
+}
 
 
 class LoginRefused(Unauthenticated):
@@ -46,18 +58,8 @@ class AuthRequest:
     code_verifier: str
 
 
-def pkce_challenge(verifier: str) -> str:
-    return (
-        base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
-    )
-
-
-def acr_meets(acr: object, minimum: str) -> bool:
-    return isinstance(acr, str) and ACR_RANK.get(acr, 0) >= ACR_RANK[minimum]
-
-
 class OidcRelyingParty:
-    """One client at one OpenID provider. ``http`` may be an ASGI-transport client (dev provider)."""
+    """One client at one OpenID provider; ``transport`` may route to the dev provider in-process."""
 
     def __init__(
         self,
@@ -66,9 +68,10 @@ class OidcRelyingParty:
         client_id: str,
         client_key: jwk.RSAKey,
         redirect_uri: str,
-        http: httpx.AsyncClient,
         scope: str = "openid profile",
         min_acr: str = "idporten-loa-substantial",
+        transport: httpx.AsyncBaseTransport | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         now: Callable[[], float] = time.time,
     ) -> None:
         if min_acr not in ACR_RANK:
@@ -77,18 +80,30 @@ class OidcRelyingParty:
         self.client_id = client_id
         self._key = client_key
         self.redirect_uri = redirect_uri
-        self._http = http
-        self.scope = scope
         self.min_acr = min_acr
+        self._acceptable_acr = [a for a, r in ACR_RANK.items() if r >= ACR_RANK[min_acr]]
         self._now = now
+        self._client = provider_client(
+            client_id=client_id,
+            client_key=client_key,
+            audience=self.issuer,
+            redirect_uri=redirect_uri,
+            scope=scope,
+            now=now,
+            transport=transport,
+            event_hooks=event_hooks,
+        )
         self._metadata: dict[str, Any] | None = None
         self._metadata_at = 0.0
-        self._jwks = JwksCache(http, self._jwks_uri)
+        self._jwks = JwksCache(self._client, self._jwks_uri)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
 
     async def metadata(self) -> dict[str, Any]:
         """Discovery, cached for a day."""
         if self._metadata is None or self._now() - self._metadata_at > DISCOVERY_MAX_AGE:
-            response = await self._http.get(f"{self.issuer}/.well-known/openid-configuration")
+            response = await self._client.get(get_well_known_url(self.issuer, external=True))
             response.raise_for_status()
             data = response.json()
             if data.get("issuer") != self.issuer:
@@ -100,50 +115,35 @@ class OidcRelyingParty:
         return str((await self.metadata())["jwks_uri"])
 
     def client_assertion(self) -> str:
-        """``private_key_jwt``: iss = sub = client_id, aud = issuer, one minute, unique jti."""
-        now = int(self._now())
-        claims = {
-            "iss": self.client_id,
-            "sub": self.client_id,
-            "aud": self.issuer,
-            "iat": now,
-            "exp": now + ASSERTION_LIFETIME,
-            "jti": secrets.token_urlsafe(24),
-        }
-        return jwt.encode({"alg": "RS256", "kid": self._key.kid}, claims, self._key)
-
-    def _client_auth(self) -> dict[str, str]:
-        return {
-            "client_id": self.client_id,
-            "client_assertion_type": CLIENT_ASSERTION_TYPE,
-            "client_assertion": self.client_assertion(),
-        }
+        """A fresh ``private_key_jwt`` assertion, exactly as the PAR and token requests carry."""
+        return self._client.client_assertion()
 
     async def authorization_request(self, *, locale: str) -> AuthRequest:
         """Push the request (PAR) and return the browser URL plus the secrets to keep."""
         meta = await self.metadata()
-        state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
-        verifier = secrets.token_urlsafe(48)
+        state, nonce, verifier = generate_token(32), generate_token(32), generate_token(64)
         form = {
             "response_type": "code",
             "redirect_uri": self.redirect_uri,
-            "scope": self.scope,
+            "scope": self._client.scope,
             "state": state,
             "nonce": nonce,
-            "code_challenge": pkce_challenge(verifier),
+            "code_challenge": create_s256_code_challenge(verifier),
             "code_challenge_method": "S256",
             "acr_values": self.min_acr,
             "ui_locales": locale,
-            **self._client_auth(),
         }
-        response = await self._http.post(meta["pushed_authorization_request_endpoint"], data=form)
+        response = await self._client.post(
+            meta["pushed_authorization_request_endpoint"],
+            data=form,
+            auth=self._client.authenticated(),
+        )
         if response.status_code not in (200, 201):
             log.warning("PAR refused: %s", _oauth_error(response))
             raise LoginRefused("The identity provider refused the login request.")
-        request_uri = response.json()["request_uri"]
-        query = urlencode({"client_id": self.client_id, "request_uri": request_uri})
+        query = [("client_id", self.client_id), ("request_uri", response.json()["request_uri"])]
         return AuthRequest(
-            url=f"{meta['authorization_endpoint']}?{query}",
+            url=add_params_to_uri(meta["authorization_endpoint"], query),
             state=state,
             nonce=nonce,
             code_verifier=verifier,
@@ -165,24 +165,27 @@ class OidcRelyingParty:
     async def exchange_code(self, code: str, *, code_verifier: str) -> str:
         """Redeem the code at the token endpoint; returns the raw id_token."""
         meta = await self.metadata()
-        form = {
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": self.redirect_uri,
-            "code_verifier": code_verifier,
-            **self._client_auth(),
-        }
-        response = await self._http.post(meta["token_endpoint"], data=form)
-        if response.status_code != 200:
-            log.warning("token request refused: %s", _oauth_error(response))
-            raise LoginRefused("The identity provider refused the token request.")
-        id_token = response.json().get("id_token")
+        try:
+            token = await self._client.fetch_token(
+                meta["token_endpoint"],
+                grant_type="authorization_code",
+                code=code,
+                code_verifier=code_verifier,
+            )
+        except OAuthError as e:
+            log.warning("token request refused: %s: %s", e.error, e.description)
+            raise LoginRefused("The identity provider refused the token request.") from None
+        except (httpx.HTTPStatusError, ValueError) as e:
+            log.warning("token request failed: %s", type(e).__name__)
+            raise LoginRefused("The identity provider refused the token request.") from None
+        id_token = token.get("id_token")
         if not isinstance(id_token, str):
             raise LoginRefused("The identity provider returned no id_token.")
         return id_token
 
     async def verify_id_token(self, id_token: str, *, nonce: str) -> dict[str, Any]:
-        """Signature (JWKS, refetched on unknown kid), iss, aud, exp, nonce, and the acr minimum."""
+        """Signature (RS256 only; JWKS refetched on an unknown kid), then OIDC Core's claim rules
+        (iss, aud, azp, exp, iat, nonce) through Authlib, and the acr minimum."""
         try:
             header = unverified_header(id_token)
         except ValueError as e:
@@ -193,26 +196,27 @@ class OidcRelyingParty:
         if key is None:
             raise LoginRefused("The id_token is signed with an unknown key.")
         try:
-            claims = dict(jwt.decode(id_token, key, algorithms=["RS256"]).claims)
+            token = jwt.decode(id_token, key, algorithms=["RS256"])
         except jose_errors.JoseError as e:
             raise LoginRefused("The id_token signature is not valid.") from e
-        now = self._now()
-        aud = claims.get("aud")
-        auds = aud if isinstance(aud, list) else [aud]
-        if claims.get("iss") != self.issuer:
-            raise LoginRefused("The id_token has the wrong issuer.")
-        if self.client_id not in auds:
-            raise LoginRefused("The id_token is not meant for this client (aud).")
-        if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != self.client_id:
-            raise LoginRefused("The id_token has several audiences but no matching azp.")
-        exp = claims.get("exp")
-        if not isinstance(exp, int | float) or exp + ID_TOKEN_LEEWAY < now:
-            raise LoginRefused("The id_token has expired.")
-        if not secrets.compare_digest(str(claims.get("nonce", "")), nonce):
-            raise LoginRefused("The id_token nonce does not match this login attempt.")
-        if not acr_meets(claims.get("acr"), self.min_acr):
-            raise LoginRefused("The login's security level is below the required minimum.")
-        return claims
+        claims = CodeIDToken(
+            token.claims,
+            token.header,
+            options={
+                "iss": {"essential": True, "value": self.issuer},
+                "aud": {"essential": True, "values": [self.client_id]},
+                "nonce": {"essential": True, "value": nonce},
+                "acr": {"essential": True, "values": self._acceptable_acr},
+            },
+            params={"nonce": nonce, "client_id": self.client_id},
+        )
+        try:
+            claims.validate(now=int(self._now()), leeway=ID_TOKEN_LEEWAY)
+        except jose_errors.ClaimError as e:
+            claim = e.claim.split(",")[0]
+            detail = CLAIM_REFUSALS.get(claim, f"The id_token fails its {claim[:32]} check.")
+            raise LoginRefused(detail) from None
+        return dict(claims)
 
     async def end_session_url(
         self, *, id_token_hint: str | None, post_logout_redirect_uri: str, state: str
@@ -221,12 +225,12 @@ class OidcRelyingParty:
         endpoint = meta.get("end_session_endpoint")
         if not endpoint:
             return None
-        params = {"post_logout_redirect_uri": post_logout_redirect_uri, "state": state}
+        params = [("post_logout_redirect_uri", post_logout_redirect_uri), ("state", state)]
         if id_token_hint:
-            params = {"id_token_hint": id_token_hint, **params}
+            params.insert(0, ("id_token_hint", id_token_hint))
         else:
-            params["client_id"] = self.client_id
-        return f"{endpoint}?{urlencode(params)}"
+            params.append(("client_id", self.client_id))
+        return str(add_params_to_uri(endpoint, params))
 
 
 def _oauth_error(response: httpx.Response) -> str:

@@ -54,8 +54,10 @@ class Identity:
     dev_idp: ASGIApp | None
     dev_provider: DevIdentityProvider | None
     http: httpx.AsyncClient
+    rp: OidcRelyingParty
 
     async def aclose(self) -> None:
+        await self.rp.aclose()
         await self.http.aclose()
 
 
@@ -87,20 +89,20 @@ def build_identity(
     machine_issuer = config.effective_machine_issuer
     client_key = _client_key(config)
     dev = build_dev_provider(config, client_key) if config.dev_idp_enabled else None
-    if dev is not None:
-        http = httpx.AsyncClient(
-            transport=DevRoutingTransport(dev.issuer, dev.app), timeout=HTTP_TIMEOUT
-        )
-    else:
-        http = httpx.AsyncClient(timeout=HTTP_TIMEOUT)
+
+    def transport() -> httpx.AsyncBaseTransport | None:
+        # One each: a client closes its transport when it is closed.
+        return DevRoutingTransport(dev.issuer, dev.app) if dev is not None else None
+
+    http = httpx.AsyncClient(transport=transport(), timeout=HTTP_TIMEOUT)
     rp = OidcRelyingParty(
         issuer=oidc_issuer,
         client_id=config.oidc_client_id,
         client_key=client_key,
         redirect_uri=config.redirect_uri,
-        http=http,
         scope=config.oidc_scope,
         min_acr=config.oidc_min_acr,
+        transport=transport(),
     )
     sessions = PgSessionStore(
         engine,
@@ -129,6 +131,7 @@ def build_identity(
         dev_idp=dev.app if dev is not None else None,
         dev_provider=dev,
         http=http,
+        rp=rp,
     )
 
 

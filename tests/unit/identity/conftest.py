@@ -105,15 +105,25 @@ async def http(dev: DevIdentityProvider, recorder: Recorder) -> AsyncIterator[ht
 
 
 @pytest.fixture
-def make_rp(config: IdentityConfig, client_key: jwk.RSAKey, http: httpx.AsyncClient):  # type: ignore[no-untyped-def]
+async def make_rp(  # type: ignore[no-untyped-def]
+    config: IdentityConfig, client_key: jwk.RSAKey, dev: DevIdentityProvider, recorder: Recorder
+):
+    """Relying parties whose Authlib client reaches the dev provider in-process, recorded."""
+    made: list[OidcRelyingParty] = []
+
     def make(min_acr: str = "idporten-loa-substantial") -> OidcRelyingParty:
-        return OidcRelyingParty(
+        rp = OidcRelyingParty(
             issuer=config.dev_idp_issuer,
             client_id=config.oidc_client_id,
             client_key=client_key,
             redirect_uri=config.redirect_uri,
-            http=http,
             min_acr=min_acr,
+            transport=DevRoutingTransport(dev.issuer, dev.app),
+            event_hooks={"request": [recorder]},
         )
+        made.append(rp)
+        return rp
 
-    return make
+    yield make
+    for rp in made:
+        await rp.aclose()
