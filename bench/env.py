@@ -22,7 +22,8 @@ from api import bootstrap
 from api.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-STATE = ROOT / "var"
+# The embedded server's home; BENCH_STATE points elsewhere (a server of the bench's own).
+STATE = Path(os.environ.get("BENCH_STATE", ROOT / "var"))
 BENCH_DB = "samordna_bench"
 
 # The scale: added to the demo unit the coordinator persona logs into, so every endpoint sees it.

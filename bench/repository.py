@@ -6,6 +6,7 @@ from __future__ import annotations
 from uuid import UUID
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.database import make_engine
 from adapters.postgres.tables import PersonRow
@@ -29,7 +30,8 @@ async def run(env: BenchEnv, *, seconds: float = 1.5) -> tuple[list[Figure], lis
     async def orm_many() -> None:
         async with uows(UNIT) as uow:
             q = sa.select(PersonRow).where(PersonRow.unit_id == UNIT, PersonRow.id.in_(ids))  # type: ignore[attr-defined]
-            assert len((await uow.session.execute(q)).scalars().all()) == ROWS
+            orm = AsyncSession(bind=uow.conn)
+            assert len((await orm.execute(q)).scalars().all()) == ROWS
 
     async def core_one() -> None:
         async with uows(UNIT) as uow:
@@ -38,7 +40,7 @@ async def run(env: BenchEnv, *, seconds: float = 1.5) -> tuple[list[Figure], lis
     async def orm_one() -> None:
         async with uows(UNIT) as uow:
             q = sa.select(PersonRow).where(PersonRow.unit_id == UNIT, PersonRow.id == one)
-            assert (await uow.session.execute(q)).scalar_one() is not None
+            assert (await AsyncSession(bind=uow.conn).execute(q)).scalar_one() is not None
 
     try:
         figs = [

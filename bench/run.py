@@ -9,7 +9,7 @@ import shutil
 import sys
 import time
 
-from bench import api, coldstart, env, repository
+from bench import api, coldstart, env, repository, wrk
 from bench.measure import Figure
 
 HEAD = f"{'benchmark':<44} {'n':>5} {'median ms':>10} {'p95 ms':>9} {'req/s':>8} {'req/s c8':>9}  notes"
@@ -51,6 +51,11 @@ def main() -> None:
     for f in figs:
         print(_row(f))
     try:
+        print(
+            "\nSamordna against a bare FastAPI + asyncpg app (bench/baseline.py), served by uvicorn:"
+        )
+        for line in wrk.run(e):
+            print(f"  {line}", flush=True)
         starts, snotes = coldstart.run(e)
     finally:
         shutil.rmtree(e.state_dir, ignore_errors=True)  # the throwaway keys and secrets
