@@ -1,13 +1,15 @@
 """REST: the DTO bases every context shares — camelCase on the wire, one text rule, null-safe updates.
 
 Names follow ``XCreate``, ``XUpdate`` (all optional, only what was sent), ``XRead``, ``PageOf[XRead]``.
-Never table classes: each ``from_domain`` maps a domain object out; ``changes()`` turns an update
-into the snake_case field map the use case applies (only fields the client sent).
+Never table classes. One convention maps out: ``XRead.from_domain(entity)`` reads each field from the
+domain object's attribute of the same name (nested DTOs alike); a DTO overrides it only where the
+shapes differ. ``changes()`` turns an update into the snake_case field map the use case applies
+(only fields the client sent).
 """
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar, get_args
+from typing import Any, Generic, Self, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.alias_generators import to_camel
@@ -20,6 +22,11 @@ T = TypeVar("T")
 
 class Dto(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+    @classmethod
+    def from_domain(cls, obj: object) -> Self:
+        """The DTO of a domain object: every field read from the attribute of the same name."""
+        return cls.model_validate(obj, from_attributes=True)
 
 
 class Input(Dto):

@@ -40,13 +40,38 @@ Bool = StrictBool
 Int = StrictInt
 
 
-def optional(**constraints: Any) -> Any:
+def optional(schema: Any = None, **constraints: Any) -> Any:
     """An update field the client may leave out but not set to null: the entity requires it."""
-    return Field(default=None, json_schema_extra=_no_default, **constraints)
+
+    def extra(json_schema: dict[str, Any]) -> None:
+        json_schema.pop("default", None)  # "default: null" would read as "null is allowed"
+        if schema is not None:
+            schema(json_schema)
+
+    return Field(default=None, json_schema_extra=extra, **constraints)
 
 
-def _no_default(schema: dict[str, Any]) -> None:
-    schema.pop("default", None)  # "default: null" would read as "null is allowed"
+_NUMERIC = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"})
+
+
+def stated(**keywords: Any) -> Any:
+    """JSON Schema keywords the contract states and the entity enforces, so its field error (code
+    and params) is the same through REST and GraphQL. Each lands on the branches it applies to
+    (bounds on numbers, patterns on text), never on null."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        for branch in schema.get("anyOf", [schema]):
+            kind = branch.get("type")
+            for key, value in keywords.items():
+                if kind in (("number", "integer") if key in _NUMERIC else ("string",)):
+                    branch[key] = value
+
+    return extra
+
+
+def in_range(low: Any, high: Any, **field: Any) -> Any:
+    """A number the domain holds to ``low..high``: one error naming both bounds, from the entity."""
+    return Field(json_schema_extra=stated(minimum=low, maximum=high), **field)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]

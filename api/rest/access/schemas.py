@@ -3,38 +3,31 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Self
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from api.rest.dtos import Dto, Update
 from api.rest.inputs import optional
-from domain.access.model import CLIENT_NAME_MAX, AccessChange, Account, ChangeAction, MachineClient
+from domain.access.model import CLIENT_NAME_MAX, ChangeAction
 from domain.shared.principal import Role, Scope
 
 IDENTITY_NUMBER = r"^[0-9]{11}$"
 ORGANISATION_NUMBER = r"^[0-9]{9}$"
 
+# Roles and scopes are sets in the domain; the wire lists them in order.
+SortedRoles = Annotated[list[Role], BeforeValidator(sorted)]
+SortedScopes = Annotated[list[Scope], BeforeValidator(sorted)]
+
 
 class AccountRead(Dto):
     id: UUID
-    roles: list[Role]
+    roles: SortedRoles
     person_id: UUID | None = Field(description="The staff person the account is linked to.")
     person_name: str | None
     version: int
     created_at: datetime | None
-
-    @classmethod
-    def from_domain(cls, a: Account) -> Self:
-        return cls(
-            id=a.id,
-            roles=sorted(a.roles),
-            person_id=a.person_id,
-            person_name=a.person_name,
-            version=a.version,
-            created_at=a.created_at,
-        )
 
 
 class AccountCreate(Dto):
@@ -54,19 +47,9 @@ class AccountUpdate(Update):
 class MachineClientRead(Dto):
     organisation_number: str
     name: str
-    scopes: list[Scope]
+    scopes: SortedScopes
     version: int
     created_at: datetime | None
-
-    @classmethod
-    def from_domain(cls, c: MachineClient) -> Self:
-        return cls(
-            organisation_number=c.organisation_number,
-            name=c.name,
-            scopes=sorted(c.scopes),
-            version=c.version,
-            created_at=c.created_at,
-        )
 
 
 class MachineClientCreate(Dto):
@@ -86,21 +69,6 @@ class AccessChangeRead(Dto):
     organisation_number: str | None
     roles: list[str]
     scopes: list[str]
-
-    @classmethod
-    def from_domain(cls, c: AccessChange) -> Self:
-        return cls(
-            id=c.id,
-            at=c.at,
-            action=c.action,
-            actor_person_id=c.actor_person_id,
-            actor_name=c.actor_name,
-            target_name=c.target_name,
-            account_id=c.account_id,
-            organisation_number=c.organisation_number,
-            roles=list(c.roles),
-            scopes=list(c.scopes),
-        )
 
 
 class UnitSwitch(Dto):

@@ -12,6 +12,7 @@ from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 from api.rest.inputs import CursorQ, Limit, page_request
 from api.rest.organisation.dtos.bodies import BodyCreate, BodyRead, BodyUpdate
 from api.rest.organisation.queries import Search
+from domain.organisation.bodies import BodyChanges
 from domain.organisation.filters import BodyFilter
 from domain.organisation.model import Level
 
@@ -29,11 +30,7 @@ async def list_bodies(
 ) -> PageOf[BodyRead]:
     """Bodies on the three levels, by name."""
     page = await svc.list_bodies(p, BodyFilter(q=q, level=level), page_request(limit, cursor))
-    return PageOf[BodyRead](
-        items=[BodyRead.from_domain(x) for x in page.items],
-        total=page.total,
-        next_cursor=page.next_cursor,
-    )
+    return PageOf[BodyRead].from_domain(page)
 
 
 @router.post(
@@ -71,7 +68,7 @@ async def update_body(
     response: Response,
 ) -> BodyRead:
     """Change a body. Requires If-Match."""
-    x = await svc.update_body(p, id, body.changes(), version)
+    x = await svc.update_body(p, id, BodyChanges.from_mapping(body.changes()), version)
     set_etag(response, x.version)
     return BodyRead.from_domain(x)
 

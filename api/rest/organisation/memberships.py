@@ -18,6 +18,7 @@ from api.rest.organisation.dtos.memberships import (
     MembershipUpdate,
 )
 from domain.organisation.filters import MembershipFilter
+from domain.organisation.memberships import MembershipChanges
 from domain.shared.principal import BodyRole
 
 router = APIRouter(prefix="/api")
@@ -101,7 +102,7 @@ async def update_membership(
     response: Response,
 ) -> MembershipRead:
     """Change role, organisation represented or period. Requires If-Match."""
-    x = await svc.update_membership(p, id, body.changes(), version)
+    x = await svc.update_membership(p, id, MembershipChanges.from_mapping(body.changes()), version)
     set_etag(response, x.version)
     return MembershipRead.from_view(await svc.get_membership_view(p, x.id))
 

@@ -18,6 +18,7 @@ from api.rest.organisation.dtos.organisations import (
 from api.rest.organisation.queries import Search
 from domain.organisation.filters import OrganisationFilter
 from domain.organisation.model import OrganisationType
+from domain.organisation.organisations import OrganisationChanges
 
 router = APIRouter(prefix="/api")
 
@@ -41,11 +42,7 @@ async def list_organisations(
     page = await svc.list_organisations(
         p, OrganisationFilter(q=q, type=type, active=active), page_request(limit, cursor)
     )
-    return PageOf[OrganisationRead](
-        items=[OrganisationRead.from_domain(o) for o in page.items],
-        total=page.total,
-        next_cursor=page.next_cursor,
-    )
+    return PageOf[OrganisationRead].from_domain(page)
 
 
 @router.post(
@@ -95,7 +92,9 @@ async def update_organisation(
     response: Response,
 ) -> OrganisationRead:
     """Change an organisation. Requires If-Match with the version you read."""
-    o = await svc.update_organisation(p, id, body.changes(), version)
+    o = await svc.update_organisation(
+        p, id, OrganisationChanges.from_mapping(body.changes()), version
+    )
     set_etag(response, o.version)
     return OrganisationRead.from_domain(o)
 

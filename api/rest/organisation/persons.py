@@ -15,6 +15,7 @@ from api.rest.organisation.dtos.persons import PersonCreate, PersonRead, PersonU
 from api.rest.organisation.queries import Search
 from domain.organisation.filters import PersonFilter
 from domain.organisation.model import OrganisationType
+from domain.organisation.persons import PersonChanges
 
 router = APIRouter(prefix="/api")
 
@@ -38,11 +39,7 @@ async def list_persons(
         PersonFilter(q=q, organisation_id=organisation_id, organisation_type=organisation_type),
         page_request(limit, cursor),
     )
-    return PageOf[PersonRead](
-        items=[PersonRead.from_domain(x) for x in page.items],
-        total=page.total,
-        next_cursor=page.next_cursor,
-    )
+    return PageOf[PersonRead].from_domain(page)
 
 
 @router.post(
@@ -82,7 +79,7 @@ async def update_person(
     response: Response,
 ) -> PersonRead:
     """Change a person. Requires If-Match."""
-    x = await svc.update_person(p, id, body.changes(), version)
+    x = await svc.update_person(p, id, PersonChanges.from_mapping(body.changes()), version)
     set_etag(response, x.version)
     return PersonRead.from_domain(x)
 

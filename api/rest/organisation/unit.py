@@ -17,6 +17,7 @@ from api.rest.organisation.dtos.unit import (
     UnitRead,
     UnitUpdate,
 )
+from domain.organisation.units import EstablishmentChanges, UnitChanges
 
 router = APIRouter(prefix="/api")
 
@@ -34,7 +35,7 @@ async def update_unit(
     body: UnitUpdate, p: PrincipalDep, svc: ServiceDep, version: IfMatchDep, response: Response
 ) -> UnitRead:
     """Change the unit's name or written language (unit admin only)."""
-    unit = await svc.update_unit(p, body.changes(), version)
+    unit = await svc.update_unit(p, UnitChanges.from_mapping(body.changes()), version)
     set_etag(response, unit.version)
     return UnitRead.from_domain(unit)
 
@@ -65,7 +66,9 @@ async def update_establishment(
     response: Response,
 ) -> EstablishmentRead:
     """Record or correct the establishment. Send If-Match "0" the first time."""
-    est = await svc.update_establishment(p, body.changes(), version)
+    est = await svc.update_establishment(
+        p, EstablishmentChanges.from_mapping(body.changes()), version
+    )
     set_etag(response, est.version)
     return EstablishmentRead.from_domain(est)
 
@@ -90,12 +93,7 @@ async def get_picture(p: PrincipalDep, svc: ServiceDep) -> PictureRead:
 )
 async def municipalities(p: PrincipalDep, svc: ServiceDep) -> list[MunicipalityRead]:
     """Norway's municipalities with their official numbers and police districts."""
-    return [
-        MunicipalityRead(
-            number=x.number, name=x.name, county=x.county, police_district=x.police_district
-        )
-        for x in await svc.municipalities(p)
-    ]
+    return [MunicipalityRead.from_domain(x) for x in await svc.municipalities(p)]
 
 
 @router.get(
@@ -106,4 +104,4 @@ async def municipalities(p: PrincipalDep, svc: ServiceDep) -> list[MunicipalityR
 )
 async def police_districts(p: PrincipalDep, svc: ServiceDep) -> list[PoliceDistrictRead]:
     """Norway's twelve police districts."""
-    return [PoliceDistrictRead(code=x.code, name=x.name) for x in await svc.police_districts(p)]
+    return [PoliceDistrictRead.from_domain(x) for x in await svc.police_districts(p)]

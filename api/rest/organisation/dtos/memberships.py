@@ -10,7 +10,7 @@ from pydantic import Field
 
 from api.rest.dtos import Dto, Input, Update
 from api.rest.inputs import IsoDate, optional
-from domain.organisation import model as m
+from domain.organisation.membership import MembershipView
 from domain.shared.principal import BodyRole
 
 
@@ -28,20 +28,8 @@ class MembershipRead(Dto):
     organisation_name: str | None = None
 
     @classmethod
-    def from_domain(cls, x: m.Membership) -> Self:
-        return cls(
-            id=x.id,
-            body_id=x.body_id,
-            person_id=x.person_id,
-            role=x.role,
-            organisation_id=x.organisation_id,
-            valid_from=x.valid_from,
-            valid_to=x.valid_to,
-            version=x.version,
-        )
-
-    @classmethod
-    def from_view(cls, v: m.MembershipView) -> Self:
+    def from_view(cls, v: MembershipView) -> Self:
+        """The term read from the membership, the names from the view around it."""
         return cls.from_domain(v.membership).model_copy(
             update={
                 "person_name": v.person_name,

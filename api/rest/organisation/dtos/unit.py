@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from typing import TYPE_CHECKING, Self
 from uuid import UUID
 
 from pydantic import Field
 
 from api.rest.dtos import Dto, Update
-from api.rest.inputs import IsoDate, optional
+from api.rest.inputs import IsoDate, optional, stated
+from api.rest.organisation.dtos import fields
 from api.rest.organisation.dtos.bodies import BodyRead
-from domain.organisation import model as m
-from domain.organisation.health import HealthCheck, OrganisationHealth
-from domain.organisation.service import OrganisationPicture
+from domain.organisation.health import CheckCode, Severity
+from domain.organisation.limits import FTE_MAX, FTE_MIN_EXCLUSIVE, LANGUAGE_PATTERN, REF_MAX
+from domain.organisation.model import Level, UnitKind
+
+if TYPE_CHECKING:
+    from domain.organisation.service import OrganisationPicture
 
 
 class MunicipalityRead(Dto):
@@ -32,30 +36,17 @@ class PoliceDistrictRead(Dto):
 class UnitRead(Dto):
     id: UUID
     name: str
-    kind: m.UnitKind
+    kind: UnitKind
     municipality_numbers: list[str]
     police_district: str
     oslo_district_number: str | None
     language: str
     version: int
 
-    @classmethod
-    def from_domain(cls, u: m.SltUnit) -> Self:
-        return cls(
-            id=u.id,
-            name=u.name,
-            kind=u.kind,
-            municipality_numbers=list(u.municipality_numbers),
-            police_district=u.police_district,
-            oslo_district_number=u.oslo_district_number,
-            language=u.language,
-            version=u.version,
-        )
-
 
 class UnitUpdate(Update):
-    name: str = optional(min_length=1, max_length=m.NAME_MAX)
-    language: str = optional(pattern="^(nb|nn)$")
+    name: str = fields.new_name()
+    language: str = optional(pattern=LANGUAGE_PATTERN)
 
 
 class EstablishmentRead(Dto):
@@ -69,58 +60,33 @@ class EstablishmentRead(Dto):
     is_established: bool
     version: int = Field(description="0 while nothing is recorded yet.")
 
-    @classmethod
-    def from_domain(cls, e: m.Establishment) -> Self:
-        return cls(
-            municipal_decision_date=e.municipal_decision_date,
-            municipal_decision_ref=e.municipal_decision_ref,
-            police_confirmation_date=e.police_confirmation_date,
-            police_confirmation_ref=e.police_confirmation_ref,
-            coordinator_person_id=e.coordinator_person_id,
-            coordinator_fte=e.coordinator_fte,
-            police_contact_person_id=e.police_contact_person_id,
-            is_established=e.is_established,
-            version=e.version,
-        )
-
 
 class EstablishmentUpdate(Update):
     municipal_decision_date: IsoDate | None = None
-    municipal_decision_ref: str | None = Field(default=None, max_length=m.REF_MAX)
+    municipal_decision_ref: str | None = fields.text(REF_MAX)
     police_confirmation_date: IsoDate | None = None
-    police_confirmation_ref: str | None = Field(default=None, max_length=m.REF_MAX)
+    police_confirmation_ref: str | None = fields.text(REF_MAX)
     coordinator_person_id: UUID | None = None
-    coordinator_fte: Decimal | None = None
+    coordinator_fte: Decimal | None = Field(
+        default=None,
+        description="Share of a full-time position: above 0, at most 1, three decimals at most.",
+        json_schema_extra=stated(exclusiveMinimum=float(FTE_MIN_EXCLUSIVE), maximum=float(FTE_MAX)),
+    )
     police_contact_person_id: UUID | None = None
 
 
 class HealthCheckRead(Dto):
-    code: str
-    severity: str
+    code: CheckCode
+    severity: Severity
     ok: bool
     body_id: UUID | None
     membership_id: UUID | None
     due: date | None
 
-    @classmethod
-    def from_domain(cls, c: HealthCheck) -> Self:
-        return cls(
-            code=c.code.value,
-            severity=c.severity.value,
-            ok=c.ok,
-            body_id=c.body_id,
-            membership_id=c.membership_id,
-            due=c.due,
-        )
-
 
 class HealthRead(Dto):
     ok: bool = Field(description="True when every required element is in place.")
     checks: list[HealthCheckRead]
-
-    @classmethod
-    def from_domain(cls, h: OrganisationHealth) -> Self:
-        return cls(ok=h.ok, checks=[HealthCheckRead.from_domain(c) for c in h.checks])
 
 
 class BodySummaryRead(Dto):
@@ -131,7 +97,7 @@ class BodySummaryRead(Dto):
 
 
 class PictureLevel(Dto):
-    level: m.Level
+    level: Level
     bodies: list[BodySummaryRead]
 
 
@@ -142,22 +108,11 @@ class PictureRead(Dto):
     )
 
     @classmethod
-    def from_domain(cls, p: OrganisationPicture) -> Self:
-        return cls(
-            unit=UnitRead.from_domain(p.unit),
-            levels=[
-                PictureLevel(
-                    level=lvl,
-                    bodies=[
-                        BodySummaryRead(
-                            body=BodyRead.from_domain(s.body),
-                            chair_person_id=s.chair_person_id,
-                            chair_name=s.chair_name,
-                            member_count=s.member_count,
-                        )
-                        for s in p.levels[lvl]
-                    ],
-                )
-                for lvl in m.Level
-            ],
-        )
+    def from_domain(cls, obj: object) -> Self:
+        """The levels come as a mapping; the contract lists them in order, each with its level."""
+        p: OrganisationPicture = obj  # type: ignore[assignment]
+        levels = [
+            PictureLevel(level=lvl, bodies=[BodySummaryRead.from_domain(s) for s in p.levels[lvl]])
+            for lvl in Level
+        ]
+        return cls(unit=UnitRead.from_domain(p.unit), levels=levels)
