@@ -33,7 +33,8 @@ from api.settings import Settings
 from tests.support.log_capture import LogCapture, forbidden_strings
 
 ROOT = Path(__file__).resolve().parent.parent
-STATE = ROOT / "var"
+# The embedded server's state; ``SAMORDNA_TEST_STATE`` puts a run on a server of its own.
+STATE = Path(os.environ.get("SAMORDNA_TEST_STATE") or ROOT / "var").resolve()
 # One database per test run (named by pid, so parallel runs on one machine never collide).
 TEST_DB = f"samordna_test_{os.getpid()}"
 
