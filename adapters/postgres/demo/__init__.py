@@ -1,0 +1,31 @@
+"""Demo room: an idempotent, fictional SLT unit (politiråd, two coordinating groups, three youth
+teams, realistic members) and a small second unit, so `make run` shows a living organisation.
+``data`` holds the invented records and their stable ids; ``load`` writes them."""
+
+from __future__ import annotations
+
+from adapters.postgres.demo.data import (
+    BODIES,
+    DEMO_UNIT,
+    MEMBERSHIPS,
+    ORGANISATIONS,
+    OTHER_UNIT,
+    PERSONS,
+    DemoAccount,
+    DemoMachine,
+    demo_id,
+)
+from adapters.postgres.demo.load import load_demo
+
+__all__ = [
+    "BODIES",
+    "DEMO_UNIT",
+    "MEMBERSHIPS",
+    "ORGANISATIONS",
+    "OTHER_UNIT",
+    "PERSONS",
+    "DemoAccount",
+    "DemoMachine",
+    "demo_id",
+    "load_demo",
+]
