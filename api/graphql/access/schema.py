@@ -1,29 +1,27 @@
-"""GraphQL: access administration (unit admins only) — the same use cases, rules and errors as
-REST's /api/access, merged into the schema's Query and Mutation."""
+"""GraphQL, access context: access administration (unit admins only) — the same use cases, rules
+and errors as REST's /api/access; its Query and Mutation are merged into the root schema."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import strawberry
-from strawberry.types import Info
 
-from api.graphql.context import Context
-from api.graphql.shared.mapping import from_domain
-from api.graphql.shared.problems import Problems, problem_of
-from domain.access import model as am
+from api.graphql.access.types import (
+    AccessAccount,
+    AccessChange,
+    AccountChangeInput,
+    AccountResult,
+    GrantInput,
+    MachineClient,
+    MachineClientInput,
+    MachineClientResult,
+    Revoked,
+    RevokeResult,
+)
+from api.graphql.shared.resolvers import I, guard, sent
 from domain.access.service import CHANGES_MAX, AccessService
-from domain.shared.errors import DomainError
-from domain.shared.principal import Role as DRole
-from domain.shared.principal import Scope as DScope
-
-I = Info[Context, None]  # noqa: E741
-
-Role = strawberry.enum(DRole, name="Role")
-Scope = strawberry.enum(DScope, name="Scope")
-ChangeAction = strawberry.enum(am.ChangeAction, name="AccessChangeAction")
 
 
 def _svc(info: I) -> AccessService:
@@ -31,81 +29,8 @@ def _svc(info: I) -> AccessService:
     return request.app.state.container.access  # type: ignore[no-any-return]
 
 
-@strawberry.type
-class AccessAccount:
-    id: UUID
-    roles: list[Role]  # type: ignore[valid-type]
-    person_id: UUID | None
-    person_name: str | None
-    version: int
-    created_at: datetime | None
-
-    @classmethod
-    def of(cls, a: am.Account) -> AccessAccount:
-        return from_domain(cls, a)
-
-
-@strawberry.type
-class MachineClient:
-    organisation_number: str
-    name: str
-    scopes: list[Scope]  # type: ignore[valid-type]
-    version: int
-    created_at: datetime | None
-
-    @classmethod
-    def of(cls, c: am.MachineClient) -> MachineClient:
-        return from_domain(cls, c)
-
-
-@strawberry.type
-class AccessChange:
-    id: UUID
-    at: datetime
-    action: ChangeAction  # type: ignore[valid-type]
-    actor_person_id: UUID | None
-    actor_name: str
-    target_name: str | None
-    account_id: UUID | None
-    organisation_number: str | None
-    roles: list[str]
-    scopes: list[str]
-
-    @classmethod
-    def of(cls, c: am.AccessChange) -> AccessChange:
-        return from_domain(cls, c)
-
-
-AccountResult = Annotated[AccessAccount | Problems, strawberry.union("AccountResult")]
-MachineClientResult = Annotated[MachineClient | Problems, strawberry.union("MachineClientResult")]
-
-
-@strawberry.type
-class Revoked:
-    ok: bool
-
-
-RevokeResult = Annotated[Revoked | Problems, strawberry.union("RevokeResult")]
-
-
-@strawberry.input
-class GrantInput:
-    identity_number: str
-    roles: list[Role]  # type: ignore[valid-type]
-    person_id: UUID | None = None
-
-
-@strawberry.input
-class AccountChangeInput:
-    roles: list[Role] | None = strawberry.UNSET  # type: ignore[valid-type]
-    person_id: UUID | None = strawberry.UNSET
-
-
-@strawberry.input
-class MachineClientInput:
-    organisation_number: str
-    name: str
-    scopes: list[Scope]  # type: ignore[valid-type]
+def _revoked(_: None) -> Revoked:
+    return Revoked(ok=True)
 
 
 @strawberry.type
@@ -128,62 +53,48 @@ class AccessQuery:
 class AccessMutation:
     @strawberry.mutation(description="Give a person access to the unit with roles.")
     async def grant_access(self, info: I, input: GrantInput) -> AccountResult:
-        try:
-            a = await _svc(info).grant(
-                info.context.principal,
-                identity_number=input.identity_number,
-                roles=list(input.roles),
-                person_id=input.person_id,
-            )
-        except DomainError as exc:
-            return problem_of(exc)
-        return AccessAccount.of(a)
+        grant = _svc(info).grant(
+            info.context.principal,
+            identity_number=input.identity_number,
+            roles=list(input.roles),
+            person_id=input.person_id,
+        )
+        return await guard(grant, AccessAccount.of)
 
     @strawberry.mutation(description="Change an account's roles or linked person.")
     async def change_access(
         self, info: I, id: UUID, version: int, input: AccountChangeInput
     ) -> AccountResult:
-        changes = {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
+        changes = sent(input)
         if changes.get("roles", []) is None:
             changes["roles"] = []
-        try:
-            a = await _svc(info).change(info.context.principal, id, changes, version)
-        except DomainError as exc:
-            return problem_of(exc)
-        return AccessAccount.of(a)
+        change = _svc(info).change(info.context.principal, id, changes, version)
+        return await guard(change, AccessAccount.of)
 
     @strawberry.mutation(description="Take a person's access to the unit away.")
     async def revoke_access(self, info: I, id: UUID, version: int) -> RevokeResult:
-        try:
-            await _svc(info).revoke(info.context.principal, id, version)
-        except DomainError as exc:
-            return problem_of(exc)
-        return Revoked(ok=True)
+        return await guard(_svc(info).revoke(info.context.principal, id, version), _revoked)
 
     @strawberry.mutation(description="Register an organisation as a machine client with scopes.")
     async def register_machine_client(
         self, info: I, input: MachineClientInput
     ) -> MachineClientResult:
-        try:
-            c = await _svc(info).register_client(
-                info.context.principal,
-                organisation_number=input.organisation_number,
-                name=input.name,
-                scopes=list(input.scopes),
-            )
-        except DomainError as exc:
-            return problem_of(exc)
-        return MachineClient.of(c)
+        register = _svc(info).register_client(
+            info.context.principal,
+            organisation_number=input.organisation_number,
+            name=input.name,
+            scopes=list(input.scopes),
+        )
+        return await guard(register, MachineClient.of)
 
     @strawberry.mutation(description="Stop an organisation's machine tokens acting in the unit.")
     async def revoke_machine_client(
         self, info: I, organisation_number: str, version: int
     ) -> RevokeResult:
-        try:
-            await _svc(info).revoke_client(info.context.principal, organisation_number, version)
-        except DomainError as exc:
-            return problem_of(exc)
-        return Revoked(ok=True)
+        c = info.context
+        return await guard(
+            _svc(info).revoke_client(c.principal, organisation_number, version), _revoked
+        )
 
 
 # The names the root schema merges, as every context offers them.
