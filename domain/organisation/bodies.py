@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID, uuid4
 
 from domain.organisation.base import UseCases
@@ -68,13 +66,13 @@ class BodyUseCases(UseCases):
         self,
         p: Principal,
         id: UUID,
-        changes: BodyChanges | Mapping[str, Any],
+        changes: BodyChanges,
         expected_version: int | None,
     ) -> Body:
         async with self._write(p) as uow:
             body = await uow.bodies.get(id)
             expected = expect_version(body.version, expected_version)
-            new = apply(body, BodyChanges.of(changes).trimmed())
+            new = apply(body, changes.trimmed())
             new.check()
             await uow.bodies.update(new, expected)
             await uow.commit()

@@ -3,10 +3,8 @@ role changes and chair hand-overs are in ``terms``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 from uuid import UUID, uuid4
 
 from domain.organisation.base import UseCases, exists, find
@@ -86,13 +84,13 @@ class MembershipUseCases(UseCases):
         self,
         p: Principal,
         id: UUID,
-        changes: MembershipChanges | Mapping[str, Any],
+        changes: MembershipChanges,
         expected_version: int | None,
     ) -> Membership:
         async with self._open(p) as uow:
             m = await membership_for_change(uow, p, id)
             expected = expect_version(m.version, expected_version)
-            new = apply(m, MembershipChanges.of(changes))
+            new = apply(m, changes)
             new.check()
             if new.organisation_id is not None and not await exists(
                 uow.organisations, new.organisation_id

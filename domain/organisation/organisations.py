@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID, uuid4
 
 from domain.organisation.base import UseCases
@@ -68,13 +66,13 @@ class OrganisationUseCases(UseCases):
         self,
         p: Principal,
         id: UUID,
-        changes: OrganisationChanges | Mapping[str, Any],
+        changes: OrganisationChanges,
         expected_version: int | None,
     ) -> Organisation:
         async with self._write(p) as uow:
             org = await uow.organisations.get(id)
             expected = expect_version(org.version, expected_version)
-            new = apply(org, OrganisationChanges.of(changes).trimmed())
+            new = apply(org, changes.trimmed())
             new.check()
             await _check_municipality(uow, new.municipality_number)
             await uow.organisations.update(new, expected)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID, uuid4
 
 from domain.organisation.base import UseCases, require_ref
@@ -65,13 +63,13 @@ class PersonUseCases(UseCases):
         self,
         p: Principal,
         id: UUID,
-        changes: PersonChanges | Mapping[str, Any],
+        changes: PersonChanges,
         expected_version: int | None,
     ) -> Person:
         async with self._write(p) as uow:
             person = await uow.persons.get(id)
             expected = expect_version(person.version, expected_version)
-            new = apply(person, PersonChanges.of(changes).trimmed())
+            new = apply(person, changes.trimmed())
             new.check()
             await require_ref(uow.organisations, new.organisation_id, "organisationId")
             await uow.persons.update(new, expected)

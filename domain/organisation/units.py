@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 from uuid import UUID
 
 from domain.organisation.base import UseCases, exists
@@ -40,13 +39,13 @@ class UnitUseCases(UseCases):
             return await uow.units.get(p.unit_id)
 
     async def update_unit(
-        self, p: Principal, changes: UnitChanges | Mapping[str, Any], expected_version: int | None
+        self, p: Principal, changes: UnitChanges, expected_version: int | None
     ) -> SltUnit:
         pol.require(pol.can_manage_unit(p), "change the unit record")
         async with self._open(p) as uow:
             unit = await uow.units.get(p.unit_id)
             expected = expect_version(unit.version, expected_version)
-            new = apply(unit, UnitChanges.of(changes))
+            new = apply(unit, changes)
             new.check()
             await uow.units.update(new, expected)
             await uow.commit()
@@ -67,14 +66,14 @@ class UnitUseCases(UseCases):
     async def update_establishment(
         self,
         p: Principal,
-        changes: EstablishmentChanges | Mapping[str, Any],
+        changes: EstablishmentChanges,
         expected_version: int | None,
     ) -> Establishment:
         pol.require(pol.can_manage_establishment(p), "change the establishment record")
         async with self._open(p) as uow:
             current = await uow.establishments.get(p.unit_id) or Establishment(unit_id=p.unit_id)
             expected = expect_version(current.version, expected_version)
-            new = apply(current, EstablishmentChanges.of(changes))
+            new = apply(current, changes)
             new.check(self._clock.today())
             errors = Errors()
             for field, person_id in (

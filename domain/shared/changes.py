@@ -74,11 +74,6 @@ class Changes:
             raise refuse_read_only(unknown[0])
         return cls(**mapping)
 
-    @classmethod
-    def of(cls, changes: Self | Mapping[str, Any]) -> Self:
-        """Transitional: a front door not yet building the typed object passes the mapping."""
-        return changes if isinstance(changes, cls) else cls.from_mapping(changes)  # type: ignore[arg-type]
-
     def set_fields(self) -> dict[str, Any]:
         """The fields that were sent, by name."""
         return {

@@ -14,6 +14,7 @@ from api.graphql.shared.pages import Page, page_of
 from api.graphql.shared.problems import Deleted, DeleteResult, Problems
 from api.graphql.shared.resolvers import I, guard, page_request, required, sent
 from domain.organisation import model as m
+from domain.organisation.bodies import BodyChanges
 from domain.organisation.filters import BodyFilter
 
 if TYPE_CHECKING:
@@ -95,7 +96,10 @@ class BodyMutation:
     @strawberry.mutation
     async def update_body(self, info: I, id: UUID, version: int, input: BodyInput) -> BodyResult:
         c = info.context
-        return await guard(c.svc.update_body(c.principal, id, sent(input), version), Body.of)
+        return await guard(
+            c.svc.update_body(c.principal, id, BodyChanges.from_mapping(sent(input)), version),
+            Body.of,
+        )
 
     @strawberry.mutation
     async def delete_body(self, info: I, id: UUID, version: int) -> DeleteResult:

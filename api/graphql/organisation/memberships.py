@@ -19,6 +19,7 @@ from api.graphql.shared.problems import Deleted, DeleteResult, Problems, problem
 from api.graphql.shared.resolvers import I, guard, page_request, sent
 from domain.organisation import model as m
 from domain.organisation.filters import MembershipFilter
+from domain.organisation.memberships import MembershipChanges
 from domain.shared.errors import DomainError
 
 
@@ -139,7 +140,12 @@ class MembershipMutation:
         self, info: I, id: UUID, version: int, input: MembershipInput
     ) -> MembershipResult:
         c = info.context
-        return await answer(c, c.svc.update_membership(c.principal, id, sent(input), version))
+        return await answer(
+            c,
+            c.svc.update_membership(
+                c.principal, id, MembershipChanges.from_mapping(sent(input)), version
+            ),
+        )
 
     @strawberry.mutation
     async def end_membership(

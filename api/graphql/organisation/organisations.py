@@ -14,6 +14,7 @@ from api.graphql.shared.problems import Deleted, DeleteResult, Problems
 from api.graphql.shared.resolvers import I, guard, page_request, required, sent
 from domain.organisation import model as m
 from domain.organisation.filters import OrganisationFilter
+from domain.organisation.organisations import OrganisationChanges
 
 
 @strawberry.type
@@ -85,7 +86,10 @@ class OrganisationMutation:
     ) -> OrganisationResult:
         c = info.context
         return await guard(
-            c.svc.update_organisation(c.principal, id, sent(input), version), Organisation.of
+            c.svc.update_organisation(
+                c.principal, id, OrganisationChanges.from_mapping(sent(input)), version
+            ),
+            Organisation.of,
         )
 
     @strawberry.mutation

@@ -15,6 +15,7 @@ from api.graphql.shared.problems import Deleted, DeleteResult, Problems
 from api.graphql.shared.resolvers import I, guard, page_request, required, sent
 from domain.organisation import model as m
 from domain.organisation.filters import PersonFilter
+from domain.organisation.persons import PersonChanges
 
 
 @strawberry.type
@@ -92,7 +93,10 @@ class PersonMutation:
         self, info: I, id: UUID, version: int, input: PersonInput
     ) -> PersonResult:
         c = info.context
-        return await guard(c.svc.update_person(c.principal, id, sent(input), version), Person.of)
+        return await guard(
+            c.svc.update_person(c.principal, id, PersonChanges.from_mapping(sent(input)), version),
+            Person.of,
+        )
 
     @strawberry.mutation
     async def delete_person(self, info: I, id: UUID, version: int) -> DeleteResult:

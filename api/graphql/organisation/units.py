@@ -14,6 +14,7 @@ from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.problems import Problems
 from api.graphql.shared.resolvers import I, guard, sent
 from domain.organisation import model as m
+from domain.organisation.units import EstablishmentChanges, UnitChanges
 
 
 @strawberry.type
@@ -86,7 +87,9 @@ class UnitMutation:
     @strawberry.mutation
     async def update_unit(self, info: I, version: int, input: UnitInput) -> UnitResult:
         c = info.context
-        return await guard(c.svc.update_unit(c.principal, sent(input), version), Unit.of)
+        return await guard(
+            c.svc.update_unit(c.principal, UnitChanges.from_mapping(sent(input)), version), Unit.of
+        )
 
     @strawberry.mutation
     async def update_establishment(
@@ -94,5 +97,8 @@ class UnitMutation:
     ) -> EstablishmentResult:
         c = info.context
         return await guard(
-            c.svc.update_establishment(c.principal, sent(input), version), Establishment.of
+            c.svc.update_establishment(
+                c.principal, EstablishmentChanges.from_mapping(sent(input)), version
+            ),
+            Establishment.of,
         )
