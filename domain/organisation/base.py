@@ -6,12 +6,13 @@ doors (REST, GraphQL) call the use cases and nothing else, so they share rules a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 from uuid import UUID
 
 from domain.organisation.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from domain.shared import policies as pol
 from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.ports import EntityRepository
 from domain.shared.principal import Principal
 
 
@@ -32,17 +33,20 @@ class UseCases:
         return self._open(p)
 
 
-async def find(repo: Any, id: UUID) -> Any:
+T = TypeVar("T")
+
+
+async def find(repo: EntityRepository[T], id: UUID) -> T | None:
     try:
         return await repo.get(id)
     except NotFound:
         return None
 
 
-async def exists(repo: Any, id: UUID) -> bool:
+async def exists(repo: EntityRepository[T], id: UUID) -> bool:
     return await find(repo, id) is not None
 
 
-async def require_ref(repo: Any, id: UUID | None, field: str) -> None:
+async def require_ref(repo: EntityRepository[T], id: UUID | None, field: str) -> None:
     if id is not None and not await exists(repo, id):
         raise ValidationFailed.single(field, "unknown", "No such record in this unit.")
