@@ -18,6 +18,7 @@ from domain.organisation.limits import FTE_PLACES as FTE_PLACES
 from domain.organisation.limits import LANGUAGES as LANGUAGES
 from domain.organisation.limits import MEETING_NORM_MAX as MEETING_NORM_MAX
 from domain.organisation.limits import MEETING_NORM_MIN as MEETING_NORM_MIN
+from domain.organisation.limits import MUNICIPALITY_NUMBER_PATTERN as MUNICIPALITY_NUMBER_PATTERN
 from domain.organisation.limits import NAME_MAX as NAME_MAX
 from domain.organisation.limits import PHONE_MAX as PHONE_MAX
 from domain.organisation.limits import REF_MAX as REF_MAX
@@ -203,7 +204,9 @@ class Organisation:
         e = Errors()
         v.well_formed(e, self)
         v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
-        if self.municipality_number and not re.fullmatch(r"[0-9]{4}", self.municipality_number):
+        if self.municipality_number and not re.fullmatch(
+            MUNICIPALITY_NUMBER_PATTERN, self.municipality_number
+        ):
             e.add(
                 "municipalityNumber",
                 "municipality-number-invalid",
