@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import local from './eslint/no-literal-ui-text.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/schema.d.ts'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/schema.ts'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

@@ -1,23 +1,23 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { Layout } from './components/Layout';
-import { ErrorState, Loading } from './components/States';
+import { Layout } from './Layout';
+import { ErrorState, Loading } from './features/shared/States';
 import { useSession } from './auth/session';
-import { LoggedOutPage, NoUnitPage } from './routes/LoggedOut';
+import { LoggedOutPage, NoUnitPage } from './features/shared/LoggedOut';
 
-const HomePage = lazy(() => import('./routes/HomePage'));
-const OrganisationPage = lazy(() => import('./routes/OrganisationPage'));
-const BodyPage = lazy(() => import('./routes/BodyPage'));
-const BodyFormPage = lazy(() => import('./routes/BodyFormPage'));
-const OrganisationsPage = lazy(() => import('./routes/OrganisationsPage'));
-const OrganisationFormPage = lazy(() => import('./routes/OrganisationFormPage'));
-const PersonsPage = lazy(() => import('./routes/PersonsPage'));
-const PersonFormPage = lazy(() => import('./routes/PersonFormPage'));
-const UnitPage = lazy(() => import('./routes/UnitPage'));
-const AccessibilityPage = lazy(() => import('./routes/AccessibilityPage'));
-const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
-const AccessPage = lazy(() => import('./routes/AccessPage'));
-const LoginFailedPage = lazy(() => import('./routes/LoginFailedPage'));
+const HomePage = lazy(() => import('./features/organisation/HomePage'));
+const OrganisationPage = lazy(() => import('./features/organisation/OrganisationPage'));
+const BodyPage = lazy(() => import('./features/organisation/BodyPage'));
+const BodyFormPage = lazy(() => import('./features/organisation/BodyFormPage'));
+const OrganisationsPage = lazy(() => import('./features/organisation/OrganisationsPage'));
+const OrganisationFormPage = lazy(() => import('./features/organisation/OrganisationFormPage'));
+const PersonsPage = lazy(() => import('./features/organisation/PersonsPage'));
+const PersonFormPage = lazy(() => import('./features/organisation/PersonFormPage'));
+const UnitPage = lazy(() => import('./features/organisation/UnitPage'));
+const AccessibilityPage = lazy(() => import('./features/shared/AccessibilityPage'));
+const NotFoundPage = lazy(() => import('./features/shared/NotFoundPage'));
+const AccessPage = lazy(() => import('./features/access/AccessPage'));
+const LoginFailedPage = lazy(() => import('./features/access/LoginFailedPage'));
 
 /** Routes that need a logged-in person with a unit. */
 function Authenticated({ children }: { children: ReactNode }) {

@@ -12,8 +12,8 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/problem';
 import { SessionProvider } from './auth/session';
-import { AnnouncerProvider } from './components/Announcer';
-import { UnsavedChangesGuard } from './components/UnsavedChangesGuard';
+import { AnnouncerProvider } from './features/shared/Announcer';
+import { UnsavedChangesGuard } from './features/shared/UnsavedChangesGuard';
 import { createI18n } from './i18n';
 
 const queryClient = new QueryClient({

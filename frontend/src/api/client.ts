@@ -36,15 +36,35 @@ export const sessionMiddleware: Middleware = {
   },
 };
 
+/** Every answer that is not 2xx becomes a thrown ApiError carrying the problem+json body. */
+export const problemMiddleware: Middleware = {
+  async onResponse({ response }) {
+    if (response.ok) return undefined;
+    let body: unknown;
+    try {
+      body = await response.clone().json();
+    } catch {
+      body = undefined;
+    }
+    throw toApiError(response.status, body);
+  },
+};
+
 function baseUrl(): string {
   return typeof window !== 'undefined' ? window.location.origin : 'http://localhost';
 }
 
-export const api = createClient<paths>({
-  baseUrl: baseUrl(),
-  credentials: 'same-origin',
-  headers: { Accept: 'application/json, application/problem+json' },
-});
+/** A typed fetch client for the contract: CSRF on changes and the 401 hand-off. */
+export function createApiClient() {
+  return createClient<paths>({
+    baseUrl: baseUrl(),
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json, application/problem+json' },
+  });
+}
+
+/** The plain client: answers come back as { data, error, response } (see `unwrap`). */
+export const api = createApiClient();
 api.use(sessionMiddleware);
 
 /** Unwrap an openapi-fetch result: the data, or throw an ApiError carrying the problem. */

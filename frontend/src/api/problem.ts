@@ -4,16 +4,28 @@ import type { components } from './schema';
 export type Problem = components['schemas']['Problem'];
 export type ProblemFieldError = components['schemas']['ProblemFieldError'];
 
-/** A failed API call: the HTTP status and the RFC 9457 problem the server sent (or one made up). */
-export class ApiError extends Error {
+/**
+ * A failed API call: the HTTP status and the RFC 9457 problem the server sent (or one made up).
+ * It is itself a Problem, so the generated data layer's error type (the contract's problem+json)
+ * describes what is really thrown.
+ */
+export class ApiError extends Error implements Problem {
   readonly status: number;
   readonly problem: Problem;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors?: ProblemFieldError[];
 
   constructor(status: number, problem: Problem) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.type = problem.type;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    if (problem.errors) this.errors = problem.errors;
   }
 
   /** 412: someone else saved a newer version since this one was read. */

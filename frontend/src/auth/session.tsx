@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, setCsrfToken, setUnauthorizedHandler, unwrap } from '../api/client';
+import { setCsrfToken, setUnauthorizedHandler } from '../api/client';
 import { ApiError } from '../api/problem';
-import { keys } from '../api/queries';
+import { $api, meQueryKey } from '../api/query';
 import type { Me } from '../api/types';
 import { isLang } from '../i18n';
 import { reLogin } from './login';
@@ -17,20 +17,22 @@ export type SessionState =
 
 const SessionContext = createContext<SessionState>({ status: 'loading' });
 
-async function fetchMe(): Promise<Me> {
-  const me = await unwrap(api.GET('/api/me'));
-  setCsrfToken(me.csrfToken ?? null);
-  return me;
-}
+const meQuery = $api.queryOptions('get', '/api/me', undefined, {
+  retry: false,
+  staleTime: 5 * 60_000,
+});
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const qc = useQueryClient();
   const query = useQuery({
-    queryKey: keys.me,
-    queryFn: fetchMe,
-    retry: false,
-    staleTime: 5 * 60_000,
+    ...meQuery,
+    // The CSRF token comes with the session; every change sends it back.
+    queryFn: async (context) => {
+      const me = await meQuery.queryFn(context);
+      setCsrfToken(me.csrfToken ?? null);
+      return me;
+    },
   });
   const loggedIn = useRef(false);
   const isSuccess = query.isSuccess;
@@ -45,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         loggedIn.current = false;
         reLogin(isLang(i18n.language) ? i18n.language : 'nb');
       } else {
-        void qc.invalidateQueries({ queryKey: keys.me });
+        void qc.invalidateQueries({ queryKey: meQueryKey });
       }
     });
     return () => setUnauthorizedHandler(null);

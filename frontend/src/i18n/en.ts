@@ -102,7 +102,7 @@ export const en: PartialCatalogue = {
     required: 'Fill in this field.',
     choosePerson: 'Choose a person.',
     maxLength: 'Use at most {{max}} characters.',
-    wholeNumber: 'Enter a whole number between 0 and 365.',
+    wholeNumber: 'Enter a whole number between {{min}} and {{max}}.',
     endBeforeStart: 'The end date cannot be before the start date.',
     orgNumber: 'The organisation number has nine digits.',
     municipalityNumber: 'The municipality number has four digits.',

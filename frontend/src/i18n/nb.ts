@@ -99,7 +99,7 @@ export const nb = {
     required: 'Fyll ut dette feltet.',
     choosePerson: 'Velg en person.',
     maxLength: 'Bruk høyst {{max}} tegn.',
-    wholeNumber: 'Skriv et helt tall mellom 0 og 365.',
+    wholeNumber: 'Skriv et helt tall mellom {{min}} og {{max}}.',
     endBeforeStart: 'Sluttdatoen kan ikke være før startdatoen.',
     orgNumber: 'Organisasjonsnummeret har ni siffer.',
     municipalityNumber: 'Kommunenummeret har fire siffer.',

@@ -102,7 +102,7 @@ export const nn: PartialCatalogue = {
     required: 'Fyll ut dette feltet.',
     choosePerson: 'Vel ein person.',
     maxLength: 'Bruk høgst {{max}} teikn.',
-    wholeNumber: 'Skriv eit heilt tal mellom 0 og 365.',
+    wholeNumber: 'Skriv eit heilt tal mellom {{min}} og {{max}}.',
     endBeforeStart: 'Sluttdatoen kan ikkje vere før startdatoen.',
     orgNumber: 'Organisasjonsnummeret har ni siffer.',
     municipalityNumber: 'Kommunenummeret har fire siffer.',

@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import type { Me } from '../api/types';
 import { StaticSession } from '../auth/session';
-import { AnnouncerProvider } from '../components/Announcer';
+import { AnnouncerProvider } from '../features/shared/Announcer';
 import { createI18n, type Lang } from '../i18n';
 
 export const coordinator: Me = {
