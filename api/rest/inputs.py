@@ -69,6 +69,10 @@ def stated(**keywords: Any) -> Any:
     return extra
 
 
+# Required text holds more than white space (the entities strip it before their "required" check).
+NOT_BLANK = r"[\s\S]*\S[\s\S]*"
+
+
 def in_range(low: Any, high: Any, **field: Any) -> Any:
     """A number the domain holds to ``low..high``: one error naming both bounds, from the entity."""
     return Field(json_schema_extra=stated(minimum=low, maximum=high), **field)

@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BeforeValidator, Field
 
 from api.rest.dtos import Dto, Update
-from api.rest.inputs import optional
+from api.rest.inputs import NOT_BLANK, optional, stated
 from domain.access.model import CLIENT_NAME_MAX, ChangeAction
 from domain.shared.principal import Role, Scope
 
@@ -54,7 +54,9 @@ class MachineClientRead(Dto):
 
 class MachineClientCreate(Dto):
     organisation_number: str = Field(pattern=ORGANISATION_NUMBER)
-    name: str = Field(min_length=1, max_length=CLIENT_NAME_MAX)
+    name: str = Field(
+        min_length=1, max_length=CLIENT_NAME_MAX, json_schema_extra=stated(pattern=NOT_BLANK)
+    )
     scopes: list[Scope] = Field(min_length=1, max_length=len(Scope))
 
 

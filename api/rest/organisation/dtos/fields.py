@@ -6,11 +6,8 @@ from typing import Any
 
 from pydantic import Field
 
-from api.rest.inputs import optional, stated
+from api.rest.inputs import NOT_BLANK, optional, stated
 from domain.organisation import limits
-
-# Required text holds more than white space (the entity strips it before its "required" check).
-NOT_BLANK = r"[\s\S]*\S[\s\S]*"
 
 
 def name() -> Any:
