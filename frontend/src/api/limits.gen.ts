@@ -29,7 +29,7 @@ export const limits = {
     policeConfirmationRef: { maxLength: 100 },
   },
   MachineClientCreate: {
-    name: { required: true, minLength: 1, maxLength: 200 },
+    name: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     organisationNumber: { required: true, pattern: "^[0-9]{9}$" },
     scopes: { required: true, minItems: 1, maxItems: 4 },
   },
