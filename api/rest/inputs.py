@@ -3,6 +3,7 @@ page size and cursor."""
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -29,6 +30,14 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
         return value
     raise PydanticCustomError("date-format", "A date as YYYY-MM-DD.")
+
+
+class UiLanguage(enum.StrEnum):
+    """The languages of the user interface: bokmål, nynorsk, English."""
+
+    NB = "nb"
+    NN = "nn"
+    EN = "en"
 
 
 QueryText = Annotated[str | None, AfterValidator(plain_text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -12,41 +12,42 @@ from fastapi import APIRouter, Query, Response
 
 from api.rest.deps import PrincipalDep, ServiceDep
 from api.rest.errors import READ_ERRORS
+from api.rest.inputs import UiLanguage
 from api.rest.tabular import Cell, to_csv, to_xlsx
 from domain.organisation.roster import Roster
 from domain.shared.principal import BodyRole
 
 router = APIRouter(prefix="/api")
 
-Lang = Literal["nb", "nn", "en"]
+Lang = UiLanguage
 LangQ = Annotated[Lang, Query(description="Language of the column headings and roles.")]
 
 HEADER: dict[Lang, tuple[str, ...]] = {
-    "nb": ("Navn", "Rolle", "Stilling", "Representerer", "E-post", "Telefon", "Fra", "Til"),
-    "nn": ("Namn", "Rolle", "Stilling", "Representerer", "E-post", "Telefon", "Frå", "Til"),
-    "en": ("Name", "Role", "Title", "Represents", "E-mail", "Phone", "From", "To"),
+    Lang.NB: ("Navn", "Rolle", "Stilling", "Representerer", "E-post", "Telefon", "Fra", "Til"),
+    Lang.NN: ("Namn", "Rolle", "Stilling", "Representerer", "E-post", "Telefon", "Frå", "Til"),
+    Lang.EN: ("Name", "Role", "Title", "Represents", "E-mail", "Phone", "From", "To"),
 }
 ROLE: dict[Lang, dict[BodyRole, str]] = {
-    "nb": {
+    Lang.NB: {
         BodyRole.CHAIR: "Leder",
         BodyRole.SECRETARY: "Sekretær",
         BodyRole.MEMBER: "Medlem",
         BodyRole.OBSERVER: "Observatør",
     },
-    "nn": {
+    Lang.NN: {
         BodyRole.CHAIR: "Leiar",
         BodyRole.SECRETARY: "Sekretær",
         BodyRole.MEMBER: "Medlem",
         BodyRole.OBSERVER: "Observatør",
     },
-    "en": {
+    Lang.EN: {
         BodyRole.CHAIR: "Chair",
         BodyRole.SECRETARY: "Secretary",
         BodyRole.MEMBER: "Member",
         BodyRole.OBSERVER: "Observer",
     },
 }
-MEMBERS: dict[Lang, str] = {"nb": "medlemmer", "nn": "medlemmer", "en": "members"}
+MEMBERS: dict[Lang, str] = {Lang.NB: "medlemmer", Lang.NN: "medlemmer", Lang.EN: "members"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {
@@ -90,7 +91,9 @@ def _attachment(name: str, lang: Lang, ext: str) -> dict[str, str]:
     response_class=Response,
     responses={**READ_ERRORS, **FILE_RESPONSE},
 )
-async def members_csv(id: UUID, p: PrincipalDep, svc: ServiceDep, lang: LangQ = "nb") -> Response:
+async def members_csv(
+    id: UUID, p: PrincipalDep, svc: ServiceDep, lang: LangQ = Lang.NB
+) -> Response:
     """The body's current members with contact details, as CSV for Excel (UTF-8 BOM, `;`)."""
     roster = await svc.roster(p, id)
     body = to_csv(HEADER[lang], _rows(roster, lang))
@@ -111,7 +114,9 @@ async def members_csv(id: UUID, p: PrincipalDep, svc: ServiceDep, lang: LangQ = 
         },
     },
 )
-async def members_xlsx(id: UUID, p: PrincipalDep, svc: ServiceDep, lang: LangQ = "nb") -> Response:
+async def members_xlsx(
+    id: UUID, p: PrincipalDep, svc: ServiceDep, lang: LangQ = Lang.NB
+) -> Response:
     """The body's current members with contact details, as an Excel workbook."""
     roster = await svc.roster(p, id)
     body = to_xlsx(roster.body.name, HEADER[lang], _rows(roster, lang))

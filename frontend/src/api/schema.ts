@@ -1312,6 +1312,12 @@ export interface components {
          */
         Severity: "required" | "recommended" | "notice";
         /**
+         * UiLanguage
+         * @description The languages of the user interface: bokmål, nynorsk, English.
+         * @enum {string}
+         */
+        UiLanguage: "nb" | "nn" | "en";
+        /**
          * UnitKind
          * @enum {string}
          */
@@ -3062,7 +3068,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of the column headings and roles. */
-                lang?: "nb" | "nn" | "en";
+                lang?: components["schemas"]["UiLanguage"];
             };
             header?: never;
             path: {
@@ -3145,7 +3151,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of the column headings and roles. */
-                lang?: "nb" | "nn" | "en";
+                lang?: components["schemas"]["UiLanguage"];
             };
             header?: never;
             path: {
@@ -6192,8 +6198,6 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsApiBodiesIdMembersCsvGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/bodies/{id}/members.csv"]["get"]["parameters"]["query"]["lang"]> = ["nb", "nn", "en"];
-export const pathsApiBodiesIdMembersXlsxGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/bodies/{id}/members.xlsx"]["get"]["parameters"]["query"]["lang"]> = ["nb", "nn", "en"];
 export const pathsAuthLoginGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/login"]["get"]["parameters"]["query"]["lang"]> = ["nb", "nn", "en"];
 export const bodyRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BodyRole"]> = ["chair", "deputy", "secretary", "member", "observer"];
 export const changeActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeAction"]> = ["account_granted", "roles_changed", "account_revoked", "client_registered", "client_revoked"];
@@ -6204,4 +6208,5 @@ export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["unit_admin", "coordinator", "police_contact", "steering_reader"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["samordna:trends.read", "samordna:import.write", "samordna:archive.read", "samordna:organisation.read"];
 export const severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Severity"]> = ["required", "recommended", "notice"];
+export const uiLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UiLanguage"]> = ["nb", "nn", "en"];
 export const unitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnitKind"]> = ["municipality", "inter_municipal", "oslo_district"];
