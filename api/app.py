@@ -21,6 +21,7 @@ from api.middleware import rate_limit
 from api.middleware.access_log import AccessLog
 from api.middleware.body_limit import BodyLimit
 from api.middleware.rate_limit import RateLimits
+from api.middleware.request_scope import RequestScope
 from api.middleware.security_headers import HeaderPolicy, SecurityHeaders
 from api.middleware.shield import ErrorShield
 from api.rest import docs, errors, routers
@@ -72,6 +73,8 @@ def create_app(
     # Added first, so innermost: a crash anywhere inside becomes the 500 problem and the
     # kept-alive connection survives; the middleware added later see that answer.
     app.add_middleware(ErrorShield, handlers=app.exception_handlers)
+    # Outside the shield: a crash's 500 is rendered before the request's connection goes back.
+    app.add_middleware(RequestScope, open_scope=c.connections.scope)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     limits = RateLimits(login=settings.rate_limit_login, machine=settings.rate_limit_machine)

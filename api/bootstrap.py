@@ -20,6 +20,7 @@ from adapters.identity.wiring import Identity, build_identity, dev_machine_token
 from adapters.postgres import demo, migrate
 from adapters.postgres.access.accounts import PgAccessDirectory
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
+from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.settings import Settings
@@ -51,6 +52,9 @@ class Container:
     organisation: OrganisationService
     clock: SystemClock
     access: AccessService
+    # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
+    # the rest (access administration, readiness, tools). ADR 0011.
+    connections: RequestConnections
 
     @property
     def authenticator(self) -> Authenticator:
@@ -66,6 +70,7 @@ class Container:
 
     async def aclose(self) -> None:
         await self.identity.aclose()
+        await self.connections.engine.dispose()
         await self.engine.dispose()
 
 
@@ -98,15 +103,17 @@ def identity_config(settings: Settings) -> IdentityConfig:
 def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Container:
     urls = urls or database_urls(settings)
     engine = make_engine(urls.app)
+    connections = RequestConnections(make_engine(urls.app, autocommit=True))
     clock = SystemClock()
-    directory = PgAccessDirectory(engine)
-    identity = build_identity(identity_config(settings), engine, directory)
+    directory = PgAccessDirectory(connections)
+    # The session store takes the request path's engine: it runs on the request's connection.
+    identity = build_identity(identity_config(settings), connections.engine, directory)
     return Container(
         settings=settings,
         urls=urls,
         engine=engine,
         identity=identity,
-        organisation=OrganisationService(PgUnitOfWorkFactory(engine), clock),
+        organisation=OrganisationService(PgUnitOfWorkFactory(connections), clock),
         clock=clock,
         access=AccessService(
             PgAccessUnitOfWorkFactory(engine),
@@ -114,6 +121,7 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
             directory,
             clock,
         ),
+        connections=connections,
     )
 
 

@@ -163,10 +163,10 @@ class IdentityAuthenticator:
         )
 
     async def session(self, session: str) -> SessionPrincipal | None:
-        active = await self._sessions.get_active(session)
-        if active is None:
+        found = await self._sessions.get_active_with_accounts(session)  # one statement
+        if found is None:
             return None
-        accounts = await self._directory.accounts_for(active.person_key)
+        active, accounts = found
         account: PersonAccount | None
         if active.unit_id is not None:
             # Revoked there: no quiet move to another unit, where a form still open would save.

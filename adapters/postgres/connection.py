@@ -27,17 +27,18 @@ ISOLATION_LEVELS = frozenset({"READ COMMITTED", "REPEATABLE READ"})
 class Lease:
     """One request's hold on the pool: at most one connection, taken on first use.
 
-    ``lock`` serialises the transactions of concurrent use cases (GraphQL resolvers run side by
-    side); ``shared_unit`` is set while an operation-wide transaction is open, which the units of
-    work join instead of opening their own."""
+    ``lock`` serialises concurrent use cases (GraphQL resolvers run side by side; a connection
+    runs one statement at a time). While ``shared_unit`` is set (a GraphQL query), the first unit of work begins one
+    REPEATABLE READ transaction (``shared_open``) and the others join it: one snapshot."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._conn: AsyncConnection | None = None
         self._taking = asyncio.Lock()
         self.lock = asyncio.Lock()
+        self.holder: asyncio.Task[Any] | None = None  # the task in the lock (see uow.py)
         self.shared_unit: UUID | None = None
-        self.checkouts = 0
+        self.shared_open = False
 
     async def connection(self) -> AsyncConnection:
         if self._conn is None:
@@ -46,7 +47,6 @@ class Lease:
                     conn = await self._engine.connect()
                     await conn.execution_options(isolation_level="AUTOCOMMIT")
                     self._conn = conn
-                    self.checkouts += 1
         return self._conn
 
     async def release(self) -> None:
@@ -132,3 +132,24 @@ class RequestConnections:
         finally:
             with anyio.CancelScope(shield=True):
                 await close(conn)
+
+    @asynccontextmanager
+    async def snapshot(self, unit_id: UUID) -> AsyncIterator[None]:
+        """One transaction for everything read inside (a GraphQL query operation): begun by the
+        first unit of work, so an outage still surfaces in that resolver; ended here."""
+        lease = _lease.get()
+        if lease is None or lease.shared_unit is not None:
+            yield
+            return
+        lease.shared_unit = unit_id
+        try:
+            yield
+        finally:
+            lease.shared_unit = None
+            if lease.shared_open:
+                lease.shared_open = False
+                with anyio.CancelScope(shield=True):
+                    try:
+                        await rollback(await lease.connection())
+                    except Exception as exc:  # the release discards a connection in doubt
+                        log.warning("ending a snapshot failed: %s", type(exc).__name__)

@@ -93,7 +93,9 @@ CONNECT_TIMEOUT_SECONDS = 5.0
 POOL_TIMEOUT_SECONDS = 10.0
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def make_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> AsyncEngine:
+    """``autocommit``: the request path's engine (``connection.py``), where a look-up is one round
+    trip (its pre-ping too) and the units of work send ``BEGIN`` themselves."""
     return create_async_engine(
         url,
         pool_size=pool_size,
@@ -104,6 +106,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         pool_timeout=POOL_TIMEOUT_SECONDS,
         # Error messages and tracebacks never carry the bound values (names, search terms, ...).
         hide_parameters=True,
+        **({"isolation_level": "AUTOCOMMIT"} if autocommit else {}),
         connect_args={
             "timeout": CONNECT_TIMEOUT_SECONDS,
             "server_settings": {"application_name": "samordna"},

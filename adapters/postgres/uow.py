@@ -3,6 +3,7 @@ row-level security. Inside a request it runs on the request's connection (``conn
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import Self
@@ -41,30 +42,40 @@ class PgUnitOfWork:
         async with AsyncExitStack() as stack:
             self.conn = await stack.enter_async_context(self._connections.connect())
             lease = tx.current_lease()
-            joined = lease is not None and lease.shared_unit is not None
-            if joined:
-                assert lease is not None
+            if lease is not None:
+                # Held for the whole use case: repositories may talk to the driver directly,
+                # and a connection runs one statement at a time.
+                await self._take(lease, stack)
+            if lease is not None and lease.shared_unit is not None:
                 if lease.shared_unit != self.unit_id:
-                    raise RuntimeError(
-                        "a unit of work for another unit inside a shared transaction"
-                    )
+                    raise RuntimeError("a unit of work for another unit inside a snapshot")
+                if not lease.shared_open:
+                    await tx.begin(self.conn, self.unit_id, "REPEATABLE READ")
+                    lease.shared_open = True
             else:
-                if lease is not None:
-                    await stack.enter_async_context(lease.lock)
                 await tx.begin(self.conn, self.unit_id)
                 self._open = True
             self._stack = stack.pop_all()
         c, u = self.conn, self.unit_id
-        # The repositories take the connection (the session's Core API is the same: execute,
-        # begin_nested); their annotations follow in adapters/postgres/organisation.
-        self.units = r.PgUnitRepository(c, u)  # type: ignore[arg-type]
-        self.establishments = r.PgEstablishmentRepository(c, u)  # type: ignore[arg-type]
-        self.organisations = r.PgOrganisationRepository(c, u)  # type: ignore[arg-type]
-        self.persons = r.PgPersonRepository(c, u)  # type: ignore[arg-type]
-        self.bodies = r.PgBodyRepository(c, u)  # type: ignore[arg-type]
-        self.memberships = r.PgMembershipRepository(c, u)  # type: ignore[arg-type]
-        self.reference = r.PgReferenceData(c)  # type: ignore[arg-type]
+        self.units = r.PgUnitRepository(c, u)
+        self.establishments = r.PgEstablishmentRepository(c, u)
+        self.organisations = r.PgOrganisationRepository(c, u)
+        self.persons = r.PgPersonRepository(c, u)
+        self.bodies = r.PgBodyRepository(c, u)
+        self.memberships = r.PgMembershipRepository(c, u)
+        self.reference = r.PgReferenceData(c)
         return self
+
+    @staticmethod
+    async def _take(lease: tx.Lease, stack: AsyncExitStack) -> None:
+        """The lease's lock for this use case; a unit of work nested in another on the same
+        request would wait for itself, so it is refused instead."""
+        me = asyncio.current_task()
+        if lease.holder is me:
+            raise RuntimeError("a unit of work inside another on the same request connection")
+        await stack.enter_async_context(lease.lock)
+        lease.holder = me
+        stack.callback(setattr, lease, "holder", None)
 
     async def __aexit__(
         self,

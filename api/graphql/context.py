@@ -1,8 +1,10 @@
-"""Per-request GraphQL context: the principal, the services and fresh DataLoaders."""
+"""Per-request GraphQL context: the principal, the services, fresh DataLoaders, and ``OneSnapshot``,
+which reads a whole query operation in one transaction (ADR 0011)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -10,9 +12,11 @@ from uuid import UUID
 
 from fastapi import Depends, Request
 from strawberry.dataloader import DataLoader
+from strawberry.extensions import SchemaExtension
 from strawberry.fastapi import BaseContext
+from strawberry.types.graphql import OperationType
 
-from api.rest.deps import current_principal, organisation_service
+from api.principal import container, current_principal
 from domain.organisation import model as m
 from domain.organisation.service import OrganisationService
 from domain.shared.principal import Principal
@@ -52,19 +56,44 @@ def make_loaders(svc: OrganisationService, p: Principal) -> Loaders:
     )
 
 
+Snapshot = Callable[[UUID], AbstractAsyncContextManager[None]]
+
+
+@asynccontextmanager
+async def _no_snapshot(unit_id: UUID) -> AsyncIterator[None]:
+    del unit_id
+    yield
+
+
 class Context(BaseContext):
-    def __init__(self, principal: Principal, svc: OrganisationService) -> None:
+    def __init__(
+        self, principal: Principal, svc: OrganisationService, snapshot: Snapshot = _no_snapshot
+    ) -> None:
         super().__init__()
         self.principal = principal
         self.svc = svc
+        self.snapshot = snapshot
         self.loaders = make_loaders(svc, principal)
 
 
 async def get_context(
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    svc: OrganisationService = Depends(organisation_service),
+    request: Request, principal: Principal = Depends(current_principal)
 ) -> Context:
     """Authentication happens here, before any parsing: an anonymous request gets a 401 problem."""
-    del request
-    return Context(principal, svc)
+    c = container(request)
+    return Context(principal, c.organisation, c.connections.snapshot)
+
+
+class OneSnapshot(SchemaExtension):
+    """A query operation reads in one transaction, so every resolver and DataLoader sees the same
+    data. A mutation's use cases each commit their own (each field reports its own outcome)."""
+
+    async def on_execute(self) -> AsyncIterator[None]:  # type: ignore[override]
+        ctx = self.execution_context.context
+        if self.execution_context.operation_type is not OperationType.QUERY or not isinstance(
+            ctx, Context
+        ):
+            yield
+            return
+        async with ctx.snapshot(ctx.principal.unit_id):
+            yield

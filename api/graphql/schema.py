@@ -15,7 +15,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.tools import merge_types
 
 from api.graphql.access import schema as access
-from api.graphql.context import Context, get_context
+from api.graphql.context import Context, OneSnapshot, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
 from api.graphql.organisation import schema as organisation
@@ -39,6 +39,7 @@ def build_schema(
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
             ParserCache,
             ValidationCache,
+            OneSnapshot,  # a query reads in one transaction (ADR 0011)
         ],
     )
 

@@ -1,59 +1,24 @@
-"""Request dependencies shared by every route: the principal, the services, the If-Match version."""
+"""Request dependencies shared by every route: the principal (from ``api.principal``, shared with
+GraphQL), the services, the If-Match version."""
 
 from __future__ import annotations
 
-import hmac
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Header, Request, Response
 
-from api.middleware.rate_limit import rate_limits
-from api.rest.errors import CsrfFailed
+from api.principal import CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, container, current_principal
 from domain.organisation.service import OrganisationService
-from domain.shared.errors import Unauthenticated, ValidationFailed
+from domain.shared.errors import ValidationFailed
 from domain.shared.principal import Principal
 
-SESSION_COOKIE = "samordna_session"
-CSRF_HEADER = "X-CSRF-Token"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Re-exported for the routes; what GraphQL shares lives in api.principal.
+__all__ = ["CSRF_HEADER", "SAFE_METHODS", "SESSION_COOKIE", "container", "current_principal"]
 
 
-def container(request: Request) -> Any:
-    return request.app.state.container
-
-
-async def current_principal(request: Request) -> Principal:
-    """Bearer token (machines) or session cookie (people, CSRF-checked on changes)."""
-    cached = getattr(request.state, "principal", None)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    c = container(request)
-    auth = request.headers.get("authorization")
-    if auth is not None:
-        scheme, _, token = auth.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Unauthenticated("Use 'Authorization: Bearer <token>'.")
-        principal: Principal = await c.authenticator.bearer(token.strip())
-        await rate_limits(request).hit_machine(principal)
-    else:
-        cookie = request.cookies.get(SESSION_COOKIE)
-        if not cookie:
-            raise Unauthenticated("Log in first.")
-        sp = await c.authenticator.session(cookie)
-        if sp is None:
-            raise Unauthenticated("Your session has ended. Log in again.")
-        if request.method not in SAFE_METHODS:
-            sent = request.headers.get(CSRF_HEADER, "")
-            if not sent or not hmac.compare_digest(sent, sp.csrf_token):
-                raise CsrfFailed(f"Send the {CSRF_HEADER} header you got from /api/me.")
-        principal = sp.principal
-        request.state.csrf_token = sp.csrf_token
-    request.state.principal = principal
-    return principal
-
-
-def organisation_service(request: Request) -> OrganisationService:
+# Every dependency is ``async def``: a plain ``def`` would hop to the threadpool per request.
+async def organisation_service(request: Request) -> OrganisationService:
     return container(request).organisation  # type: ignore[no-any-return]
 
 
@@ -75,7 +40,7 @@ IfMatchHeader = Annotated[
 ]
 
 
-def if_match(raw: IfMatchHeader = None) -> int | None:
+async def if_match(raw: IfMatchHeader = None) -> int | None:
     """The version an update is based on, from ``If-Match: "<version>"``. Absent -> None (428).
 
     Declared optional so a missing header reaches the use case, which answers 428 (the SPA and

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.outage import RETRY_AFTER_SECONDS, is_unavailable
+from api.principal import CsrfFailed as CsrfFailed  # defined with the CSRF check it names
 from api.rest.field_codes import field_code
 from api.rest.methods import allowed_methods
 from domain.shared.changes import camel
@@ -44,13 +45,6 @@ STATUS: dict[type[DomainError], int] = {
     Unauthenticated: 401,
     Forbidden: 403,
 }
-
-
-class CsrfFailed(Forbidden):
-    """A cookie-authenticated change came without the session's CSRF token."""
-
-    code = "csrf-failed"
-    title = "Missing or wrong CSRF token"
 
 
 def problem_type(code: str) -> str:

@@ -24,7 +24,7 @@ from domain.access.service import CHANGES_MAX, AccessService
 router = APIRouter(prefix="/api/access")
 
 
-def access_service(request: Request) -> AccessService:
+async def access_service(request: Request) -> AccessService:  # async: no threadpool hop
     return container(request).access  # type: ignore[no-any-return]
 
 

@@ -1,0 +1,169 @@
+"""One connection and one transaction per request (ADR 0011): counted on the real app.
+
+Connections are pool checkouts; statements are round trips as asyncpg sends them (through
+SQLAlchemy or directly); transactions are the ``BEGIN``s among them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from asyncpg.connection import Connection
+from asyncpg.prepared_stmt import PreparedStatement
+from sqlalchemy import event
+
+from adapters.postgres.connection import begin
+from adapters.postgres.demo import DEMO_UNIT, demo_id
+from tests.support.auth import login
+
+PERSON = demo_id("person/kari")
+NESTED = (
+    "query { bodies(limit: 6) { items { name memberships { role person { name "
+    "organisation { name } } } } } }"
+)
+
+
+@dataclass
+class Tally:
+    checkouts: int = 0
+    statements: list[str] = field(default_factory=list)
+
+    @property
+    def begins(self) -> int:
+        return sum(s.lstrip().upper().startswith("BEGIN") for s in self.statements)
+
+
+def _engines(container: Any) -> list[Any]:
+    """Every pool of the app (the request path has its own since ADR 0011)."""
+    request_path = getattr(getattr(container, "connections", None), "engine", None)
+    return [e.sync_engine for e in (container.engine, request_path) if e is not None]
+
+
+@contextmanager
+def tally(container: Any) -> Iterator[Tally]:
+    t = Tally()
+
+    def checkout(*_: Any) -> None:
+        t.checkouts += 1
+
+    plain_execute = Connection.execute
+    plain_private = Connection._execute
+    plain_bind = PreparedStatement._PreparedStatement__bind_execute  # type: ignore[attr-defined]
+
+    async def execute(self: Connection, query: str, *args: Any, **kw: Any) -> Any:
+        if not args:  # with arguments it goes through _execute, counted there
+            t.statements.append(query)
+        return await plain_execute(self, query, *args, **kw)
+
+    async def private(self: Connection, query: str, *args: Any, **kw: Any) -> Any:
+        t.statements.append(query)
+        return await plain_private(self, query, *args, **kw)
+
+    async def bind(self: PreparedStatement, *args: Any, **kw: Any) -> Any:
+        t.statements.append(self.get_query())
+        return await plain_bind(self, *args, **kw)
+
+    for sync in _engines(container):
+        event.listen(sync, "checkout", checkout)
+    Connection.execute = execute  # type: ignore[method-assign]
+    Connection._execute = private  # type: ignore[method-assign]
+    PreparedStatement._PreparedStatement__bind_execute = bind  # type: ignore[attr-defined]
+    try:
+        yield t
+    finally:
+        for sync in _engines(container):
+            event.remove(sync, "checkout", checkout)
+        Connection.execute = plain_execute  # type: ignore[method-assign]
+        Connection._execute = plain_private  # type: ignore[method-assign]
+        PreparedStatement._PreparedStatement__bind_execute = plain_bind  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+async def coordinator(client):  # type: ignore[no-untyped-def]
+    client.headers["X-CSRF-Token"] = await login(client, "coordinator")
+    await client.get("/api/persons")  # warm: prepared statements, the session's slide
+    return client
+
+
+async def _measure(client: Any, container: Any, method: str, url: str, **kw: Any) -> Tally:
+    with tally(container) as t:
+        r = await client.request(method, url, **kw)
+    assert r.status_code < 400, r.text
+    print(f"{method} {url}: {t.checkouts} checkouts, {len(t.statements)} statements")
+    for s in t.statements:
+        print("   ", " ".join(s.split())[:100])
+    return t
+
+
+@pytest.mark.parametrize("url", ["/api/persons", f"/api/persons/{PERSON}", "/api/unit/picture"])
+async def test_an_authenticated_read_uses_one_connection(coordinator, container, url):
+    t = await _measure(coordinator, container, "GET", url)
+    assert t.checkouts == 1
+    assert t.begins == 1
+
+
+async def test_a_write_uses_one_connection_and_one_transaction(coordinator, container):
+    got = await coordinator.get(f"/api/persons/{PERSON}")
+    t = await _measure(
+        coordinator,
+        container,
+        "PATCH",
+        f"/api/persons/{PERSON}",
+        json={"title": "Rådgiver"},
+        headers={"If-Match": got.headers["ETag"]},
+    )
+    assert t.checkouts == 1
+    assert t.begins == 1
+    assert not any("SAVEPOINT" in s.upper() for s in t.statements if "RELEASE" in s.upper())
+
+
+async def test_a_nested_graphql_query_reads_in_one_transaction(coordinator, container):
+    t = await _measure(coordinator, container, "POST", "/graphql", json={"query": NESTED})
+    assert t.checkouts == 1
+    assert t.begins == 1
+
+
+async def test_authentication_is_one_statement(coordinator, container):
+    """The session, the account and its roles in one look-up before the use case begins (the
+    pool's pre-ping, an empty statement, aside)."""
+    t = await _measure(coordinator, container, "GET", f"/api/persons/{PERSON}")
+    before_begin = []
+    for s in t.statements:
+        if s.lstrip().upper().startswith("BEGIN"):
+            break
+        if s.strip() != ";":
+            before_begin.append(s)
+    assert len(before_begin) == 1, before_begin
+
+
+async def test_the_connection_goes_back_after_an_error(coordinator, container):
+    r = await coordinator.get(f"/api/persons/{uuid.uuid4()}")
+    assert r.status_code == 404
+    assert container.connections.engine.pool.checkedout() == 0
+
+
+async def test_a_cancelled_request_returns_its_connection_rolled_back(container):
+    connections, started, driver = container.connections, asyncio.Event(), []
+
+    async def request() -> None:
+        async with connections.scope() as lease:
+            conn = await lease.connection()
+            driver.append((await conn.get_raw_connection()).driver_connection)
+            await begin(conn, DEMO_UNIT)
+            started.set()
+            await asyncio.sleep(30)
+
+    task = asyncio.create_task(request())
+    await started.wait()
+    assert driver[0].is_in_transaction()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert connections.engine.pool.checkedout() == 0
+    assert not driver[0].is_in_transaction()
