@@ -8,6 +8,13 @@ unique names, one membership and one chair at a time, references), and are held 
 same cases as the PostgreSQL repositories (``tests/repositories``).
 """
 
+from tests.fakes.access import (
+    FakeAccessChangeLog,
+    FakeAccessUnitOfWork,
+    FakeAccessUnitOfWorkFactory,
+    FakeAccountRepository,
+    FakeMachineClientRepository,
+)
 from tests.fakes.clock import FakeClock
 from tests.fakes.memberships import FakeMembershipRepository
 from tests.fakes.organisation import (
@@ -35,10 +42,15 @@ from tests.fakes.uow import FakeUnitOfWork, FakeUnitOfWorkFactory
 __all__ = [
     "MUNICIPALITIES",
     "POLICE_DISTRICTS",
+    "FakeAccessChangeLog",
+    "FakeAccessUnitOfWork",
+    "FakeAccessUnitOfWorkFactory",
+    "FakeAccountRepository",
     "FakeBodyRepository",
     "FakeClock",
     "FakeEntityRepository",
     "FakeEstablishmentRepository",
+    "FakeMachineClientRepository",
     "FakeMembershipRepository",
     "FakeOrganisationRepository",
     "FakePersonRepository",

@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any
 from uuid import UUID, uuid4
 
+from domain.access.model import AccessChange, Account, MachineClient
 from domain.organisation.model import (
     Body,
     Establishment,
@@ -46,10 +47,10 @@ class Tables:
     persons: dict[UUID, Person] = dataclasses.field(default_factory=dict)
     bodies: dict[UUID, Body] = dataclasses.field(default_factory=dict)
     memberships: dict[UUID, Membership] = dataclasses.field(default_factory=dict)
-    accounts: dict[UUID, Any] = dataclasses.field(default_factory=dict)
-    person_keys: dict[UUID, str] = dataclasses.field(default_factory=dict)
-    clients: dict[tuple[UUID, str], Any] = dataclasses.field(default_factory=dict)
-    access_log: list[Any] = dataclasses.field(default_factory=list)
+    accounts: dict[UUID, Account] = dataclasses.field(default_factory=dict)
+    person_keys: dict[UUID, str] = dataclasses.field(default_factory=dict)  # by account id
+    clients: dict[tuple[UUID, str], MachineClient] = dataclasses.field(default_factory=dict)
+    access_log: list[tuple[UUID, AccessChange]] = dataclasses.field(default_factory=list)
 
     def copy(self) -> Tables:
         # Entities are frozen dataclasses, so copying the containers is a full snapshot.

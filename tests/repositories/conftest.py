@@ -17,11 +17,13 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
 from adapters.postgres.database import DatabaseUrls, make_engine
 from adapters.postgres.uow import PgUnitOfWorkFactory
+from domain.access.ports import AccessUnitOfWorkFactory
 from domain.organisation.model import Body, Membership, Organisation, Person, UnitKind
 from domain.organisation.ports import UnitOfWork, UnitOfWorkFactory
-from tests.fakes import FakeStore, FakeUnitOfWorkFactory
+from tests.fakes import FakeAccessUnitOfWorkFactory, FakeStore, FakeUnitOfWorkFactory
 
 UNIT_NAME, OTHER_NAME = "SLT Drammen", "SLT Indre Sogn"
 
@@ -34,6 +36,7 @@ class Backend:
     factory: UnitOfWorkFactory
     unit: UUID
     other: UUID
+    access: AccessUnitOfWorkFactory
 
     async def store(self, *items: Any, unit: UUID | None = None) -> None:
         """Add the rows through the repositories in one committed unit of work."""
@@ -110,7 +113,8 @@ async def backend(engines: Engines | None) -> AsyncIterator[Backend]:
             municipality_numbers=("4640", "4644"),
             police_district="vest",
         )
-        yield Backend("fake", FakeUnitOfWorkFactory(store), unit.id, other.id)
+        access = FakeAccessUnitOfWorkFactory(store)
+        yield Backend("fake", FakeUnitOfWorkFactory(store), unit.id, other.id, access)
         return
     mine, theirs = uuid4(), uuid4()
     await _pg_units(
@@ -121,7 +125,8 @@ async def backend(engines: Engines | None) -> AsyncIterator[Backend]:
         ],
     )
     try:
-        yield Backend("postgres", PgUnitOfWorkFactory(engines.app), mine, theirs)
+        access_pg = PgAccessUnitOfWorkFactory(engines.app)
+        yield Backend("postgres", PgUnitOfWorkFactory(engines.app), mine, theirs, access_pg)
     finally:
         async with engines.admin.begin() as conn:
             await conn.execute(
