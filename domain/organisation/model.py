@@ -1,4 +1,7 @@
-"""Entities and value objects of the SLT organisation. Each validates itself on ``check()``."""
+"""Entities and value objects of the SLT organisation. Each validates itself on ``check()``.
+
+The body and membership aggregates live in their own modules and the limits in ``limits``;
+this module re-exports them, so ``model`` names every entity of the context."""
 
 from __future__ import annotations
 
@@ -9,6 +12,10 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
+from domain.organisation.body import DEFAULT_MEETING_NORM as DEFAULT_MEETING_NORM
+from domain.organisation.body import Body as Body
+from domain.organisation.body import BodySummary as BodySummary
+from domain.organisation.body import Level as Level
 from domain.organisation.limits import (  # re-exported: the front doors read the limits here too
     EMAIL_MAX as EMAIL_MAX,
 )
@@ -34,21 +41,6 @@ class UnitKind(enum.StrEnum):
     MUNICIPALITY = "municipality"
     INTER_MUNICIPAL = "inter_municipal"
     OSLO_DISTRICT = "oslo_district"
-
-
-class Level(enum.StrEnum):
-    """The three levels of the SLT model, top to bottom."""
-
-    STEERING = "steering"
-    COORDINATING = "coordinating"
-    EXECUTIVE = "executive"
-
-
-DEFAULT_MEETING_NORM: dict[Level, int | None] = {
-    Level.STEERING: 4,  # handbook 2.1: "minimum fire ganger i året"
-    Level.COORDINATING: 12,  # handbook 2.1: "månedlig"
-    Level.EXECUTIVE: None,
-}
 
 
 class OrganisationType(enum.StrEnum):
@@ -242,51 +234,3 @@ class Person:
         v.email(e, "email", self.email, max_len=EMAIL_MAX)
         v.phone(e, "phone", self.phone, max_len=PHONE_MAX)
         e.raise_if_any()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Body:
-    """A group at one level: steering (often the politiråd), coordinating or executive."""
-
-    id: UUID
-    unit_id: UUID
-    name: str
-    level: Level
-    mandate: str | None = None
-    is_politiraad: bool = False
-    meeting_norm_per_year: int | None = None
-    version: int = 1
-
-    def check(self) -> None:
-        e = Errors()
-        v.well_formed(e, self)
-        v.text(e, "name", self.name, required=True, max_len=NAME_MAX)
-        v.text(e, "mandate", self.mandate, required=False, max_len=TEXT_MAX)
-        if self.is_politiraad and self.level is not Level.STEERING:
-            e.add(
-                "isPolitiraad", "steering-only", "A politiråd can only serve at the steering level."
-            )
-        norm = self.meeting_norm_per_year
-        if norm is not None and not MEETING_NORM_MIN <= norm <= MEETING_NORM_MAX:
-            e.add(
-                "meetingNormPerYear",
-                "out-of-range",
-                f"Between {MEETING_NORM_MIN} and {MEETING_NORM_MAX} meetings a year.",
-                {"min": MEETING_NORM_MIN, "max": MEETING_NORM_MAX},
-            )
-        e.raise_if_any()
-
-    @property
-    def may_handle_individual_cases(self) -> bool:
-        """Handbook 2.1/5: steering and coordinating bodies (a politiråd above all) never see individual cases."""
-        return self.level is Level.EXECUTIVE
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BodySummary:
-    """A body with what the three-level picture shows: chair, member count, meeting norm."""
-
-    body: Body
-    chair_person_id: UUID | None
-    chair_name: str | None
-    member_count: int
