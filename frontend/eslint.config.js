@@ -33,6 +33,25 @@ export default tseslint.config(
     ignores: ['src/**/*.test.tsx', 'src/test/**'],
     rules: { 'local/no-literal-ui-text': 'error' },
   },
+  // Contexts stay independent: shared knows no context; organisation knows nothing of access.
+  {
+    files: ['src/features/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/(organisation|access)/', message: 'shared imports no context' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/features/organisation/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)access(/|$)', message: 'organisation imports no access' }] },
+      ],
+    },
+  },
   {
     files: ['eslint/**/*.js', 'eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },

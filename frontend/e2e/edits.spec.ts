@@ -36,6 +36,22 @@ test('a coordinator edits a body and the change is saved', async ({ page }) => {
   expect(after.version).toBeGreaterThan(before.version);
 });
 
+test('the body form refuses a meeting norm of 0, from the contract minimum, in Norwegian', async ({
+  page,
+}) => {
+  await login(page, 'coordinator');
+  const id = await bodyId(page, 'Ungdomsteam Sør');
+  const before = await stored(page, `/api/bodies/${id}`);
+  await page.goto(`/organer/${id}/rediger`);
+  await formReady(page, 'Ungdomsteam Sør');
+  await page.getByLabel(/^Møtenorm/).fill('0');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByText('Skriv et helt tall mellom 1 og 365.').first()).toBeVisible();
+  await expect(page.getByLabel(/^Møtenorm/)).toHaveAttribute('aria-invalid', 'true');
+  expect(new URL(page.url()).pathname).toBe(`/organer/${id}/rediger`);
+  expect((await stored(page, `/api/bodies/${id}`)).version).toBe(before.version);
+});
+
 test('a coordinator renames an organisation and the change is saved', async ({ page }) => {
   await login(page, 'coordinator');
   const id = await firstId(page, '/api/organisations', 'Strømmen videregående');

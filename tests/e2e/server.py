@@ -21,8 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main() -> None:
     port = int(os.environ.get("E2E_PORT", "8765"))
-    state = ROOT / "var" / "e2e"
-    urls = fresh_embedded_database(ROOT / "var", f"samordna_e2e_{port}")
+    # E2E_STATE_DIR: an embedded PostgreSQL of this run's own (parallel sessions on one machine).
+    var = Path(os.environ.get("E2E_STATE_DIR", ROOT / "var"))
+    state = var / "e2e"
+    urls = fresh_embedded_database(var, f"samordna_e2e_{port}")
     migrate.upgrade(urls.admin)
     settings = Settings(
         environment="test",

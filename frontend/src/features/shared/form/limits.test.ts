@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { scopeValues } from '../../../api/schema';
-import { SCOPES } from '../../access/api';
 import { createI18n } from '../../../i18n';
 import { limitOf, textError, wholeNumberError } from './limits';
 
@@ -21,9 +19,5 @@ describe('form limits from the contract', () => {
     expect(textError(' ', name, t)).toBe('Fyll ut dette feltet.');
     expect(textError('x'.repeat(201), name, t)).toBe('Bruk høyst 200 tegn.');
     expect(textError('', limitOf('BodyCreate', 'mandate'), t)).toBeUndefined();
-  });
-
-  it('lists every scope of the contract', () => {
-    expect([...SCOPES].sort()).toEqual([...scopeValues].sort());
   });
 });
