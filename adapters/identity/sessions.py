@@ -177,8 +177,10 @@ class PgSessionStore:
         self, session: str
     ) -> tuple[ActiveSession, list[PersonAccount]] | None:
         """The live session and its person's accounts (oldest first), in one statement."""
-        async with self._db.connect() as conn:
-            rows = (await conn.execute(_ACTIVE_WITH_ACCOUNTS, {"id": _hash(session)})).all()
+        found = await self._db.first(
+            lambda conn: conn.execute(_ACTIVE_WITH_ACCOUNTS, {"id": _hash(session)})
+        )
+        rows = found.all()
         active = await self._alive(session, rows[0]) if rows else None
         if active is None:
             return None

@@ -9,11 +9,12 @@ simple-protocol message (``begin``). See docs/adr/0011-one-connection-per-reques
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 import anyio
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 ISOLATION_LEVELS = frozenset({"READ COMMITTED", "REPEATABLE READ"})
 
 
@@ -28,12 +30,14 @@ class Lease:
     """One request's hold on the pool: at most one connection, taken on first use.
 
     ``lock`` serialises concurrent use cases (GraphQL resolvers run side by side; a connection
-    runs one statement at a time). While ``shared_unit`` is set (a GraphQL query), the first unit of work begins one
-    REPEATABLE READ transaction (``shared_open``) and the others join it: one snapshot."""
+    runs one statement at a time). While ``shared_unit`` is set (a GraphQL query), the first
+    unit of work begins one REPEATABLE READ transaction (``shared_open``) and the others join
+    it: one snapshot."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._conn: AsyncConnection | None = None
+        self._proven = False  # a statement has succeeded on ``_conn``
         self._taking = asyncio.Lock()
         self.lock = asyncio.Lock()
         self.holder: asyncio.Task[Any] | None = None  # the task in the lock (see uow.py)
@@ -46,8 +50,28 @@ class Lease:
                 if self._conn is None:
                     conn = await self._engine.connect()
                     await conn.execution_options(isolation_level="AUTOCOMMIT")
-                    self._conn = conn
+                    self._conn, self._proven = conn, False
         return self._conn
+
+    async def first(self, run: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        """``run`` on the connection. There is no ping at checkout: a pooled connection the
+        server has closed since (a restart) shows at its first statement, which then runs
+        once more on a fresh connection."""
+        conn = await self.connection()
+        if self._proven:
+            return await run(conn)
+        try:
+            result = await run(conn)
+        except Exception:
+            if not await _closed(conn):
+                raise
+            log.info("a pooled connection was closed by the server; taking another")
+            self._conn = None
+            with anyio.CancelScope(shield=True):
+                await close(conn)
+            result = await run(await self.connection())
+        self._proven = True
+        return result
 
     async def release(self) -> None:
         conn, self._conn = self._conn, None
@@ -59,6 +83,15 @@ class Lease:
 
 async def _driver(conn: AsyncConnection) -> Any:
     return (await conn.get_raw_connection()).driver_connection
+
+
+async def _closed(conn: AsyncConnection) -> bool:
+    if conn.invalidated:  # SQLAlchemy saw a disconnect
+        return True
+    try:
+        return bool((await _driver(conn)).is_closed())
+    except Exception:
+        return True
 
 
 async def begin(conn: AsyncConnection, unit_id: UUID, isolation: str = "READ COMMITTED") -> None:
@@ -88,11 +121,15 @@ async def rollback(conn: AsyncConnection) -> None:
 async def close(conn: AsyncConnection) -> None:
     """Back to the pool with no transaction open; a connection in doubt is discarded instead."""
     try:
+        if await _closed(conn):
+            raise ConnectionError("closed by the server")
         await rollback(conn)
     except Exception as exc:  # a broken connection must not return to the pool
-        log.warning("discarding a connection after %s", type(exc).__name__)
-        await conn.invalidate()
-    await conn.close()
+        log.info("discarding a connection after %s", type(exc).__name__)
+        with contextlib.suppress(Exception):
+            await conn.invalidate()
+    with contextlib.suppress(Exception):
+        await conn.close()
 
 
 _lease: ContextVar[Lease | None] = ContextVar("samordna_request_connection", default=None)
@@ -132,6 +169,14 @@ class RequestConnections:
         finally:
             with anyio.CancelScope(shield=True):
                 await close(conn)
+
+    async def first(self, run: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        """``run`` on the request's connection (``Lease.first``); outside a request, a fresh one."""
+        lease = _lease.get()
+        if lease is not None:
+            return await lease.first(run)
+        async with self.connect() as conn:
+            return await run(conn)
 
     @asynccontextmanager
     async def snapshot(self, unit_id: UUID) -> AsyncIterator[None]:

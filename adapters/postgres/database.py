@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 log = logging.getLogger(__name__)
@@ -94,15 +95,17 @@ POOL_TIMEOUT_SECONDS = 10.0
 
 
 def make_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> AsyncEngine:
-    """``autocommit``: the request path's engine (``connection.py``), where a look-up is one round
-    trip (its pre-ping too) and the units of work send ``BEGIN`` themselves."""
-    return create_async_engine(
+    """``autocommit``: the request path's engine (``connection.py``): each look-up is one round
+    trip, the units of work send ``BEGIN`` themselves, and a checkout costs no ping."""
+    engine = create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
-        # Pooled connections are checked before use, so the first requests after a database
-        # restart get fresh connections instead of errors.
-        pool_pre_ping=True,
+        # The first requests after a database restart get fresh connections instead of errors:
+        # pooled ones are pinged before use, or on the request path (no ping) dropped when the
+        # driver has seen the socket close, or retried once at their first statement
+        # (``connection.Lease.first``).
+        pool_pre_ping=not autocommit,
         pool_timeout=POOL_TIMEOUT_SECONDS,
         # Error messages and tracebacks never carry the bound values (names, search terms, ...).
         hide_parameters=True,
@@ -112,6 +115,17 @@ def make_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> A
             "server_settings": {"application_name": "samordna"},
         },
     )
+    if autocommit:
+        event.listen(engine.sync_engine.pool, "checkout", _closed_by_server)
+    return engine
+
+
+def _closed_by_server(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """A server that restarted or ended the session has closed the socket, and asyncpg has seen
+    it: the pool then discards that connection and hands out another (no round trip)."""
+    del record, proxy
+    if dbapi_connection.driver_connection.is_closed():
+        raise DisconnectionError("the server closed this connection")
 
 
 async def ping(engine: AsyncEngine, within_seconds: float) -> bool:

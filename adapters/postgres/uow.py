@@ -40,21 +40,17 @@ class PgUnitOfWork:
 
     async def __aenter__(self) -> Self:
         async with AsyncExitStack() as stack:
-            self.conn = await stack.enter_async_context(self._connections.connect())
             lease = tx.current_lease()
-            if lease is not None:
+            if lease is None:  # outside a request: a connection of its own
+                self.conn = await stack.enter_async_context(self._connections.connect())
+                await tx.begin(self.conn, self.unit_id)
+                self._open = True
+            else:
                 # Held for the whole use case: repositories may talk to the driver directly,
                 # and a connection runs one statement at a time.
                 await self._take(lease, stack)
-            if lease is not None and lease.shared_unit is not None:
-                if lease.shared_unit != self.unit_id:
-                    raise RuntimeError("a unit of work for another unit inside a snapshot")
-                if not lease.shared_open:
-                    await tx.begin(self.conn, self.unit_id, "REPEATABLE READ")
-                    lease.shared_open = True
-            else:
-                await tx.begin(self.conn, self.unit_id)
-                self._open = True
+                await self._begin_on(lease)
+                self.conn = await lease.connection()
             self._stack = stack.pop_all()
         c, u = self.conn, self.unit_id
         self.units = r.PgUnitRepository(c, u)
@@ -65,6 +61,17 @@ class PgUnitOfWork:
         self.memberships = r.PgMembershipRepository(c, u)
         self.reference = r.PgReferenceData(c)
         return self
+
+    async def _begin_on(self, lease: tx.Lease) -> None:
+        unit = self.unit_id
+        if lease.shared_unit is None:
+            await lease.first(lambda conn: tx.begin(conn, unit))
+            self._open = True
+        elif lease.shared_unit != unit:
+            raise RuntimeError("a unit of work for another unit inside a snapshot")
+        elif not lease.shared_open:
+            await lease.first(lambda conn: tx.begin(conn, unit, "REPEATABLE READ"))
+            lease.shared_open = True
 
     @staticmethod
     async def _take(lease: tx.Lease, stack: AsyncExitStack) -> None:

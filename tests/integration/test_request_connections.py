@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from asyncpg.connection import Connection
 from asyncpg.prepared_stmt import PreparedStatement
 from sqlalchemy import event
@@ -106,6 +107,8 @@ async def test_an_authenticated_read_uses_one_connection(coordinator, container,
     t = await _measure(coordinator, container, "GET", url)
     assert t.checkouts == 1
     assert t.begins == 1
+    # Authentication, BEGIN with the unit, at most two reads (a page and its count), ROLLBACK.
+    assert len(t.statements) <= 5
 
 
 async def test_a_write_uses_one_connection_and_one_transaction(coordinator, container):
@@ -120,13 +123,18 @@ async def test_a_write_uses_one_connection_and_one_transaction(coordinator, cont
     )
     assert t.checkouts == 1
     assert t.begins == 1
-    assert not any("SAVEPOINT" in s.upper() for s in t.statements if "RELEASE" in s.upper())
+    assert not any("SAVEPOINT" in s.upper() for s in t.statements)
+    # Authentication, BEGIN with the unit, the person, its organisation, UPDATE, COMMIT.
+    assert len(t.statements) <= 6
 
 
 async def test_a_nested_graphql_query_reads_in_one_transaction(coordinator, container):
     t = await _measure(coordinator, container, "POST", "/graphql", json={"query": NESTED})
     assert t.checkouts == 1
     assert t.begins == 1
+    assert "REPEATABLE READ" in next(s for s in t.statements if s.upper().startswith("BEGIN"))
+    # Authentication, BEGIN, a constant number of batched reads, ROLLBACK.
+    assert len(t.statements) <= 8
 
 
 async def test_authentication_is_one_statement(coordinator, container):
@@ -167,3 +175,20 @@ async def test_a_cancelled_request_returns_its_connection_rolled_back(container)
         await task
     assert connections.engine.pool.checkedout() == 0
     assert not driver[0].is_in_transaction()
+
+
+async def test_a_connection_the_server_closed_is_replaced_unseen(
+    coordinator, container, admin_engine
+):
+    """No ping at checkout: a pooled connection whose backend has gone (a restart, an idle
+    timeout) is dropped at checkout or retried at its first statement, never a 503."""
+    async with admin_engine.connect() as conn:
+        await conn.execute(
+            sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND usename = 'samordna_app'"
+            )
+        )
+    for _ in range(3):
+        r = await coordinator.get(f"/api/persons/{PERSON}")
+        assert r.status_code == 200, r.text

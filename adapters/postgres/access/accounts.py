@@ -31,27 +31,24 @@ def account_from_row(row: Any) -> PersonAccount:
     )
 
 
+_ACCOUNTS = sa.text("SELECT * FROM samordna_accounts_for(:k)")
+_CLIENTS = sa.text("SELECT * FROM samordna_machine_clients(:c)")
+
+
 class PgAccessDirectory:
     def __init__(self, engine: AsyncEngine | RequestConnections) -> None:
         self._db = engine if isinstance(engine, RequestConnections) else RequestConnections(engine)
 
     async def accounts_for(self, person_key: str) -> Sequence[PersonAccount]:
-        async with self._db.connect() as conn:
-            rows = await conn.execute(
-                sa.text("SELECT * FROM samordna_accounts_for(:k)"), {"k": person_key}
-            )
-            return [account_from_row(r) for r in rows]
+        rows = await self._db.first(lambda conn: conn.execute(_ACCOUNTS, {"k": person_key}))
+        return [account_from_row(r) for r in rows]
 
     async def account(self, person_key: str, unit_id: UUID) -> PersonAccount | None:
         return next((a for a in await self.accounts_for(person_key) if a.unit_id == unit_id), None)
 
     async def machine_client(self, consumer_id: str) -> MachineClient | None:
-        async with self._db.connect() as conn:
-            row = (
-                await conn.execute(
-                    sa.text("SELECT * FROM samordna_machine_clients(:c)"), {"c": consumer_id}
-                )
-            ).first()
+        found = await self._db.first(lambda conn: conn.execute(_CLIENTS, {"c": consumer_id}))
+        row = found.first()
         if row is None:
             return None
         return MachineClient(
