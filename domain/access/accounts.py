@@ -3,9 +3,8 @@ switcher lists the units the caller has accounts in."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 from uuid import UUID, uuid4
 
 from domain.access.base import AccessUseCases
@@ -19,11 +18,10 @@ from domain.access.model import (
 )
 from domain.access.policies import keeps_an_admin
 from domain.access.ports import AccessUnitOfWork
-from domain.shared.changes import expect_version
-from domain.shared.errors import Errors, ValidationFailed
+from domain.shared.changes import UNSET, Changes, Unset, expect_version
+from domain.shared.errors import Errors
 from domain.shared.principal import Principal, Role
 
-ACCOUNT_FIELDS = frozenset({"roles", "person_id"})
 LAST_ADMIN = "You are the unit's last unit admin: give another person the role first."
 
 
@@ -33,6 +31,12 @@ class UnitChoice:
 
     id: UUID
     name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AccountChanges(Changes):
+    roles: Sequence[str] | Unset = UNSET
+    person_id: UUID | Unset | None = UNSET
 
 
 class AccountUseCases(AccessUseCases):
@@ -105,22 +109,20 @@ class AccountUseCases(AccessUseCases):
         return account
 
     async def change(
-        self, p: Principal, id: UUID, changes: Mapping[str, Any], expected_version: int | None
+        self, p: Principal, id: UUID, changes: AccountChanges, expected_version: int | None
     ) -> Account:
         """Change an account's roles or linked person."""
-        unknown = sorted(set(changes) - ACCOUNT_FIELDS)
-        if unknown:
-            raise ValidationFailed.single(unknown[0], "read-only", "This field cannot be changed.")
         async with self._admin(p) as uow:
             await uow.accounts.lock_admins()
             await self._still_admin(uow, p)
             current = await uow.accounts.get(id)
             expect_version(current.version, expected_version)
-            person_id = changes.get("person_id", current.person_id)
+            person_id = current.person_id if changes.person_id is UNSET else changes.person_id
+            sent_roles = changes.roles
+            if sent_roles is UNSET:
+                sent_roles = [r.value for r in current.roles]
             errors = Errors()
-            roles = roles_of(
-                errors, changes.get("roles", [r.value for r in current.roles]), person_id=person_id
-            )
+            roles = roles_of(errors, sent_roles, person_id=person_id)
             name = await self._person_name(uow, errors, person_id)
             errors.raise_if_any()
             removes = current.is_admin and Role.UNIT_ADMIN not in roles

@@ -6,8 +6,8 @@ clients, read the change log; each change is logged with who and when, in the sa
 
 from __future__ import annotations
 
-from domain.access.accounts import ACCOUNT_FIELDS as ACCOUNT_FIELDS
 from domain.access.accounts import LAST_ADMIN as LAST_ADMIN
+from domain.access.accounts import AccountChanges as AccountChanges
 from domain.access.accounts import AccountUseCases
 from domain.access.accounts import UnitChoice as UnitChoice
 from domain.access.base import CHANGES_MAX as CHANGES_MAX

@@ -21,7 +21,7 @@ from api.graphql.access.types import (
     RevokeResult,
 )
 from api.graphql.shared.resolvers import I, guard, sent
-from domain.access.service import CHANGES_MAX, AccessService
+from domain.access.service import CHANGES_MAX, AccessService, AccountChanges
 
 
 def _svc(info: I) -> AccessService:
@@ -68,7 +68,9 @@ class AccessMutation:
         changes = sent(input)
         if changes.get("roles", []) is None:
             changes["roles"] = []
-        change = _svc(info).change(info.context.principal, id, changes, version)
+        change = _svc(info).change(
+            info.context.principal, id, AccountChanges.from_mapping(changes), version
+        )
         return await guard(change, AccessAccount.of)
 
     @strawberry.mutation(description="Take a person's access to the unit away.")

@@ -19,7 +19,7 @@ from api.rest.access.schemas import (
 )
 from api.rest.deps import IfMatchDep, PrincipalDep, container, set_etag
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
-from domain.access.service import CHANGES_MAX, AccessService
+from domain.access.service import CHANGES_MAX, AccessService, AccountChanges
 
 router = APIRouter(prefix="/api/access")
 
@@ -77,7 +77,7 @@ async def change(
     response: Response,
 ) -> AccountRead:
     """Change an account's roles or linked person. The unit's last unit admin keeps the role."""
-    a = await svc.change(p, id, body.changes(), version)
+    a = await svc.change(p, id, AccountChanges.from_mapping(body.changes()), version)
     set_etag(response, a.version)
     return AccountRead.from_domain(a)
 

@@ -6,9 +6,10 @@ from uuid import uuid4
 
 import pytest
 
+from domain.access.accounts import AccountChanges
 from domain.access.model import check_client, check_identity_number, roles_of, scopes_of
 from domain.access.policies import can_administer_access, keeps_an_admin
-from domain.shared.errors import Errors
+from domain.shared.errors import Errors, ValidationFailed
 from domain.shared.principal import Principal, PrincipalKind, Role, Scope
 
 
@@ -80,3 +81,12 @@ def test_the_last_admin_is_kept() -> None:
     assert keeps_an_admin(1, removes_admin=False)
     assert not keeps_an_admin(1, removes_admin=True)
     assert keeps_an_admin(2, removes_admin=True)
+
+
+def test_account_changes_name_roles_and_person_only() -> None:
+    assert AccountChanges.names() == {"roles", "person_id"}
+    assert AccountChanges.from_mapping({"person_id": None}).set_fields() == {"person_id": None}
+    for name, field in [("identity_number", "identityNumber"), ("unit_id", "unitId")]:
+        with pytest.raises(ValidationFailed) as exc:
+            AccountChanges.from_mapping({name: "x"})
+        assert [(e.field, e.code) for e in exc.value.errors] == [(field, "read-only")]
