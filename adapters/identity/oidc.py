@@ -1,9 +1,8 @@
-"""The OpenID Connect relying party (ID-porten profile) on Authlib: PAR + PKCE + private_key_jwt, id_token checks, logout URL.
+"""The OpenID Connect relying party (ID-porten profile) on Authlib: PAR + PKCE + private_key_jwt, the code flow, logout URL.
 
 Authlib's httpx client does the OAuth 2 work (client authentication, PKCE, the token request, the
-pushed request as an authenticated POST) and its ``CodeIDToken`` holds the id_token rules; joserfc,
-which Authlib itself uses for JOSE, checks the signature. Left here is what ID-porten asks beyond
-Authlib: PAR, the callback ``iss`` (RFC 9207) and the ``acr`` minimum. See docs/adr/0010.
+pushed request as an authenticated POST); the id_token is checked in ``id_token``. Left here is
+what ID-porten asks beyond Authlib: PAR and the callback ``iss`` (RFC 9207). See docs/adr/0010.
 """
 
 from __future__ import annotations
@@ -19,33 +18,18 @@ import httpx
 from authlib.common.security import generate_token  # type: ignore[import-untyped]
 from authlib.common.urls import add_params_to_uri  # type: ignore[import-untyped]
 from authlib.oauth2.rfc7636 import create_s256_code_challenge  # type: ignore[import-untyped]
-from authlib.oidc.core import CodeIDToken  # type: ignore[import-untyped]
 from authlib.oidc.discovery import get_well_known_url  # type: ignore[import-untyped]
-from joserfc import errors as jose_errors
-from joserfc import jwk, jwt
+from joserfc import jwk
 
-from adapters.identity.keys import JwksCache, unverified_header
+from adapters.identity.id_token import ACR_RANK, IdTokenVerifier, LoginRefused
+from adapters.identity.keys import JwksCache
 from adapters.identity.oauth_client import OAuthError, provider_client
-from domain.shared.errors import Unauthenticated
+
+__all__ = ["AuthRequest", "LoginRefused", "OidcRelyingParty"]
 
 log = logging.getLogger(__name__)
 
 DISCOVERY_MAX_AGE = 24 * 3600
-ID_TOKEN_LEEWAY = 30
-ACR_RANK = {"idporten-loa-substantial": 1, "idporten-loa-high": 2}
-# What a failed id_token claim check tells the person (the claim as joserfc names it).
-CLAIM_REFUSALS = {
-    "iss": "The id_token has the wrong issuer.",
-    "aud": "The id_token is not meant for this client (aud).",
-    "azp": "The id_token has several audiences but no matching azp.",
-    "exp": "The id_token has expired.",
-    "nonce": "The id_token nonce does not match this login attempt.",
-    "acr": "The login's security level is below the required minimum.",
-}
-
-
-class LoginRefused(Unauthenticated):
-    """The login could not be completed (the reason is in ``detail``; never a token or pid)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,7 +65,6 @@ class OidcRelyingParty:
         self._key = client_key
         self.redirect_uri = redirect_uri
         self.min_acr = min_acr
-        self._acceptable_acr = [a for a, r in ACR_RANK.items() if r >= ACR_RANK[min_acr]]
         self._now = now
         self._client = provider_client(
             client_id=client_id,
@@ -95,7 +78,13 @@ class OidcRelyingParty:
         )
         self._metadata: dict[str, Any] | None = None
         self._metadata_at = 0.0
-        self._jwks = JwksCache(self._client, self._jwks_uri)
+        self._id_tokens = IdTokenVerifier(
+            issuer=self.issuer,
+            client_id=client_id,
+            min_acr=min_acr,
+            jwks=JwksCache(self._client, self._jwks_uri),
+            now=now,
+        )
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -184,39 +173,8 @@ class OidcRelyingParty:
         return id_token
 
     async def verify_id_token(self, id_token: str, *, nonce: str) -> dict[str, Any]:
-        """Signature (RS256 only; JWKS refetched on an unknown kid), then OIDC Core's claim rules
-        (iss, aud, azp, exp, iat, nonce) through Authlib, and the acr minimum."""
-        try:
-            header = unverified_header(id_token)
-        except ValueError as e:
-            raise LoginRefused("The id_token is malformed.") from e
-        if header.get("alg") != "RS256":
-            raise LoginRefused("The id_token is not signed with RS256.")
-        key = await self._jwks.key(str(header.get("kid", "")))
-        if key is None:
-            raise LoginRefused("The id_token is signed with an unknown key.")
-        try:
-            token = jwt.decode(id_token, key, algorithms=["RS256"])
-        except jose_errors.JoseError as e:
-            raise LoginRefused("The id_token signature is not valid.") from e
-        claims = CodeIDToken(
-            token.claims,
-            token.header,
-            options={
-                "iss": {"essential": True, "value": self.issuer},
-                "aud": {"essential": True, "values": [self.client_id]},
-                "nonce": {"essential": True, "value": nonce},
-                "acr": {"essential": True, "values": self._acceptable_acr},
-            },
-            params={"nonce": nonce, "client_id": self.client_id},
-        )
-        try:
-            claims.validate(now=int(self._now()), leeway=ID_TOKEN_LEEWAY)
-        except jose_errors.ClaimError as e:
-            claim = e.claim.split(",")[0]
-            detail = CLAIM_REFUSALS.get(claim, f"The id_token fails its {claim[:32]} check.")
-            raise LoginRefused(detail) from None
-        return dict(claims)
+        """The id_token's signature and claims (see ``IdTokenVerifier``); raises ``LoginRefused``."""
+        return await self._id_tokens.verify(id_token, nonce=nonce)
 
     async def end_session_url(
         self, *, id_token_hint: str | None, post_logout_redirect_uri: str, state: str
