@@ -1,12 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { uiLanguageValues, type components } from '../api/schema';
 import { nb } from './nb';
 import { nn } from './nn';
 import { en } from './en';
 import { accessEn, accessNb, accessNn, withAccess } from './access';
 
-export type Lang = 'nb' | 'nn' | 'en';
-export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
+/** The interface languages, as the contract names them (member lists are written in them too). */
+export type Lang = components['schemas']['UiLanguage'];
+export const LANGS: readonly Lang[] = uiLanguageValues;
 const STORAGE_KEY = 'samordna.lang';
 
 export function isLang(value: unknown): value is Lang {
