@@ -14,6 +14,7 @@ from api.rest.access.schemas import UnitSwitch
 from api.rest.deps import SESSION_COOKIE, container, current_principal
 from api.rest.dtos import Dto
 from api.rest.errors import CsrfFailed, responses
+from api.rest.inputs import UiLanguage
 from domain.access.service import AccessService
 from domain.shared.errors import Forbidden, Unauthenticated
 from domain.shared.identity import LoginFailed, LoginFlow, local_return_path
@@ -76,7 +77,7 @@ def _post_logout_redirect(request: Request) -> str:
 async def login(
     request: Request,
     return_to: Annotated[str, Query(alias="returnTo")] = "/",
-    lang: Literal["nb", "nn", "en"] = "nb",
+    lang: UiLanguage = UiLanguage.NB,
 ) -> RedirectResponse:
     """Start a login: redirects the browser to the identity provider."""
     flow: LoginFlow = container(request).login_flow

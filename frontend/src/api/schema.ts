@@ -898,11 +898,17 @@ export interface components {
             coordinatorFte?: number | string | null;
             /** Coordinatorpersonid */
             coordinatorPersonId?: string | null;
-            /** Municipaldecisiondate */
+            /**
+             * Municipaldecisiondate
+             * @description Not after today.
+             */
             municipalDecisionDate?: string | null;
             /** Municipaldecisionref */
             municipalDecisionRef?: string | null;
-            /** Policeconfirmationdate */
+            /**
+             * Policeconfirmationdate
+             * @description Not after today.
+             */
             policeConfirmationDate?: string | null;
             /** Policeconfirmationref */
             policeConfirmationRef?: string | null;
@@ -1014,7 +1020,10 @@ export interface components {
              * @description Defaults to today.
              */
             validFrom?: string | null;
-            /** Validto */
+            /**
+             * Validto
+             * @description The last day; on or after the first. Null: open-ended.
+             */
             validTo?: string | null;
         };
         /** MembershipEnd */
@@ -1080,7 +1089,10 @@ export interface components {
              * Format: date
              */
             validFrom?: string;
-            /** Validto */
+            /**
+             * Validto
+             * @description The last day; on or after the first. Null: open-ended.
+             */
             validTo?: string | null;
         };
         /** MunicipalityRead */
@@ -6059,7 +6071,7 @@ export interface operations {
         parameters: {
             query?: {
                 returnTo?: string;
-                lang?: "nb" | "nn" | "en";
+                lang?: components["schemas"]["UiLanguage"];
             };
             header?: never;
             path?: never;
@@ -6198,7 +6210,6 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsAuthLoginGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/login"]["get"]["parameters"]["query"]["lang"]> = ["nb", "nn", "en"];
 export const bodyRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BodyRole"]> = ["chair", "deputy", "secretary", "member", "observer"];
 export const changeActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeAction"]> = ["account_granted", "roles_changed", "account_revoked", "client_registered", "client_revoked"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["not_established", "no_coordinator", "no_police_contact", "no_steering_body", "no_coordinating_body", "no_executive_body", "body_without_chair", "body_without_members", "membership_expiring"];

@@ -47,14 +47,18 @@ class MembershipCreate(Input):
         default=None, description="The organisation represented; defaults to the person's."
     )
     valid_from: IsoDate | None = Field(default=None, description="Defaults to today.")
-    valid_to: IsoDate | None = None
+    valid_to: IsoDate | None = Field(
+        default=None, description="The last day; on or after the first. Null: open-ended."
+    )
 
 
 class MembershipUpdate(Update):
     role: BodyRole = optional()
     organisation_id: UUID | None = None
     valid_from: IsoDate = optional()
-    valid_to: IsoDate | None = None
+    valid_to: IsoDate | None = Field(
+        default=None, description="The last day; on or after the first. Null: open-ended."
+    )
 
 
 class MembershipEnd(Input):

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from domain.organisation.service import OrganisationPicture
 
 
+# A rule JSON Schema cannot state; said in words so clients know the entity checks it.
+NOT_IN_FUTURE = Field(default=None, description="Not after today.")
+
+
 class MunicipalityRead(Dto):
     number: str
     name: str
@@ -62,9 +66,9 @@ class EstablishmentRead(Dto):
 
 
 class EstablishmentUpdate(Update):
-    municipal_decision_date: IsoDate | None = None
+    municipal_decision_date: IsoDate | None = NOT_IN_FUTURE
     municipal_decision_ref: str | None = fields.text(REF_MAX)
-    police_confirmation_date: IsoDate | None = None
+    police_confirmation_date: IsoDate | None = NOT_IN_FUTURE
     police_confirmation_ref: str | None = fields.text(REF_MAX)
     coordinator_person_id: UUID | None = None
     coordinator_fte: Decimal | None = Field(
