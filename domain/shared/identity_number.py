@@ -98,6 +98,27 @@ def parse(value: str) -> IdentityNumber | None:
     return IdentityNumber(value=value, kind=kind, birth_date=born)
 
 
+def k1_remainder(value: str) -> int | None:
+    """The remainder mod 11 of the K1 sum over eleven digits (the nine, K1 itself with weight 1).
+
+    A number issued before 2032 leaves 0; from 2032 any of 0-3 is valid (Skatteetaten's new rule,
+    so four K1 values per nine digits). None when ``value`` is not eleven digits or K2 is wrong.
+    """
+    if len(value) != 11 or not value.isdigit():
+        return None
+    digits = [int(d) for d in value]
+    k2_sum = sum(d * w for d, w in zip(digits[:10], K2_WEIGHTS, strict=True)) + digits[10]
+    if k2_sum % 11 != 0:
+        return None
+    return (sum(d * w for d, w in zip(digits[:9], K1_WEIGHTS, strict=True)) + digits[9]) % 11
+
+
+def checksums_valid(value: str, *, rule_2032: bool = True) -> bool:
+    """True when K1 and K2 hold; with ``rule_2032`` a K1 remainder of 0-3 counts, else only 0."""
+    remainder = k1_remainder(value)
+    return remainder is not None and remainder <= (3 if rule_2032 else 0)
+
+
 def is_valid(value: str) -> bool:
     """True for any valid birth, D-, H- or synthetic number."""
     return parse(value) is not None
