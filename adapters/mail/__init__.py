@@ -1,0 +1,1 @@
+"""Outbound mail adapters: SMTP (aiosmtplib) and the development mail catcher (aiosmtpd)."""
