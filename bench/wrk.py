@@ -104,7 +104,12 @@ async def _per_request(e: BenchEnv, cookie: str, paths: list[str]) -> dict[str, 
         nonlocal checkouts
         checkouts += 1
 
-    event.listen(container.engine.sync_engine, "checkout", checked_out)
+    # Every pool the app has (since issue 6 the request path has one of its own).
+    pools = {
+        id(e): e for e in (container.engine, getattr(container, "connections", container).engine)
+    }
+    for engine in pools.values():
+        event.listen(engine.sync_engine, "checkout", checked_out)
     os.environ["BENCH_ASYNCPG"] = json.dumps(asyncpg_params(e.urls.app))
     bare = baseline.create()
     apps = {"bare": bare, "samordna": create_app(e.settings, container, check_schema=False)}
