@@ -11,7 +11,7 @@ _S = r"[ \u00a0]"
 # Eight digits as people write them: 12345678, 1234 5678, 123 45 678, 12 34 56 78; optionally
 # after +47 or 0047. A budget figure is grouped in threes (12 345 678), which none of these is.
 _PHONE = re.compile(
-    rf"(?<![\w+])(?<!\d{_S})(?<![\d.,])(?P<prefix>(?:\+|00)47{_S}?)?"
+    rf"(?<![\w+])(?<!\d{_S})(?<!\d[.,])(?P<prefix>(?:\+|00)47{_S}?)?"
     rf"(?P<number>\d{{8}}|\d{{4}}{_S}\d{{4}}|\d{{3}}{_S}\d{{2}}{_S}\d{{3}}|\d{{2}}{_S}\d{{2}}{_S}\d{{2}}{_S}\d{{2}})"
     rf"(?!\d)(?![,.]\d)(?!{_S}\d)"
 )

@@ -14,9 +14,7 @@ from datetime import date
 from domain.shared.free_text.findings import Finding, Kind
 from domain.shared.identity_number import k1_remainder
 
-_CANDIDATE = re.compile(
-    r"(?<![\d,.])(?<!\d[ \u00a0])(\d{6})[ \u00a0-]?(\d{5})(?!\d)(?![ \u00a0]\d)"
-)
+_CANDIDATE = re.compile(r"(?<!\d)(?<!\d[,.])(\d{6})[ \u00a0-]?(\d{5})(?!\d)")
 
 SCORE_VALID = 1.0  # checksums valid before 2032, possible date
 SCORE_VALID_2032 = 0.95  # K1 remainder 1-3 (only valid from 2032), possible date

@@ -19,7 +19,7 @@ from domain.shared.free_text.index import NameIndex, Token
 _JOIN = re.compile(r"^(?:[ \u00a0]|-|\.?[ \u00a0]|,[ \u00a0])$")
 SCORE_FULL = 1.0
 SCORE_PARTIAL = 0.95
-SCORE_FUZZY = 0.85
+SCORE_FUZZY = 0.85  # one edit off, or written all in lower case
 SCORE_SINGLE = 0.6
 
 
@@ -36,10 +36,11 @@ class _Run:
 
 def _runs(text: str, tokens: list[Token], index: NameIndex) -> Iterator[_Run]:
     candidates = [index.lookup(t.text) for t in tokens]
+    covered: set[tuple[int, int]] = set()  # (name, token) already inside a run of that name
     for i, cands in enumerate(candidates):
         for name, (position, fuzzy) in cands.items():
-            if i > 0 and name in candidates[i - 1] and _joined(text, tokens[i - 1], tokens[i]):
-                continue  # not the start of this name's run
+            if (name, i) in covered:
+                continue
             size = len(tokens[i].text)
             run = _Run(name, i, i, {position}, fuzzy, size > 1, size == 1)
             j = i + 1
@@ -56,6 +57,7 @@ def _runs(text: str, tokens: list[Token], index: NameIndex) -> Iterator[_Run]:
                 run.has_long = run.has_long or len(tokens[j].text) > 1
                 run.has_initial = run.has_initial or len(tokens[j].text) == 1
                 j += 1
+            covered.update((name, k) for k in range(run.first, run.last + 1))
             yield run
 
 
@@ -63,14 +65,27 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return _JOIN.match(text[left.end : right.start]) is not None
 
 
-def _someone_else(text: str, tokens: list[Token], i: int, candidates_near: set[int]) -> bool:
-    """True when a capitalised neighbour, joined by a space, is not a token of this name."""
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(tokens) and j not in candidates_near:
-            left, right = (tokens[j], tokens[i]) if j < i else (tokens[i], tokens[j])
+def _someone_else(text: str, tokens: list[Token], run: _Run, length: int) -> bool:
+    """A partial mention next to a capitalised word is somebody else's name: "Kari Olsen" is not
+    the registered Kari Nordmann, "Per Nordmann" is not her either, nor "Karl Johans gate" her
+    brother Ola Johan. A first name is checked against the word after it (the word before may
+    begin the sentence), a surname against the word before it, a middle name against both."""
+    neighbours = []
+    if length - 1 in run.used or 0 not in run.used:
+        neighbours.append((run.first - 1, tokens[run.first - 1 : run.first + 1]))
+    if length - 1 not in run.used:
+        neighbours.append((run.last + 1, tokens[run.last : run.last + 2]))
+    for j, pair in neighbours:
+        if 0 <= j < len(tokens) and len(pair) == 2:
+            left, right = pair
             if tokens[j].text[:1].isupper() and text[left.end : right.start] in (" ", "\u00a0"):
                 return True
     return False
+
+
+def _complete(run: _Run, length: int) -> bool:
+    """The run names a person: a surname and a given name (or its initial), or a one-word name."""
+    return length == 1 or (length - 1 in run.used and any(p < length - 1 for p in run.used))
 
 
 def names(text: str, index: NameIndex) -> Iterator[Finding]:
@@ -79,18 +94,21 @@ def names(text: str, index: NameIndex) -> Iterator[Finding]:
     tokens = index.tokens(text)
     for run in _runs(text, tokens, index):
         start, end = tokens[run.first].start, tokens[run.last].end
-        if run.last > run.first:
-            capitalised = any(t.text[:1].isupper() for t in tokens[run.first : run.last + 1])
-            if not run.has_long or not capitalised:
+        words = tokens[run.first : run.last + 1]
+        length = index.length(run.name)
+        if _complete(run, length):
+            if not run.has_long:
                 continue
-            score = SCORE_FUZZY if run.fuzzy else SCORE_PARTIAL
-            if not (run.fuzzy or run.has_initial) and len(run.used) == index.length(run.name):
+            lower = not any(t.text[:1].isupper() for t in words)
+            if lower and run.fuzzy:
+                continue  # "per berg" may be a name; "per bergs" one edit off is prose
+            score = SCORE_FUZZY if run.fuzzy or lower else SCORE_PARTIAL
+            if not (run.fuzzy or lower or run.has_initial) and len(run.used) == length:
                 score = SCORE_FULL
         else:
-            token = tokens[run.first]
-            if run.fuzzy or len(token.text) < 2 or not token.text[:1].isupper():
+            if run.fuzzy or not run.has_long or not all(t.text[:1].isupper() for t in words):
                 continue
-            if _someone_else(text, tokens, run.first, set()):
+            if _someone_else(text, tokens, run, length):
                 continue
             score = SCORE_SINGLE
         yield Finding(

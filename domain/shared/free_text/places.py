@@ -31,6 +31,10 @@ _TIME_WORDS = re.compile(
     r"budsjett|budsjettet|plan|planen|handlingsplan|handlingsplanen)\s+)$",
     re.IGNORECASE,
 )
+_RESIDENCE = re.compile(
+    r"(?:\b(?:bor|bosatt|flyttet|flytter|adresse|adr\.|postadresse)(?:\s+(?:i|til|på))?|\w,)\s+$",
+    re.IGNORECASE,
+)
 _PLATE = re.compile(
     rf"(?<![\w/.-])(?P<letters>[{_UP}]{{2}})[ \u00a0]?(?P<digits>[1-9]\d{{4}})(?![\w/.,-]?\d)(?!\w)"
 )
@@ -49,8 +53,9 @@ def streets(text: str) -> Iterator[Finding]:
 def postcodes(text: str) -> Iterator[Finding]:
     for m in _POSTCODE.finditer(text):
         code = int(m.group("code"))
-        year_like = 1900 <= code <= 2099
-        if year_like and _TIME_WORDS.search(text[max(0, m.start() - 25) : m.start()]):
+        before = text[max(0, m.start() - 25) : m.start()]
+        year_like = 1900 <= code <= 2099 and not _RESIDENCE.search(before)
+        if year_like and _TIME_WORDS.search(before):
             continue
         score = 0.5 if year_like else 0.8
         yield Finding(
