@@ -25,9 +25,10 @@ def to_mime(message: MailMessage) -> EmailMessage:
     mime["Subject"] = message.subject
     mime["Date"] = formatdate(localtime=False, usegmt=True)
     mime["Message-ID"] = make_msgid(domain=message.sender.rsplit("@", 1)[1])
-    mime.set_content(message.text, subtype="plain", charset="utf-8")
+    # Quoted-printable, not 8bit: every relay carries 7-bit, with or without 8BITMIME.
+    mime.set_content(message.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     if message.html is not None:
-        mime.add_alternative(message.html, subtype="html", charset="utf-8")
+        mime.add_alternative(message.html, subtype="html", charset="utf-8", cte="quoted-printable")
     for attachment in message.attachments:
         maintype, subtype = attachment.media_type.split("/", 1)
         mime.add_attachment(

@@ -55,6 +55,7 @@ async def test_the_server_receives_headers_parts_and_the_pdf(catcher: MailCatche
     assert received["Subject"] == "Godkjent protokoll: Koordineringsgruppa, møte 3/2026 – æøå ÆØÅ"
     assert received["Message-ID"].endswith("@samordna.invalid>")
     assert received["Date"]
+    caught.data.decode("ascii")  # 7-bit on the wire: headers encoded, parts quoted-printable
     assert received.get_content_type() == "multipart/mixed"
     body = received.get_body(preferencelist=("plain",))
     assert body is not None
