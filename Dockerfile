@@ -24,6 +24,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SAMORDNA_SPA_DIR=/app/frontend/dist
 RUN groupadd --system samordna && useradd --system --gid samordna --home-dir /app samordna \
     && mkdir -p /var/lib/samordna && chown samordna:samordna /var/lib/samordna
+# Pango, HarfBuzz and DejaVu for WeasyPrint (open minutes as PDF/A, docs/adr/0014).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+       libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml README.md alembic.ini ./
 COPY domain/ domain/

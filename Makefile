@@ -7,16 +7,16 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := frontend/node_modules/.installed
 
-.PHONY: run test install spa lint fast-test py-test frontend-check e2e browser openapi bench clean
+.PHONY: run test install spa lint fast-test py-test frontend-check e2e browser system-libs openapi bench clean
 
 ## run: install, build the SPA, start the embedded PostgreSQL, migrate, load demo data, serve
-run: install spa
+run: system-libs install spa
 	$(PY) -m api.cli db upgrade
 	$(PY) -m api.cli demo
 	$(PY) -m api.cli serve
 
 ## test: every gate and every test, browser tests included
-test: browser lint py-test frontend-check e2e
+test: browser system-libs lint py-test frontend-check e2e
 
 install: $(PY_STAMP)
 
@@ -41,7 +41,7 @@ lint: install
 	$(BIN)/lint-imports
 	$(PY) -m api.cli openapi --check
 
-py-test: install
+py-test: install system-libs
 	$(BIN)/pytest -q -m "not e2e"
 
 frontend-check: $(NODE_STAMP)
@@ -53,6 +53,11 @@ e2e: install spa browser
 # The browser tests' Chromium: installed when missing (as root), else one line saying what to install.
 browser:
 	scripts/ensure-chromium.sh
+
+# PDF rendering's Pango, HarfBuzz and DejaVu fonts (docs/adr/0014): installed when missing (as root),
+# else one line saying what to install.
+system-libs:
+	scripts/ensure-system-libs.sh
 
 ## openapi: regenerate openapi/openapi.json, openapi/schema.graphql and the SPA's typed client
 openapi: install
