@@ -6,11 +6,14 @@ SQLAlchemy or directly); transactions are the ``BEGIN``s among them.
 
 from __future__ import annotations
 
+import ast
 import asyncio
+import inspect
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -192,3 +195,42 @@ async def test_a_connection_the_server_closed_is_replaced_unseen(
     for _ in range(3):
         r = await coordinator.get(f"/api/persons/{PERSON}")
         assert r.status_code == 200, r.text
+
+
+def test_no_dependency_hops_to_the_threadpool(app):  # type: ignore[no-untyped-def]
+    """A plain ``def`` dependency runs in the threadpool on every request: all are ``async``."""
+
+    def calls(dependant: Any) -> Iterator[Any]:
+        for d in dependant.dependencies:
+            if d.call is not None:
+                yield d.call
+            yield from calls(d)
+
+    def routes(found: list[Any]) -> Iterator[Any]:
+        for route in found:
+            included = getattr(route, "original_router", None)  # FastAPI's lazy include
+            yield from routes(included.routes) if included is not None else [route]
+
+    checked = [
+        call
+        for route in routes(app.routes)
+        if hasattr(route, "dependant")
+        for call in calls(route.dependant)
+    ]
+    sync = {
+        getattr(call, "__qualname__", repr(call))
+        for call in checked
+        if not inspect.iscoroutinefunction(call) and not inspect.isasyncgenfunction(call)
+    }
+    assert len(checked) > 20 and not sync
+
+
+def test_graphql_context_does_not_reach_into_rest():
+    """What both doors share (principal, CSRF) lives in api.principal."""
+    source = Path(__file__).parents[2] / "api" / "graphql" / "context.py"
+    imported = [
+        n.module or ""
+        for n in ast.walk(ast.parse(source.read_text()))
+        if isinstance(n, ast.ImportFrom)
+    ]
+    assert not [m for m in imported if m.startswith("api.rest")]
