@@ -69,6 +69,20 @@ class Settings(BaseSettings):
     # Request bodies above this many bytes are refused with 413 before they are parsed.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1)
 
+    # Outbound mail (docs/adr/0014). Outside production ``mail_catcher`` sends every message to a
+    # local catcher (aiosmtpd on ``mail_catcher_port``, messages kept under ``state_dir/mail``)
+    # instead of the relay; in production the relay is ``mail_host``.
+    mail_catcher: bool = True
+    mail_catcher_port: int = Field(default=8025, ge=1, le=65535)
+    mail_host: str | None = None
+    mail_port: int = Field(default=587, ge=1, le=65535)
+    mail_security: Literal["starttls", "tls", "none"] = "starttls"
+    mail_username: str | None = None
+    mail_password: SecretStr | None = None
+    mail_ca_file: Path | None = None
+    mail_from: str = "samordna@samordna.invalid"
+    mail_timeout_seconds: float = Field(default=15, gt=0, le=300)
+
     @field_validator("rate_limit_login", "rate_limit_machine")
     @classmethod
     def _is_a_rate(cls, value: str) -> str:
@@ -102,6 +116,11 @@ class Settings(BaseSettings):
     @property
     def dev_idp_enabled(self) -> bool:
         return self.dev_idp and self.environment != "production"
+
+    @property
+    def mail_catcher_enabled(self) -> bool:
+        """Mail goes to the local catcher: asked for, and never in production."""
+        return self.mail_catcher and self.environment != "production"
 
     @property
     def secure_cookies(self) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import email
 import email.policy
 import logging
 import socket
 import ssl
 import threading
+import time
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
@@ -130,3 +132,24 @@ class _Authenticator:
         ):
             return AuthResult(success=True, auth_data=data.login)
         return AuthResult(success=False, handled=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m adapters.mail.catcher``: catch development mail into a folder until Ctrl-C."""
+    parser = argparse.ArgumentParser(description="Catch development mail as .eml files.")
+    parser.add_argument("--port", type=int, default=8025)
+    parser.add_argument("--folder", type=Path, default=Path("var/mail"))
+    args = parser.parse_args(argv)
+    catcher = MailCatcher(port=args.port, folder=args.folder).start()
+    print(f"Catching mail on 127.0.0.1:{catcher.port} into {args.folder}/ (Ctrl-C stops)")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        catcher.stop()
+
+
+if __name__ == "__main__":
+    main()

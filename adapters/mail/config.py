@@ -51,3 +51,8 @@ class SmtpConfig:
             raise ValueError("SMTP username and password go together")
         if self.security == "none" and not _loopback(self.host):
             raise ValueError("plain SMTP (security 'none') only to a loopback host")
+
+    @classmethod
+    def local_catcher(cls, port: int) -> SmtpConfig:
+        """The development catcher on this machine (plain SMTP on loopback, no credentials)."""
+        return cls(host="127.0.0.1", port=port, security="none", timeout_seconds=5)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -207,3 +208,14 @@ def test_plain_only_to_loopback_credentials_in_pairs_password_hidden() -> None:
     assert "relay-secret" not in repr(
         SmtpConfig(host="h", port=587, username=USER, password=PASSWORD)
     )
+
+
+async def test_the_development_catcher_keeps_each_message_as_a_file(tmp_path: Path) -> None:
+    server = MailCatcher(folder=tmp_path / "mail").start()
+    try:
+        await SmtpOutboundMail(SmtpConfig.local_catcher(server.port)).send(message())
+    finally:
+        server.stop()
+    [saved] = sorted((tmp_path / "mail").iterdir())
+    assert saved.name == "00001.eml"
+    assert saved.read_bytes() == server.caught[0].data
