@@ -43,6 +43,8 @@ class CaughtMail:
 class _Handler:
     folder: Path | None
     refuse: frozenset[str]
+    # Files of an earlier run stay: each run names its own (start time, then a counter).
+    run: str = field(default_factory=lambda: time.strftime("%Y%m%dT%H%M%S"))
     caught: list[CaughtMail] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -69,7 +71,7 @@ class _Handler:
             number = len(self.caught)
         if self.folder is not None:
             self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / f"{number:05d}.eml").write_bytes(content)
+            (self.folder / f"{self.run}-{number:05d}.eml").write_bytes(content)
         return "250 Message accepted"
 
 

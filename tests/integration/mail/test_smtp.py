@@ -217,5 +217,5 @@ async def test_the_development_catcher_keeps_each_message_as_a_file(tmp_path: Pa
     finally:
         server.stop()
     [saved] = sorted((tmp_path / "mail").iterdir())
-    assert saved.name == "00001.eml"
+    assert saved.name.endswith("-00001.eml")
     assert saved.read_bytes() == server.caught[0].data
