@@ -84,7 +84,7 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 class MailCatcher:
     """Accepts every message (but the addresses in ``refuse``), keeps it in ``caught`` and, given
-    a ``folder``, writes it there as ``NNNNN.eml``. ``tls_context`` offers STARTTLS (required);
+    a ``folder``, writes it there as ``<run start>-NNNNN.eml``. ``tls_context`` offers STARTTLS (required);
     ``credentials`` (user, password) require AUTH, only after STARTTLS. Runs on its own thread."""
 
     def __init__(
