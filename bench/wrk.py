@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import httpx
@@ -95,6 +95,18 @@ async def _cookie(e: BenchEnv) -> str:
         return str(client.cookies[baseline.COOKIE])
 
 
+# The two bare apps (bench/baseline.py BENCH_SQL): the SQL Samordna sent before issue 6, and since.
+BARES = {"bare/before-SQL": "before", "bare/after-SQL": "after"}
+
+
+def _bare(sql: str) -> Any:
+    os.environ["BENCH_SQL"] = sql
+    try:
+        return baseline.create()
+    finally:
+        del os.environ["BENCH_SQL"]
+
+
 async def _per_request(e: BenchEnv, cookie: str, paths: list[str]) -> dict[str, list[float]]:
     """Statements (asyncpg round trips) and pooled connections per request, 10 requests each."""
     container = bootstrap.build_container(e.settings, e.urls)
@@ -111,24 +123,26 @@ async def _per_request(e: BenchEnv, cookie: str, paths: list[str]) -> dict[str, 
     for engine in pools.values():
         event.listen(engine.sync_engine, "checkout", checked_out)
     os.environ["BENCH_ASYNCPG"] = json.dumps(asyncpg_params(e.urls.app))
-    bare = baseline.create()
-    apps = {"bare": bare, "samordna": create_app(e.settings, container, check_schema=False)}
+    apps = {name: _bare(sql) for name, sql in BARES.items()}
+    apps["samordna"] = create_app(e.settings, container, check_schema=False)
     out: dict[str, list[float]] = {}
-    async with bare.router.lifespan_context(bare):
-        for name, app in apps.items():
-            async with httpx.AsyncClient(
+    for name, app in apps.items():
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
                 transport=httpx.ASGITransport(app=app),
                 base_url="http://testserver",
                 cookies={baseline.COOKIE: cookie},
-            ) as client:
-                for path in paths:
-                    (await client.get(path)).raise_for_status()
-                    before = checkouts
-                    with counting() as log:
-                        for _ in range(10):
-                            await client.get(path)
-                    conns = 1.0 if name == "bare" else (checkouts - before) / 10
-                    out.setdefault(name, []).extend([log.n / 10, conns])
+            ) as client,
+        ):
+            for path in paths:
+                (await client.get(path)).raise_for_status()
+                before = checkouts
+                with counting() as log:
+                    for _ in range(10):
+                        await client.get(path)
+                conns = (checkouts - before) / 10 if name == "samordna" else 1.0
+                out.setdefault(name, []).extend([log.n / 10, conns])
     await container.aclose()
     return out
 
@@ -147,14 +161,22 @@ def run(e: BenchEnv) -> list[str]:
     }
     rps: dict[tuple[str, str], list[float]] = {}
     errors = 0
-    with (
-        _uvicorn("bench.baseline:create", cpu, env) as bare,
-        _uvicorn("bench.served:create", cpu, env) as ours,
-    ):
-        hosts = {"bare": bare, "samordna": ours}
+    with ExitStack() as stack:
+        hosts = {
+            name: stack.enter_context(
+                _uvicorn("bench.baseline:create", cpu, {**env, "BENCH_SQL": sql})
+            )
+            for name, sql in BARES.items()
+        }
+        hosts["samordna"] = stack.enter_context(_uvicorn("bench.served:create", cpu, env))
         same = all(
-            httpx.get(bare + p, cookies={baseline.COOKIE: cookie}).content
-            == httpx.get(ours + p, cookies={baseline.COOKIE: cookie}).content
+            len(
+                {
+                    httpx.get(h + p, cookies={baseline.COOKIE: cookie}).content
+                    for h in hosts.values()
+                }
+            )
+            == 1
             for p in paths
         )
         for host in hosts.values():
@@ -179,21 +201,25 @@ def _lines(
 ) -> list[str]:
     med: Callable[[list[float]], float] = statistics.median
     lines = [
-        f"wrk, {CONNECTIONS} connections, {ROUNDS} interleaved rounds of {SECONDS} s; servers "
-        f"(uvicorn, 1 process) on CPU {cpu}, wrk on CPU 0; bodies byte-identical: "
-        f"{'yes' if same else 'NO'}; non-2xx answers: {errors}"
+        f"wrk, {CONNECTIONS} connections, {ROUNDS} interleaved rounds of {SECONDS} s (median "
+        f"round); servers (uvicorn, 1 process each) on CPU {cpu}, wrk on CPU 0; bodies "
+        f"byte-identical: {'yes' if same else 'NO'}; non-2xx answers: {errors}"
     ]
     for i, (label, p) in enumerate(
         zip((f"persons page ({PAGE} rows)", "single person"), paths, strict=True)
     ):
-        b, s = med(rps[("bare", p)]), med(rps[("samordna", p)])
+        ours = med(rps[("samordna", p)])
         rounds = ", ".join(f"{x:.0f}" for x in rps[("samordna", p)])
         lines.append(
-            f"{label:<24} bare {b:7.0f} req/s  Samordna {s:7.0f} req/s ({rounds})  ratio "
-            f"{s / b:.2f}x  | per request: statements bare {counts['bare'][2 * i]:.0f}, "
-            f"Samordna {counts['samordna'][2 * i]:.1f}; connections bare 1, "
-            f"Samordna {counts['samordna'][2 * i + 1]:.1f}"
+            f"{label}: Samordna {ours:.0f} req/s ({rounds}), {counts['samordna'][2 * i]:.0f} "
+            f"statements, {counts['samordna'][2 * i + 1]:.1f} connections per request"
         )
+        for name in BARES:
+            b = med(rps[(name, p)])
+            lines.append(
+                f"    vs {name:<15} {b:5.0f} req/s, {counts[name][2 * i]:.0f} statements, "
+                f"1 connection: ratio {ours / b:.2f}x"
+            )
     return lines
 
 
