@@ -81,8 +81,16 @@ class Lease:
             await close(conn)
 
 
+_DRIVER = "samordna.driver"
+
+
 async def _driver(conn: AsyncConnection) -> Any:
-    return (await conn.get_raw_connection()).driver_connection
+    """The asyncpg connection, kept in the pooled connection's ``info`` (which SQLAlchemy clears
+    when it replaces the DBAPI connection): only its first use pays a greenlet hop."""
+    driver = conn.info.get(_DRIVER)
+    if driver is None:
+        driver = conn.info[_DRIVER] = (await conn.get_raw_connection()).driver_connection
+    return driver
 
 
 async def _closed(conn: AsyncConnection) -> bool:
