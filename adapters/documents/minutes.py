@@ -79,7 +79,7 @@ class _NoFetching(URLFetcher):  # type: ignore[misc]
 
 
 class WeasyMinutesRenderer:
-    """``MinutesRenderer`` with WeasyPrint. Rendering is CPU work (≈ 0.3 s a page here), so it runs
+    """``MinutesRenderer`` with WeasyPrint. Rendering is CPU work (≈ 0.5 s for two pages here), so it runs
     on a worker thread, one document at a time, and never blocks the event loop."""
 
     def __init__(self) -> None:
