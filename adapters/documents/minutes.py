@@ -79,8 +79,8 @@ class _NoFetching(URLFetcher):  # type: ignore[misc]
 
 
 class WeasyMinutesRenderer:
-    """``MinutesRenderer`` with WeasyPrint. Rendering is CPU work (≈ 0.5 s for two pages here), so it runs
-    on a worker thread, one document at a time, and never blocks the event loop."""
+    """``MinutesRenderer`` with WeasyPrint. Rendering is CPU work (≈ 0.5 s for two pages here), so
+    it runs on a worker thread, one document at a time, and never blocks the event loop."""
 
     def __init__(self) -> None:
         self._template = _environment().get_template("open_minutes.html.j2")
