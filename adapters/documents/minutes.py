@@ -44,6 +44,9 @@ STATUSES = {
     ActionStatus.CANCELLED: "Avlyst",
 }
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# One render at a time in the process, whichever renderer asks: fontconfig and Pango's font maps
+# are not safe to share between threads, and a render's memory is better spent once.
+_RENDERING = threading.Lock()
 
 
 def paragraphs(value: str) -> list[str]:
@@ -84,7 +87,6 @@ class WeasyMinutesRenderer:
 
     def __init__(self) -> None:
         self._template = _environment().get_template("open_minutes.html.j2")
-        self._lock = threading.Lock()
 
     def html(self, minutes: OpenMinutes) -> str:
         return self._template.render(m=minutes)
@@ -92,7 +94,7 @@ class WeasyMinutesRenderer:
     def pdf(self, minutes: OpenMinutes) -> bytes:
         started = time.monotonic()
         try:
-            with self._lock:
+            with _RENDERING:
                 document = HTML(string=self.html(minutes), url_fetcher=_NoFetching())
                 pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
         except Exception as exc:

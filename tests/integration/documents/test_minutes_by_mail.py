@@ -10,7 +10,8 @@ from adapters.documents.minutes import WeasyMinutesRenderer
 from adapters.mail.catcher import MailCatcher
 from adapters.mail.config import SmtpConfig
 from adapters.mail.smtp import SmtpOutboundMail
-from domain.shared.mail import Attachment, MailMessage
+from domain.shared.documents import MinutesRenderer
+from domain.shared.mail import Attachment, MailMessage, OutboundMail
 from tests.integration.documents.conftest import RESTRICTED, minutes
 
 MEMBERS = ("kari.testesen@samordna.invalid", "per.ovingstad@samordna.invalid")
@@ -47,3 +48,10 @@ async def test_members_receive_the_pdf_a_minutes(renderer: WeasyMinutesRenderer)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(received)).pages)
     assert "KOG 12/2026" in text
     assert RESTRICTED not in caught.data.decode("ascii")
+
+
+def test_the_adapters_fill_their_ports() -> None:
+    """Type-checked (mypy on this file): each adapter is the port it claims to be."""
+    renderer: MinutesRenderer = WeasyMinutesRenderer()
+    mail: OutboundMail = SmtpOutboundMail(SmtpConfig.local_catcher(8025))
+    assert renderer and mail
