@@ -17,6 +17,7 @@ from adapters.identity.config import IdentityConfig
 from adapters.identity.person_key import HmacPersonKeys
 from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
 from adapters.identity.wiring import Identity, build_identity, dev_machine_token
+from adapters.mail.config import SmtpConfig
 from adapters.postgres import demo, migrate
 from adapters.postgres.access.accounts import PgAccessDirectory
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
@@ -97,6 +98,24 @@ def identity_config(settings: Settings) -> IdentityConfig:
         session_idle_minutes=settings.session_idle_minutes,
         session_max_minutes=settings.session_max_minutes,
         dev_idp_enabled=settings.dev_idp_enabled,
+    )
+
+
+def mail_config(settings: Settings) -> SmtpConfig:
+    """The SMTP adapter's settings: the local catcher in development, else the relay (ADR 0014)."""
+    if settings.mail_catcher_enabled:
+        return SmtpConfig.local_catcher(settings.mail_catcher_port)
+    if not settings.mail_host:
+        raise ValueError("SAMORDNA_MAIL_HOST is required when the mail catcher is off")
+    return SmtpConfig(
+        host=settings.mail_host,
+        port=settings.mail_port,
+        security=settings.mail_security,
+        username=settings.mail_username,
+        password=settings.mail_password.get_secret_value() if settings.mail_password else None,
+        timeout_seconds=settings.mail_timeout_seconds,
+        deadline_seconds=max(60.0, settings.mail_timeout_seconds),
+        ca_file=settings.mail_ca_file,
     )
 
 

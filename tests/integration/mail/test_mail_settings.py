@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from adapters.mail.config import SmtpConfig
+from api.bootstrap import mail_config
 from api.settings import Settings
 
 
@@ -18,7 +18,7 @@ def settings(**values: Any) -> Settings:
 def test_development_mail_goes_to_the_local_catcher() -> None:
     dev = settings()
     assert dev.mail_catcher_enabled
-    config = SmtpConfig.local_catcher(dev.mail_catcher_port)
+    config = mail_config(dev)
     assert (config.host, config.port, config.security) == ("127.0.0.1", 8025, "none")
 
 
@@ -46,6 +46,19 @@ def test_a_relay_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "tls",
     )
     assert "relay-secret" not in repr(relay)
+    config = mail_config(relay)
+    assert (config.host, config.port, config.security, config.username) == (
+        "smtp.samordna.invalid",
+        465,
+        "tls",
+        "samordna",
+    )
+    assert config.password == "relay-secret-for-tests"
     monkeypatch.setenv("SAMORDNA_MAIL_SECURITY", "ssl")
     with pytest.raises(ValidationError):
         settings()
+
+
+def test_without_the_catcher_a_relay_is_required() -> None:
+    with pytest.raises(ValueError, match="MAIL_HOST"):
+        mail_config(settings(mail_catcher=False))
