@@ -1,0 +1,18 @@
+"""Meetings domain room: ``MeetingsService``, the use cases of the meetings context composed from
+one class per aggregate. Both front doors (REST, GraphQL) call these and nothing else."""
+
+from __future__ import annotations
+
+from domain.meetings.agenda import AgendaItemChanges as AgendaItemChanges
+from domain.meetings.agenda import AgendaUseCases
+from domain.meetings.approvals import ApprovalUseCases
+from domain.meetings.attendances import AttendanceUseCases
+from domain.meetings.meetings import MeetingChanges as MeetingChanges
+from domain.meetings.meetings import MeetingUseCases
+from domain.meetings.recording import RecordingUseCases
+
+
+class MeetingsService(
+    MeetingUseCases, AgendaUseCases, AttendanceUseCases, RecordingUseCases, ApprovalUseCases
+):
+    """Every use case of the meetings context, as the composition root wires it."""
