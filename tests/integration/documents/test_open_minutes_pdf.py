@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import io
+import logging
 import re
 import typing
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pypdf.generic import DictionaryObject
 
 from adapters.documents.minutes import WeasyMinutesRenderer, _NoFetching
 from domain.shared import documents
+from domain.shared.documents import DocumentRenderingFailed
 from tests.integration.documents.conftest import RECORDS, RESTRICTED, minutes
 
 
@@ -151,3 +153,26 @@ async def test_rendering_runs_off_the_event_loop(renderer: WeasyMinutesRenderer)
         ticker.cancel()
     assert pdf.startswith(b"%PDF-")
     assert ticks >= 3  # the loop kept turning while the PDF was laid out
+
+
+def test_logs_carry_counts_never_names_or_text(
+    renderer: WeasyMinutesRenderer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="adapters.documents")
+    renderer.pdf(minutes())
+    [record] = [r for r in caplog.records if r.name.startswith("adapters.documents")]
+    assert record.getMessage() == "minutes rendered"
+    line = f"{record.getMessage()} {record.__dict__}"
+    for secret in ("Lærdal", "Kari Testesen", "Åse Prøveby", "Tiltaksplan", "KOG"):
+        assert secret not in line
+
+
+def test_a_renderer_fault_is_a_domain_error(
+    renderer: WeasyMinutesRenderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(**_: object) -> None:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr("adapters.documents.minutes.HTML", broken)
+    with pytest.raises(DocumentRenderingFailed):
+        renderer.pdf(minutes())
