@@ -16,6 +16,12 @@ from tests.fakes.access import (
     FakeMachineClientRepository,
 )
 from tests.fakes.clock import FakeClock
+from tests.fakes.meetings import (
+    FakeGuard,
+    FakeMeetingsStore,
+    FakeMeetingsUnitOfWork,
+    FakeMeetingsUnitOfWorkFactory,
+)
 from tests.fakes.memberships import FakeMembershipRepository
 from tests.fakes.organisation import (
     FakeBodyRepository,
@@ -50,7 +56,11 @@ __all__ = [
     "FakeClock",
     "FakeEntityRepository",
     "FakeEstablishmentRepository",
+    "FakeGuard",
     "FakeMachineClientRepository",
+    "FakeMeetingsStore",
+    "FakeMeetingsUnitOfWork",
+    "FakeMeetingsUnitOfWorkFactory",
     "FakeMembershipRepository",
     "FakeOrganisationRepository",
     "FakePersonRepository",
