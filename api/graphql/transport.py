@@ -9,7 +9,7 @@ from typing import Any
 from cross_web import HTTPException
 from starlette.responses import Response
 
-from api.rest.errors import problem
+from api.problems import problem
 
 _CODES = {404: "not-found", 405: "method-not-allowed"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.rest.errors import problem
+from api.problems import problem
 
 
 class BodyTooLarge(HTTPException):

@@ -16,7 +16,7 @@ from limits.aio.storage import MemoryStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.rest.errors import problem
+from api.problems import problem
 from domain.shared.principal import Principal
 
 LOGIN_PATHS = frozenset({"/auth/login", "/auth/callback"})

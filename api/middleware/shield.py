@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.rest.errors import problem
+from api.problems import problem
 
 Handler = Callable[[Request, Exception], Response | Awaitable[Response]]
 

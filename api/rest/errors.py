@@ -16,95 +16,20 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.outage import RETRY_AFTER_SECONDS, is_unavailable
+from api.outage import is_unavailable
 from api.principal import CsrfFailed as CsrfFailed  # defined with the CSRF check it names
+from api.problems import PROBLEM_JSON as PROBLEM_JSON  # the shared renderers, re-exported for REST
+from api.problems import domain_problem as domain_problem
+from api.problems import problem as problem
+from api.problems import problem_type as problem_type
+from api.problems import status_of as status_of
+from api.problems import unavailable as unavailable
 from api.rest.field_codes import field_code
 from api.rest.methods import allowed_methods
 from domain.shared.changes import camel
-from domain.shared.errors import (
-    Conflict,
-    DomainError,
-    Forbidden,
-    NotFound,
-    StaleVersion,
-    Unauthenticated,
-    ValidationFailed,
-    VersionRequired,
-)
+from domain.shared.errors import DomainError
 
 log = logging.getLogger("samordna.errors")
-
-PROBLEM_JSON = "application/problem+json"
-
-STATUS: dict[type[DomainError], int] = {
-    ValidationFailed: 422,
-    NotFound: 404,
-    Conflict: 409,
-    StaleVersion: 412,
-    VersionRequired: 428,
-    Unauthenticated: 401,
-    Forbidden: 403,
-}
-
-
-def problem_type(code: str) -> str:
-    return f"/problems/{code}"
-
-
-def status_of(exc: DomainError) -> int:
-    for cls in type(exc).__mro__:
-        if cls in STATUS:
-            return STATUS[cls]
-    return 400
-
-
-def problem(
-    status: int,
-    code: str,
-    title: str,
-    detail: str,
-    *,
-    errors: list[dict[str, Any]] | None = None,
-    headers: dict[str, str] | None = None,
-    instance: str | None = None,
-) -> JSONResponse:
-    body: dict[str, Any] = {
-        "type": problem_type(code),
-        "title": title,
-        "status": status,
-        "detail": detail,
-    }
-    if instance:
-        body["instance"] = instance
-    if errors is not None:
-        body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
-
-
-def domain_problem(exc: DomainError, instance: str | None = None) -> JSONResponse:
-    status = status_of(exc)
-    errors = None
-    if isinstance(exc, ValidationFailed):
-        errors = [
-            {"field": e.field, "code": e.code, "params": dict(e.params), "message": e.message}
-            for e in exc.errors
-        ]
-    headers = {"WWW-Authenticate": 'Bearer realm="samordna"'} if status == 401 else None
-    return problem(
-        status, exc.code, exc.title, exc.detail, errors=errors, headers=headers, instance=instance
-    )
-
-
-def unavailable(instance: str | None = None) -> JSONResponse:
-    """503 for an unreachable database: the client may retry after ``Retry-After`` seconds."""
-    return problem(
-        503,
-        "unavailable",
-        "Service unavailable",
-        "The database is out of reach. Try again shortly.",
-        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-        instance=instance,
-    )
 
 
 def _field(loc: tuple[Any, ...]) -> str:

@@ -1,0 +1,96 @@
+"""Problem+json answers (RFC 9457) that every door and middleware renders: one vocabulary.
+
+Each domain error class maps to a status; ``type`` is a stable relative URI (``/problems/<code>``).
+REST's exception handlers (``api.rest.errors``), GraphQL's transport refusals and the middleware
+all answer through these functions, so neither door imports the other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.responses import JSONResponse
+
+from api.outage import RETRY_AFTER_SECONDS
+from domain.shared.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    StaleVersion,
+    Unauthenticated,
+    ValidationFailed,
+    VersionRequired,
+)
+
+PROBLEM_JSON = "application/problem+json"
+
+STATUS: dict[type[DomainError], int] = {
+    ValidationFailed: 422,
+    NotFound: 404,
+    Conflict: 409,
+    StaleVersion: 412,
+    VersionRequired: 428,
+    Unauthenticated: 401,
+    Forbidden: 403,
+}
+
+
+def problem_type(code: str) -> str:
+    return f"/problems/{code}"
+
+
+def status_of(exc: DomainError) -> int:
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 400
+
+
+def problem(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+    instance: str | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": problem_type(code),
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_problem(exc: DomainError, instance: str | None = None) -> JSONResponse:
+    status = status_of(exc)
+    errors = None
+    if isinstance(exc, ValidationFailed):
+        errors = [
+            {"field": e.field, "code": e.code, "params": dict(e.params), "message": e.message}
+            for e in exc.errors
+        ]
+    headers = {"WWW-Authenticate": 'Bearer realm="samordna"'} if status == 401 else None
+    return problem(
+        status, exc.code, exc.title, exc.detail, errors=errors, headers=headers, instance=instance
+    )
+
+
+def unavailable(instance: str | None = None) -> JSONResponse:
+    """503 for an unreachable database: the client may retry after ``Retry-After`` seconds."""
+    return problem(
+        503,
+        "unavailable",
+        "Service unavailable",
+        "The database is out of reach. Try again shortly.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        instance=instance,
+    )
