@@ -39,6 +39,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(PY) scripts/check_module_size.py
 	$(PY) -m api.cli openapi --check
 
 py-test: install system-libs
