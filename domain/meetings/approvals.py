@@ -154,7 +154,7 @@ class ApprovalUseCases(UseCases):
         order = {i.id: i.position for i in await uow.agenda.of_meeting(meeting.id)}
         decisions = sorted(
             (d for d in await uow.decisions.of_meeting(meeting.id) if d.number is None),
-            key=lambda d: (order.get(d.agenda_item_id, 0), str(d.id)),
+            key=lambda d: (order.get(d.agenda_item_id, 0), d.ordinal),
         )
         for d in decisions:
             seq = await uow.decisions.next_decision_number(meeting.body_id, meeting.year)

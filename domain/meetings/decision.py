@@ -61,6 +61,7 @@ class Decision:
     agenda_item_id: UUID
     body_id: UUID
     text: str
+    ordinal: int = 1  # the order it was recorded in within its meeting (numbers follow it per item)
     number: DecisionNumber | None = None
     version: int = 1
 
@@ -68,4 +69,6 @@ class Decision:
         e = Errors()
         v.well_formed(e, self)
         v.text(e, "text", self.text, required=True, max_len=TEXT_MAX)
+        if self.ordinal < 1:
+            e.add("ordinal", "too-small", "Ordinals count from 1.", {"min": 1})
         e.raise_if_any()

@@ -95,6 +95,7 @@ class RecordingUseCases(UseCases):
                 agenda_item_id=agenda_item_id,
                 body_id=meeting.body_id,
                 text=text.strip(),
+                ordinal=len(await uow.decisions.of_meeting(meeting_id)) + 1,
             )
             decision.check()
             await self._screen(uow, p, meeting, {"text": decision.text}, override_reason)

@@ -110,7 +110,7 @@ class FakeDecisionRepository(_Repo):
             raise Conflict("The decision number is taken.")  # unique (body, year, sequence)
 
     async def of_meeting(self, meeting_id: UUID) -> Sequence[Decision]:
-        return self._of_meeting(meeting_id)
+        return sorted(self._of_meeting(meeting_id), key=lambda d: d.ordinal)
 
     async def next_decision_number(self, body_id: UUID, year: int) -> int:
         counters = cast(MeetingsTables, self._uow.tables).counters
