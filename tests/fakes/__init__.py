@@ -15,6 +15,12 @@ from tests.fakes.access import (
     FakeAccountRepository,
     FakeMachineClientRepository,
 )
+from tests.fakes.annual_wheel import (
+    FakeAnnualWheelStore,
+    FakeAnnualWheelUnitOfWork,
+    FakeAnnualWheelUnitOfWorkFactory,
+    FakeFeedTokenRepository,
+)
 from tests.fakes.clock import FakeClock
 from tests.fakes.meetings import (
     FakeGuard,
@@ -52,10 +58,14 @@ __all__ = [
     "FakeAccessUnitOfWork",
     "FakeAccessUnitOfWorkFactory",
     "FakeAccountRepository",
+    "FakeAnnualWheelStore",
+    "FakeAnnualWheelUnitOfWork",
+    "FakeAnnualWheelUnitOfWorkFactory",
     "FakeBodyRepository",
     "FakeClock",
     "FakeEntityRepository",
     "FakeEstablishmentRepository",
+    "FakeFeedTokenRepository",
     "FakeGuard",
     "FakeMachineClientRepository",
     "FakeMeetingsStore",

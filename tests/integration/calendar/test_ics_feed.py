@@ -46,14 +46,14 @@ def written(*events: CalendarEvent, name: str = "Koordineringsgruppa") -> bytes:
 
 
 def parsed(data: bytes) -> list[Event]:
-    return list(Calendar.from_ical(data).walk("VEVENT"))
+    return list(Calendar.from_ical(data).events)
 
 
 def test_an_event_round_trips() -> None:
     ev = meeting()
     (out,) = parsed(written(ev))
     assert str(out["UID"]) == ev.uid
-    assert int(out["SEQUENCE"]) == 0
+    assert out.decoded("SEQUENCE") == 0
     assert str(out["SUMMARY"]) == "Koordineringsgruppa"
     assert str(out["LOCATION"]) == "Rådhuset, møterom 2"
     assert str(out["URL"]) == "https://samordna.example/meetings/1"
@@ -71,7 +71,7 @@ def test_an_update_keeps_the_uid_and_raises_the_sequence() -> None:
     (a,) = parsed(written(first))
     (b,) = parsed(written(moved))
     assert str(a["UID"]) == str(b["UID"]) == first.uid
-    assert int(b["SEQUENCE"]) == int(a["SEQUENCE"]) + 1
+    assert b.decoded("SEQUENCE") == a.decoded("SEQUENCE") + 1
     assert b.decoded("DTSTAMP") > a.decoded("DTSTAMP")
     assert b.decoded("DTSTART") == datetime(2026, 3, 12, 9, 0, tzinfo=UTC)  # 10:00 in Oslo
 
@@ -85,7 +85,7 @@ def test_a_cancelled_event_stays_in_the_feed_as_cancelled() -> None:
     assert str(out["STATUS"]) == "CANCELLED"
     assert str(out["TRANSP"]) == "TRANSPARENT"  # no longer blocks the person's time
     assert str(out["UID"]) == ev.uid
-    assert int(out["SEQUENCE"]) == 1
+    assert out.decoded("SEQUENCE") == 1
 
 
 def test_commas_semicolons_backslashes_and_line_breaks_are_escaped() -> None:
