@@ -19,6 +19,7 @@ from bench.guard_templates import NEGATIVE, POSITIVE
 from domain.shared.free_text import Kind
 
 _SLOT = re.compile(r"\{(\w+)\}")
+Fillers = dict[str, tuple[Kind | None, Callable[[], str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +42,7 @@ class Corpus:
     registered: tuple[str, ...]
 
 
-def _fillers(
-    rng: random.Random, subjects: tuple[str, ...], members: tuple[str, ...]
-) -> dict[str, tuple[Kind | None, Callable[[], str]]]:
+def _fillers(rng: random.Random, subjects: tuple[str, ...], members: tuple[str, ...]) -> Fillers:
     def contact_email() -> str:
         first, *_, last = rng.choice(subjects + members).split()
         return fill.email(rng, first, last)
@@ -70,12 +69,15 @@ def _fillers(
         "COUNT": (None, lambda: str(rng.randrange(2, 400))),
         "PLACE": (None, lambda: rng.choice(pools.POSTCODES)[1]),
         "ACCOUNT": (None, lambda: fill.account(rng)),
+        "BAREDOB": (Kind.DATE_OF_BIRTH, lambda: fill.bare_birth(rng)),
+        "OLDDATE": (None, lambda: fill.old_date(rng)),
         "SWITCHBOARD": (None, lambda: rng.choice(("02800", "116 111", "113", "800 30 445"))),
         "PERCENT": (None, lambda: f"{rng.randrange(1, 99)},{rng.randrange(0, 10)} %"),
     }
 
 
-def _render(template: str, fillers: dict[str, tuple[Kind | None, Callable[[], str]]]) -> Sample:
+def render(template: str, fillers: Fillers) -> Sample:
+    """The template with each slot filled, and a label for each slot whose filler has a kind."""
     parts: list[str] = []
     labels: list[Label] = []
     position, at = 0, 0
@@ -102,7 +104,7 @@ def generate(seed: int = 9, size: int = 2400, register_size: int = 80) -> Corpus
     samples = []
     for _ in range(size):
         template = rng.choice(POSITIVE if rng.random() < 0.5 else NEGATIVE)
-        sample = _render(template, fillers)
+        sample = render(template, fillers)
         level = rng.choice(("steering", "coordinating", "executive", "executive"))
         samples.append(Sample(sample.text, sample.labels, level))
     return Corpus(tuple(samples), subjects)

@@ -170,3 +170,15 @@ def cohort(rng: random.Random) -> str:
 
 def account(rng: random.Random) -> str:
     return f"{rng.randrange(1000, 9999)}.{rng.randrange(10, 99)}.{rng.randrange(10000, 99999)}"
+
+
+def bare_birth(rng: random.Random) -> str:
+    born = birth_date(rng)
+    return rng.choice(
+        (born.strftime("%d.%m.%Y"), f"{born.day}. {pools.MONTHS[born.month - 1]} {born.year}")
+    )
+
+
+def old_date(rng: random.Random) -> str:
+    """A date some years back that is not a birth date: when an agreement was signed."""
+    return f"{rng.randrange(1, 29):02d}.{rng.randrange(1, 13):02d}.{rng.randrange(2015, 2023)}"

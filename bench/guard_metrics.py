@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from bench.guard_corpus import Corpus
 from domain.shared.free_text import Kind, build, check
 
+REFERENCE_YEAR = 2026  # the year the corpus's minutes are written in
+
 
 @dataclass(frozen=True, slots=True)
 class Score:
@@ -41,7 +43,7 @@ class Report:
     rule_notices: int
 
 
-def evaluate(corpus: Corpus) -> Report:
+def evaluate(corpus: Corpus, reference_year: int | None = REFERENCE_YEAR) -> Report:
     labels, found, findings, right = (
         Counter[Kind](),
         Counter[Kind](),
@@ -51,7 +53,10 @@ def evaluate(corpus: Corpus) -> Report:
     index = build(corpus.registered)
     notices = 0
     started = time.perf_counter()
-    results = [check(s.text, registered_names=index, level=s.level) for s in corpus.samples]
+    results = [
+        check(s.text, registered_names=index, level=s.level, reference_year=reference_year)
+        for s in corpus.samples
+    ]
     seconds = time.perf_counter() - started
     for sample, result in zip(corpus.samples, results, strict=True):
         notices += result.rule is not None

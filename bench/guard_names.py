@@ -10,6 +10,8 @@ from bench import guard_pools as pools
 def register(rng: random.Random, size: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``size`` registered subjects and as many members (other people: staff, body members), no
     full name in both. Members share first names and surnames with subjects, as in real life."""
+    if 2 * size > len(pools.FIRST_NAMES) * len(pools.SURNAMES):
+        raise ValueError("the pools hold too few name pairs for that register")
     seen: set[tuple[str, str]] = set()
     subjects: list[str] = []
     members: list[str] = []

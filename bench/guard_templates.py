@@ -39,6 +39,8 @@ POSITIVE = (
     "tlf:{PHONE}, e-post:{EMAIL}",
     "Etter samtale med {NAME} ({ROLE} var til stede) ble det avtalt oppfølging.",
     "Saken gjelder en elev i {SCHOOL} som bor i {ADDRESS}.",
+    "{NAME} ({BAREDOB}) har flyttet til {POSTCODE}.",
+    "Opplysninger: {NAME}, {BAREDOB}, {ADDRESS}.",
 )
 
 NEGATIVE = (
@@ -74,4 +76,7 @@ NEGATIVE = (
     "Vedtakene {CASE}, {CASE} og {CASE} ble protokollert; {COUNT} saker gjenstår.",
     "Sentralbordet nås på {SWITCHBOARD}; {MEMBER} svarer for {ROLE}.",
     "Andelen som svarte var {PERCENT} i {YEAR} mot {PERCENT} i {YEAR}.",
+    "Samarbeidsavtalen fra {OLDDATE} ble revidert og gjelder til {DATE}.",
+    "Politirådsavtalen ble signert {OLDDATE} av {MEMBER}.",
+    "Ungdata-undersøkelsen {OLDDATE} viste en nedgang i {PLACE}.",
 )

@@ -8,12 +8,15 @@ from collections.abc import Iterator
 from domain.shared.free_text.findings import Finding, Kind
 
 _S = r"[ \u00a0]"
-# Eight digits as people write them: 12345678, 1234 5678, 123 45 678, 12 34 56 78; optionally
-# after +47 or 0047. A budget figure is grouped in threes (12 345 678), which none of these is.
+# Eight digits as people write them: 12345678, 1234 5678, 123 45 678, 12 34 56 78 (or with dots or
+# hyphens, one kind per number); optionally after +47 or 0047. A budget figure is grouped in
+# threes (12 345 678), which none of these is.
 _PHONE = re.compile(
-    rf"(?<![\w+])(?<!\d{_S})(?<!\d[.,])(?P<prefix>(?:\+|00)47{_S}?)?"
-    rf"(?P<number>\d{{8}}|\d{{4}}{_S}\d{{4}}|\d{{3}}{_S}\d{{2}}{_S}\d{{3}}|\d{{2}}{_S}\d{{2}}{_S}\d{{2}}{_S}\d{{2}})"
-    rf"(?!\d)(?![,.]\d)(?!{_S}\d)"
+    rf"(?<![\w+])(?<!\d{_S})(?<!\d[.,-])(?P<prefix>(?:\+|00)47{_S}?)?"
+    r"(?P<number>\d{8}|\d{4}[ \u00a0]\d{4}"
+    r"|\d{3}(?P<a>[ \u00a0.-])\d{2}(?P=a)\d{3}"
+    r"|\d{2}(?P<b>[ \u00a0.-])\d{2}(?P=b)\d{2}(?P=b)\d{2})"
+    rf"(?!\d)(?![,.-]\d)(?!{_S}\d)"
 )
 _PHONE_CUE = re.compile(r"(?:tlf|telefon|mobil|mob|tel|ring|ringe|sms|nr)\.?:?\s*$", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(

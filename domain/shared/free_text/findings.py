@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,10 +55,18 @@ def resolve(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Sorted by position; of two overlapping findings of one kind the stronger (then longer) stays.
 
     Findings of different kinds may overlap: each is reported, the highlights merge in the client.
+    Kept spans of a kind never overlap, so a binary search over their starts finds a clash.
     """
     ranked = sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start))
-    kept: list[Finding] = []
+    kept: dict[Kind, tuple[list[int], list[Finding]]] = {}
     for finding in ranked:
-        if not any(k.kind is finding.kind and k.overlaps(finding) for k in kept):
-            kept.append(finding)
-    return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.kind.value)))
+        starts, spans = kept.setdefault(finding.kind, ([], []))
+        at = bisect.bisect_left(starts, finding.start)
+        if at > 0 and spans[at - 1].end > finding.start:
+            continue
+        if at < len(spans) and spans[at].start < finding.end:
+            continue
+        starts.insert(at, finding.start)
+        spans.insert(at, finding)
+    every = [f for _, spans in kept.values() for f in spans]
+    return tuple(sorted(every, key=lambda f: (f.start, f.end, f.kind.value)))

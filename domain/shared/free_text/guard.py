@@ -60,12 +60,14 @@ def check(
     *,
     registered_names: Iterable[str] | NameIndex = (),
     level: str | None = None,
+    reference_year: int | None = None,
 ) -> GuardResult:
     """Every piece of personal data the recognisers find in ``text``.
 
     ``registered_names`` are the names in the case register (subjects, guardians); a prebuilt
     ``NameIndex`` is taken as it is. ``level`` is the body's level (steering, coordinating or
-    executive) or None for text outside a body.
+    executive) or None for text outside a body. ``reference_year`` (the clock's year) lets a bare
+    date 3-100 years back count as a date of birth; without it only cued dates ("født …") do.
     """
     if level is not None and level not in LEVELS:
         raise ValueError(f"unknown body level {level!r}")
@@ -82,7 +84,7 @@ def check(
             *places.streets(text),
             *places.postcodes(text),
             *places.plates(text),
-            *births.births(text),
+            *births.births(text, reference_year),
             *school.schools(text),
             *names.names(text, index),
         ]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.shared.free_text.findings import Finding, Kind
-from domain.shared.free_text.index import NameIndex, Token
+from domain.shared.free_text.index import Hit, NameIndex, Token
 
 # Two tokens of one name are one mention across a space, a hyphen, or a comma ("Nordmann, Ola").
 _JOIN = re.compile(r"^(?:[ \u00a0]|-|\.?[ \u00a0]|,[ \u00a0])$")
@@ -35,7 +35,11 @@ class _Run:
 
 
 def _runs(text: str, tokens: list[Token], index: NameIndex) -> Iterator[_Run]:
-    candidates = [index.lookup(t.text) for t in tokens]
+    seen: dict[str, dict[int, Hit]] = {}  # a word repeats; look it up once
+    candidates = [
+        seen[t.text] if t.text in seen else seen.setdefault(t.text, index.lookup(t.text))
+        for t in tokens
+    ]
     covered: set[tuple[int, int]] = set()  # (name, token) already inside a run of that name
     for i, cands in enumerate(candidates):
         for name, (position, fuzzy) in cands.items():
@@ -89,8 +93,20 @@ def _complete(run: _Run, length: int) -> bool:
 
 
 def names(text: str, index: NameIndex) -> Iterator[Finding]:
+    """The best finding per span: a common first name may match a hundred registered names."""
     if not index:
         return
+    best: dict[tuple[int, int], float] = {}
+    for start, end, score in _scored(text, index):
+        if score > best.get((start, end), 0.0):
+            best[start, end] = score
+    for (start, end), score in best.items():
+        yield Finding(
+            kind=Kind.REGISTERED_NAME, start=start, end=end, matched=text[start:end], score=score
+        )
+
+
+def _scored(text: str, index: NameIndex) -> Iterator[tuple[int, int, float]]:
     tokens = index.tokens(text)
     for run in _runs(text, tokens, index):
         start, end = tokens[run.first].start, tokens[run.last].end
@@ -111,6 +127,4 @@ def names(text: str, index: NameIndex) -> Iterator[Finding]:
             if _someone_else(text, tokens, run, length):
                 continue
             score = SCORE_SINGLE
-        yield Finding(
-            kind=Kind.REGISTERED_NAME, start=start, end=end, matched=text[start:end], score=score
-        )
+        yield start, end, score

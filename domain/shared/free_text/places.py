@@ -36,7 +36,7 @@ _RESIDENCE = re.compile(
     re.IGNORECASE,
 )
 _PLATE = re.compile(
-    rf"(?<![\w/.-])(?P<letters>[{_UP}]{{2}})[ \u00a0]?(?P<digits>[1-9]\d{{4}})(?![\w/.,-]?\d)(?!\w)"
+    rf"(?<![\w/.-])(?P<letters>[{_UP}]{{2}})[ \u00a0-]?(?P<digits>[1-9]\d{{4}})(?![\w/.,-]?\d)(?!\w)"
 )
 # Abbreviations that look like a plate series in minutes ("NR 12345"): kept, with a low score.
 _NOT_SERIES = frozenset({"NR", "KR", "ID", "NO", "OK", "TV", "PC", "EU", "FN", "AS", "SA", "KL"})

@@ -67,3 +67,25 @@ def test_a_class_with_its_school_is_found(phrase: str) -> None:
 )
 def test_a_year_group_or_a_school_alone_is_not_a_school_class(text: str) -> None:
     assert _found(text, Kind.SCHOOL_CLASS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ola Brekke (31.03.2010) har flyttet.", [("31.03.2010", 0.6)]),
+        ("Opplysninger: Ola, 3. april 2011, Storgata 1.", [("3. april 2011", 0.4)]),
+        ("Møtet 12.03.2026 og neste 3. april 2027.", []),  # too recent to be a birth
+        ("Avtalen fra 01.09.2018 ble signert 02.09.2018.", []),  # an event's date
+        ("Arkivert 01.01.1900.", []),  # more than 100 years back
+        ("Jenta er født 03.04.2011.", [("03.04.2011", 0.9)]),  # cued: reported once
+    ],
+)
+def test_a_bare_date_counts_only_with_a_reference_year_and_old_enough(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    found = check(text, reference_year=2026).findings
+    assert [(f.matched, f.score) for f in found if f.kind is Kind.DATE_OF_BIRTH] == expected
+
+
+def test_without_a_reference_year_a_bare_date_is_not_a_date_of_birth() -> None:
+    assert _found("Ola Brekke (31.03.2010) har flyttet.", Kind.DATE_OF_BIRTH) == []

@@ -23,6 +23,8 @@ def _found(text: str, kind: Kind) -> list[str]:
         "0047 412 34 567",
         "22 33 44 55",
         "98765432",
+        "41-23-45-67",
+        "412.34.567",
     ],
 )
 def test_common_groupings_and_prefixes_are_found(phone: str) -> None:
@@ -54,6 +56,8 @@ def test_mobiles_score_above_fixed_lines_and_a_cue_or_prefix_above_both() -> Non
         "Ring 12 34 56 78 90 hvis noe.",
         "Nummeret 01234567 og 81234567 er ikke personlige.",
         "Andelen var 41,234567 %.",
+        "Møtet varte 12.30-14.00 og 2026-2027 er planperioden.",
+        "Lister 41-23.45-67 blander skilletegn.",
     ],
 )
 def test_amounts_org_numbers_case_numbers_and_dates_are_not_phones(text: str) -> None:

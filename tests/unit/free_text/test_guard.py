@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from domain.shared.errors import ValidationFailed
@@ -127,3 +129,19 @@ def test_a_reason_at_the_limit_is_accepted() -> None:
     override = admit(check(TEXT), field="summary", reason="x" * REASON_MAX)
     assert override is not None
     assert len(override.reason) == REASON_MAX
+
+
+def test_many_overlapping_findings_resolve_to_one_per_span_and_kind() -> None:
+    many = [
+        Finding(kind=Kind.PHONE, start=i % 50, end=i % 50 + 8, matched="x" * 8, score=0.5)
+        for i in range(5000)
+    ]
+    kept = resolve(many)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(kept))
+    assert kept[0].start == 0
+
+
+def test_a_common_first_name_matching_many_registered_names_is_reported_once() -> None:
+    register = [f"Kari {surname}" for surname in ("Berg", "Lie", "Moen", "Dahl", "Vik")]
+    found = check("Kari kom ikke.", registered_names=register).findings
+    assert [(f.matched, f.score) for f in found] == [("Kari", 0.6)]

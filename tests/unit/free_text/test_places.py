@@ -46,7 +46,7 @@ def test_years_and_case_numbers_are_not_postcodes(text: str) -> None:
     assert _found(text, Kind.POSTCODE_PLACE) == []
 
 
-@pytest.mark.parametrize("plate", ["AB 12345", "EL12345", "DN 98765"])
+@pytest.mark.parametrize("plate", ["AB 12345", "EL12345", "DN 98765", "BS-45678"])
 def test_licence_plates_are_found(plate: str) -> None:
     assert _found(f"Bilen {plate} sto parkert.", Kind.LICENCE_PLATE) == [plate]
 
