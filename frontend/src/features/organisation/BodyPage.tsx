@@ -22,13 +22,8 @@ import { PageHeading } from '../shared/PageHeading';
 import { Empty, ErrorState, LoadError, Loading } from '../shared/States';
 import { formatDate, formatNumber, todayIso } from '../../i18n/format';
 import { hasDraft, draftKey } from '../../lib/drafts';
-import {
-  AddMembershipForm,
-  ChangeRoleForm,
-  EndMembershipForm,
-  ExtendMembershipForm,
-  HandOverChairForm,
-} from './body/MembershipForms';
+import { AddMembershipForm, ChangeRoleForm } from './body/MembershipForms';
+import { EndMembershipForm, ExtendMembershipForm, HandOverChairForm } from './body/TenureForms';
 
 function isEnded(m: Membership, today: string): boolean {
   return m.validTo != null && m.validTo < today;
