@@ -2,7 +2,7 @@
 
 The embedded PostgreSQL (pgserver) is the default; set ``DATABASE_URL`` (the app role) and
 ``DATABASE_ADMIN_URL`` (the owner) to run against another server. API tests start from the demo
-units, reloaded before each test after a truncate, so no test sees another's writes.
+units, loaded once and put back from a snapshot before each test, so no test sees another's writes.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres import migrate
@@ -26,11 +25,11 @@ from adapters.postgres.database import (
     make_engine,
     resolve_urls,
 )
-from adapters.postgres.tables import TENANT_TABLES
 from api import bootstrap
 from api.app import create_app
 from api.settings import Settings
 from tests.support.log_capture import LogCapture, forbidden_strings
+from tests.support.snapshot import Snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 # The embedded server's state; ``SAMORDNA_TEST_STATE`` puts a run on a server of its own.
@@ -126,11 +125,24 @@ def app(settings: Settings, container: bootstrap.Container):  # type: ignore[no-
     return create_app(settings, container)
 
 
+# The demo as loaded once per run, per database (tests/support/snapshot.py).
+_SNAPSHOTS: dict[str, Snapshot] = {}
+# SAMORDNA_TEST_RELOAD=1: empty and reload the demo before every test, as before the snapshot
+# (to compare the two; to rule the snapshot out when a test fails).
+RELOAD = os.environ.get("SAMORDNA_TEST_RELOAD") == "1"
+
+
 async def reset(admin_engine: AsyncEngine, settings: Settings, database: DatabaseUrls) -> None:
-    async with admin_engine.begin() as conn:
-        tables = ", ".join([*TENANT_TABLES, "web_session"])
-        await conn.execute(sa.text(f"TRUNCATE {tables} CASCADE"))
-    await bootstrap.load_demo(settings, database)
+    """Put the tenant tables back to the demo as first loaded: the first time by emptying them and
+    loading the demo (then kept as a snapshot), every later time from that snapshot."""
+    snapshot = _SNAPSHOTS.get(database.admin)
+    if snapshot is None or RELOAD:
+        await Snapshot.empty_tables(admin_engine)
+        await bootstrap.load_demo(settings, database)
+        if not RELOAD:
+            _SNAPSHOTS[database.admin] = await Snapshot.take(admin_engine)
+        return
+    await snapshot.restore(admin_engine)
 
 
 @pytest.fixture
