@@ -12,7 +12,8 @@ Aggregates (one module each, frozen dataclasses that ``check()`` themselves):
 Pure functions: ``generation.plan_year`` (templates → tasks, owners resolved from the
 organisation's seats), ``circle.sectors`` (12 sectors of 30° for the circular view, the same tasks
 as the list), ``norms.compliance`` (norm, held and planned dates, today → ok | at_risk | missed
-with warnings; it warns, it never forbids). ``seeds.HANDBOOK`` is the default wheel.
+with warnings; it warns, it never forbids), ``feed.task_event`` (a task as an all-day calendar
+event, title only). ``seeds.HANDBOOK`` is the default wheel.
 
 Builds on the organisation context (bodies, memberships, the establishment's coordinator); reads
 meeting dates through its own ``MeetingDates`` port, so it does not depend on the meetings context.

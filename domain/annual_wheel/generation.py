@@ -1,9 +1,10 @@
 """Annual-wheel domain room: generating a year's tasks from the templates (a pure function).
 
 Owners are resolved from the organisation on each task's due date: the unit's coordinator (the
-establishment record), or the chair or secretary of the body at the template's level. A level
-with several bodies (two coordinating groups) names no single body: the task is the
-coordinator's to hand on, and ``body_id`` stays empty.
+establishment record), or the chair or secretary of the body at the template's level. A vacant
+seat, or a level with several bodies (two coordinating groups, which names no single body, so
+``body_id`` stays empty), makes the task the coordinator's to hand on; with no coordinator on
+record the owner stays open.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import hmac
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 from uuid import UUID
@@ -43,25 +43,31 @@ def event_uid(kind: str, id: UUID) -> str:
     return f"{kind}-{id}@{UID_DOMAIN}"
 
 
-def _aware(value: datetime) -> bool:
-    return value.tzinfo is not None and value.utcoffset() is not None
+def _aware(value: date) -> bool:
+    return isinstance(value, datetime) and value.utcoffset() is not None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CalendarEvent:
-    """One event of a feed: open text only. Times are timezone-aware (the writer decides how they
-    are written); ``sequence`` rises with every published change; a cancelled event stays in the
-    feed as cancelled, so subscribed calendars remove it instead of keeping a stale copy."""
+    """One event of a feed: open text only. A timed event has timezone-aware ``start`` and
+    ``end`` (the writer decides how they are written); an all-day event (an annual-wheel task)
+    has dates, ``end`` exclusive as RFC 5545 has it. ``sequence`` rises with every published
+    change; a cancelled event stays in the feed as cancelled, so subscribed calendars remove it
+    instead of keeping a stale copy."""
 
     uid: str
     sequence: int
-    start: datetime
-    end: datetime
+    start: datetime | date
+    end: datetime | date
     summary: str
     last_modified: datetime
     location: str | None = None
     url: str | None = None
     status: EventStatus = EventStatus.CONFIRMED
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
 
     def __post_init__(self) -> None:
         e = Errors()
@@ -74,14 +80,16 @@ class CalendarEvent:
             e.add("url", "https-only", "A link in a feed is an https URL.")
         if self.sequence < 0:
             e.add("sequence", "negative", "SEQUENCE starts at 0.")
-        for name in ("start", "end", "last_modified"):
-            if not _aware(getattr(self, name)):
-                e.add(
-                    name if name != "last_modified" else "lastModified",
-                    "naive",
-                    "With a time zone.",
-                )
-        if not e.items and self.end <= self.start:
+        if not _aware(self.last_modified):
+            e.add("lastModified", "naive", "With a time zone.")
+        if self.all_day:
+            if isinstance(self.end, datetime):
+                e.add("end", "not-a-date", "An all-day event ends on a date.")
+        else:
+            for name in ("start", "end"):
+                if not _aware(getattr(self, name)):
+                    e.add(name, "naive", "With a time zone.")
+        if not e.items and self.end <= self.start:  # both dates or both aware times by now
             e.add("end", "before-start", "An event ends after it starts.")
         e.raise_if_any()
 

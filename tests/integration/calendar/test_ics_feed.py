@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from uuid import uuid4
 from zoneinfo import ZoneInfo
@@ -173,3 +173,21 @@ def test_an_empty_feed_is_a_valid_calendar() -> None:
     data = written()
     assert parsed(data) == []
     assert str(Calendar.from_ical(data)["VERSION"]) == "2.0"
+
+
+def test_an_all_day_event_is_written_as_dates_with_an_exclusive_end() -> None:
+    day = CalendarEvent(
+        uid=event_uid("wheel-task", uuid4()),
+        sequence=2,
+        start=date(2026, 11, 30),
+        end=date(2026, 12, 1),
+        summary="Politirådets egenevaluering",
+        last_modified=EDITED,
+    )
+    data = written(day, meeting())
+    assert b"DTSTART;VALUE=DATE:20261130\r\n" in data
+    assert b"DTEND;VALUE=DATE:20261201\r\n" in data
+    first, second = parsed(data)
+    assert str(first["UID"]) != day.uid  # the March meeting comes first
+    assert second.decoded("DTSTART") == date(2026, 11, 30)
+    assert second.decoded("SEQUENCE") == 2

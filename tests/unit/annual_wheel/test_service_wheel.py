@@ -6,11 +6,19 @@ from datetime import date
 
 import pytest
 
+from domain.annual_wheel.limits import TEMPLATES_MAX
 from domain.annual_wheel.service import AnnualWheelService, TemplateChanges
 from domain.annual_wheel.task import TaskStatus
 from domain.annual_wheel.template import OwnerRole
 from domain.organisation.model import Level, SltUnit
-from domain.shared.errors import Forbidden, InUse, NotFound, StaleVersion, ValidationFailed
+from domain.shared.errors import (
+    Conflict,
+    Forbidden,
+    InUse,
+    NotFound,
+    StaleVersion,
+    ValidationFailed,
+)
 from domain.shared.principal import BodyRole, Principal
 from tests.fakes import (
     FakeAnnualWheelStore,
@@ -172,3 +180,16 @@ async def test_input_is_checked(wheel: AnnualWheelService, coord: Principal) -> 
         await wheel.generate_year(coord, 2101)
     with pytest.raises(ValidationFailed):
         await wheel.wheel(coord, 1999)
+
+
+async def test_a_wheel_holds_a_bounded_number_of_templates(
+    wheel: AnnualWheelService, coord: Principal, store: FakeAnnualWheelStore
+) -> None:
+    await wheel.seed_handbook(coord)
+    for i in range(TEMPLATES_MAX - 9):
+        await wheel.create_template(coord, title=f"T{i}", month=1, owner_role=OwnerRole.COORDINATOR)
+    with pytest.raises(Conflict):
+        await wheel.create_template(
+            coord, title="One more", month=1, owner_role=OwnerRole.COORDINATOR
+        )
+    assert len(store.tables.templates) == TEMPLATES_MAX

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
 import pytest
@@ -120,3 +120,13 @@ async def test_a_token_opens_its_feed_until_revoked() -> None:
     (kept,) = await repo.of_subject(FeedScope.BODY, body_id)
     assert kept.revoked_at == AT + timedelta(days=1)
     assert kept.revoke(AT + timedelta(days=9)).revoked_at == kept.revoked_at  # once
+
+
+def test_an_all_day_event_has_dates_and_ends_exclusive() -> None:
+    day = date(2026, 11, 30)
+    ev = event(start=day, end=day + timedelta(days=1))
+    assert ev.all_day
+    assert not event().all_day
+    assert ("end", "before-start") in codes(start=day, end=day)
+    assert ("end", "not-a-date") in codes(start=day, end=AT)
+    assert ("end", "naive") in codes(end=date(2026, 3, 2))  # a timed start needs a timed end
