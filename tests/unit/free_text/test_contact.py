@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.shared.free_text import Kind, check
 
@@ -71,3 +73,25 @@ def test_emails_are_found_but_functional_mailboxes_are_not() -> None:
 
 def test_an_email_at_the_end_of_a_sentence_leaves_the_full_stop_out() -> None:
     assert _found("Svar går til ola+slt@eksempel.no.", Kind.EMAIL) == ["ola+slt@eksempel.no"]
+
+
+@given(
+    first=st.sampled_from("49"),
+    rest=st.text(alphabet="0123456789", min_size=7, max_size=7),
+    shape=st.sampled_from([(8,), (4, 4), (3, 2, 3), (2, 2, 2, 2)]),
+    prefix=st.sampled_from(["", "+47 ", "0047 ", "+47"]),
+    before=st.sampled_from(["", "Ring ", "tlf. ", "(", "mobil: "]),
+    after=st.sampled_from(["", ".", " i dag", ")", ", ellers"]),
+)
+def test_every_mobile_number_in_a_common_grouping_is_found_with_its_span(
+    first: str, rest: str, shape: tuple[int, ...], prefix: str, before: str, after: str
+) -> None:
+    digits, groups, at = first + rest, [], 0
+    for size in shape:
+        groups.append(digits[at : at + size])
+        at += size
+    written = prefix + " ".join(groups)
+    found = check(f"{before}{written}{after}").findings
+    assert [(f.kind, f.start, f.end) for f in found] == [
+        (Kind.PHONE, len(before), len(before) + len(written))
+    ]

@@ -145,3 +145,10 @@ def test_a_common_first_name_matching_many_registered_names_is_reported_once() -
     register = [f"Kari {surname}" for surname in ("Berg", "Lie", "Moen", "Dahl", "Vik")]
     found = check("Kari kom ikke.", registered_names=register).findings
     assert [(f.matched, f.score) for f in found] == [("Kari", 0.6)]
+
+
+def test_the_organisation_contexts_level_enum_is_accepted_as_it_is() -> None:
+    from domain.organisation.body import Level
+
+    assert check(TEXT, level=Level.STEERING).rule is not None
+    assert check(TEXT, level=Level.EXECUTIVE).rule is None
