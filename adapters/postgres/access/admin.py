@@ -4,6 +4,7 @@ in one transaction bound to that unit (row-level security applies)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from types import TracebackType
 from typing import Any, Self
 from uuid import UUID
@@ -31,6 +32,12 @@ _ACCOUNTS = """
       LEFT JOIN person p ON p.unit_id = a.unit_id AND p.id = a.person_id
      WHERE a.unit_id = :u
 """
+
+
+@lru_cache(maxsize=64)
+def _text(sql: str) -> sa.TextClause:
+    """Each statement's ``text()`` built once (the SQL comes from this module's constants)."""
+    return sa.text(sql)
 
 
 def _error(exc: IntegrityError) -> DomainError:
@@ -75,7 +82,7 @@ class _Part:
 
     async def _run(self, sql: str, **params: Any) -> sa.CursorResult[Any]:
         try:
-            return await self.c.execute(sa.text(sql), {"u": self.u, **params})
+            return await self.c.execute(_text(sql), {"u": self.u, **params})
         except IntegrityError as exc:
             raise _error(exc) from None
 
