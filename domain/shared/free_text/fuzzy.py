@@ -10,6 +10,7 @@ import unicodedata
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "ä": "ae", "ö": "o", "ü": "u", "ß": "ss"})
 FUZZY_MIN_LENGTH = 4
+FUZZY_MAX_LENGTH = 30  # no name part is longer; a pasted blob of letters costs nothing
 
 
 def fold(token: str) -> str:

@@ -11,7 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from domain.shared.free_text.fuzzy import FUZZY_MIN_LENGTH, deletions, fold, within_one_edit
+from domain.shared.free_text.fuzzy import (
+    FUZZY_MAX_LENGTH,
+    FUZZY_MIN_LENGTH,
+    deletions,
+    fold,
+    within_one_edit,
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
 Hit = tuple[int, bool]  # (position of the token in the registered name, matched only fuzzily)
@@ -46,7 +52,7 @@ class NameIndex:
             self.exact.setdefault(part, {}).setdefault(number, position)
             if position < len(parts) - 1:  # given names have initials
                 self.initials.setdefault(part[0], {}).setdefault(number, position)
-            if len(part) >= FUZZY_MIN_LENGTH:
+            if FUZZY_MIN_LENGTH <= len(part) <= FUZZY_MAX_LENGTH:
                 for key in {part} | deletions(part):
                     self.near.setdefault(key, set()).add(part)
 
@@ -68,7 +74,7 @@ class NameIndex:
             for name, position in self.exact.get(form, {}).items():
                 found.setdefault(name, (position, False))
         for form in forms:
-            if len(form) < FUZZY_MIN_LENGTH:
+            if not FUZZY_MIN_LENGTH <= len(form) <= FUZZY_MAX_LENGTH:
                 continue
             for key in {form} | deletions(form):
                 for part in self.near.get(key, ()):
