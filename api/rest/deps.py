@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import Depends, Header, Request, Response
+from fastapi import Depends, Header, Response
 
 from api.principal import CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, container, current_principal
-from domain.organisation.service import OrganisationService
 from domain.shared.errors import ValidationFailed
 from domain.shared.principal import Principal
 
@@ -18,9 +17,6 @@ __all__ = ["CSRF_HEADER", "SAFE_METHODS", "SESSION_COOKIE", "container", "curren
 
 
 # Every dependency is ``async def``: a plain ``def`` would hop to the threadpool per request.
-async def organisation_service(request: Request) -> OrganisationService:
-    return container(request).organisation  # type: ignore[no-any-return]
-
 
 # Bounded twice: the header's length before any parsing (a 5,000-digit value is a 422, never an
 # int overflow), and the digits (a stored version, a 32-bit integer, has at most ten).
@@ -59,5 +55,4 @@ def set_etag(response: Response, version: int) -> None:
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
-ServiceDep = Annotated[OrganisationService, Depends(organisation_service)]
 IfMatchDep = Annotated[int | None, Depends(if_match)]

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import strawberry
 
+from api.graphql.organisation.context import loaders, org
 from api.graphql.organisation.enums import Level
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.pages import Page, page_of
@@ -40,7 +41,7 @@ class Body:
     async def memberships(self, info: I, active_on: date | None = None) -> list[_Membership]:
         from api.graphql.organisation.memberships import Membership
 
-        views = await info.context.loaders.memberships.load((self.id, active_on))
+        views = await loaders(info.context).memberships.load((self.id, active_on))
         return [Membership.of_view(v) for v in views]
 
     @classmethod
@@ -71,14 +72,14 @@ class BodyQuery:
         limit: int | None = None,
         cursor: str | None = None,
     ) -> Page[Body]:
-        page = await info.context.svc.list_bodies(
+        page = await org(info.context).list_bodies(
             info.context.principal, BodyFilter(q=q, level=level), page_request(limit, cursor)
         )
         return page_of(page, Body.of)
 
     @strawberry.field
     async def body(self, info: I, id: UUID) -> Body:
-        return Body.of(await info.context.svc.get_body(info.context.principal, id))
+        return Body.of(await org(info.context).get_body(info.context.principal, id))
 
 
 @strawberry.type
@@ -89,7 +90,7 @@ class BodyMutation:
 
         async def run() -> Any:
             required(v, "name", "level")
-            return await c.svc.create_body(c.principal, **v)
+            return await org(c).create_body(c.principal, **v)
 
         return await guard(run(), Body.of)
 
@@ -97,11 +98,11 @@ class BodyMutation:
     async def update_body(self, info: I, id: UUID, version: int, input: BodyInput) -> BodyResult:
         c = info.context
         return await guard(
-            c.svc.update_body(c.principal, id, BodyChanges.from_mapping(sent(input)), version),
+            org(c).update_body(c.principal, id, BodyChanges.from_mapping(sent(input)), version),
             Body.of,
         )
 
     @strawberry.mutation
     async def delete_body(self, info: I, id: UUID, version: int) -> DeleteResult:
         c = info.context
-        return await guard(c.svc.delete_body(c.principal, id, version), lambda _: Deleted(id=id))
+        return await guard(org(c).delete_body(c.principal, id, version), lambda _: Deleted(id=id))

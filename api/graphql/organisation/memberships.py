@@ -11,6 +11,7 @@ import strawberry
 
 from api.graphql.context import Context
 from api.graphql.organisation.bodies import Body
+from api.graphql.organisation.context import loaders, org
 from api.graphql.organisation.enums import BodyRole
 from api.graphql.organisation.persons import Person
 from api.graphql.shared.mapping import from_domain
@@ -39,12 +40,12 @@ class Membership:
 
     @strawberry.field
     async def person(self, info: I) -> Person | None:
-        p = await info.context.loaders.person.load(self.person_id)
+        p = await loaders(info.context).person.load(self.person_id)
         return Person.of(p) if p else None
 
     @strawberry.field
     async def body(self, info: I) -> Body | None:
-        b = await info.context.loaders.body.load(self.body_id)
+        b = await loaders(info.context).body.load(self.body_id)
         return Body.of(b) if b else None
 
     @classmethod
@@ -66,7 +67,7 @@ MembershipResult = Annotated[Membership | Problems, strawberry.union("Membership
 async def named(c: Context, change: Awaitable[m.Membership]) -> m.MembershipView:
     """The changed membership read back with person, body and organisation names."""
     x = await change
-    return await c.svc.get_membership_view(c.principal, x.id)
+    return await org(c).get_membership_view(c.principal, x.id)
 
 
 async def answer(c: Context, change: Awaitable[m.Membership]) -> Any:
@@ -116,7 +117,7 @@ class MembershipQuery:
             role=role,
             active_on=active_on,
         )
-        page = await info.context.svc.list_memberships(
+        page = await org(info.context).list_memberships(
             info.context.principal, f, page_request(limit, cursor)
         )
         return page_of(page, Membership.of_view)
@@ -124,7 +125,7 @@ class MembershipQuery:
     @strawberry.field
     async def membership(self, info: I, id: UUID) -> Membership:
         return Membership.of_view(
-            await info.context.svc.get_membership_view(info.context.principal, id)
+            await org(info.context).get_membership_view(info.context.principal, id)
         )
 
 
@@ -133,7 +134,7 @@ class MembershipMutation:
     @strawberry.mutation
     async def add_membership(self, info: I, input: NewMembershipInput) -> MembershipResult:
         c = info.context
-        return await answer(c, c.svc.add_membership(c.principal, **vars(input)))
+        return await answer(c, org(c).add_membership(c.principal, **vars(input)))
 
     @strawberry.mutation
     async def update_membership(
@@ -142,7 +143,7 @@ class MembershipMutation:
         c = info.context
         return await answer(
             c,
-            c.svc.update_membership(
+            org(c).update_membership(
                 c.principal, id, MembershipChanges.from_mapping(sent(input)), version
             ),
         )
@@ -152,11 +153,11 @@ class MembershipMutation:
         self, info: I, id: UUID, version: int, on: date | None = None
     ) -> MembershipResult:
         c = info.context
-        return await answer(c, c.svc.end_membership(c.principal, id, on, version))
+        return await answer(c, org(c).end_membership(c.principal, id, on, version))
 
     @strawberry.mutation
     async def delete_membership(self, info: I, id: UUID, version: int) -> DeleteResult:
         c = info.context
         return await guard(
-            c.svc.delete_membership(c.principal, id, version), lambda _: Deleted(id=id)
+            org(c).delete_membership(c.principal, id, version), lambda _: Deleted(id=id)
         )

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import strawberry
 
+from api.graphql.organisation.context import org
 from api.graphql.organisation.enums import OrganisationKind
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.pages import Page, page_of
@@ -56,7 +57,7 @@ class OrganisationQuery:
         limit: int | None = None,
         cursor: str | None = None,
     ) -> Page[Organisation]:
-        page = await info.context.svc.list_organisations(
+        page = await org(info.context).list_organisations(
             info.context.principal,
             OrganisationFilter(q=q, type=type, active=active),
             page_request(limit, cursor),
@@ -65,7 +66,7 @@ class OrganisationQuery:
 
     @strawberry.field
     async def organisation(self, info: I, id: UUID) -> Organisation:
-        return Organisation.of(await info.context.svc.get_organisation(info.context.principal, id))
+        return Organisation.of(await org(info.context).get_organisation(info.context.principal, id))
 
 
 @strawberry.type
@@ -76,7 +77,7 @@ class OrganisationMutation:
 
         async def run() -> Any:
             required(v, "name", "type")
-            return await c.svc.create_organisation(c.principal, **v)
+            return await org(c).create_organisation(c.principal, **v)
 
         return await guard(run(), Organisation.of)
 
@@ -86,7 +87,7 @@ class OrganisationMutation:
     ) -> OrganisationResult:
         c = info.context
         return await guard(
-            c.svc.update_organisation(
+            org(c).update_organisation(
                 c.principal, id, OrganisationChanges.from_mapping(sent(input)), version
             ),
             Organisation.of,
@@ -96,5 +97,5 @@ class OrganisationMutation:
     async def delete_organisation(self, info: I, id: UUID, version: int) -> DeleteResult:
         c = info.context
         return await guard(
-            c.svc.delete_organisation(c.principal, id, version), lambda _: Deleted(id=id)
+            org(c).delete_organisation(c.principal, id, version), lambda _: Deleted(id=id)
         )

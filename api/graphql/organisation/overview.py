@@ -8,6 +8,7 @@ from uuid import UUID
 import strawberry
 
 from api.graphql.organisation.bodies import Body
+from api.graphql.organisation.context import org
 from api.graphql.organisation.enums import Level
 from api.graphql.organisation.units import Unit
 from api.graphql.shared.mapping import from_domain
@@ -77,9 +78,9 @@ class OverviewQuery:
         description="Organisation health: each requirement of the SLT model, met or not."
     )
     async def health(self, info: I) -> Health:
-        h = await info.context.svc.health(info.context.principal)
+        h = await org(info.context).health(info.context.principal)
         return Health(ok=h.ok, checks=[HealthCheck.of(c) for c in h.checks])
 
     @strawberry.field(description="The three-level picture.")
     async def picture(self, info: I) -> Picture:
-        return Picture.of(await info.context.svc.picture(info.context.principal))
+        return Picture.of(await org(info.context).picture(info.context.principal))

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import strawberry
 
+from api.graphql.organisation.context import loaders, org
 from api.graphql.organisation.enums import OrganisationKind
 from api.graphql.organisation.organisations import Organisation
 from api.graphql.shared.mapping import from_domain
@@ -32,7 +33,7 @@ class Person:
     async def organisation(self, info: I) -> Organisation | None:
         if self.organisation_id is None:
             return None
-        o = await info.context.loaders.organisation.load(self.organisation_id)
+        o = await loaders(info.context).organisation.load(self.organisation_id)
         return Organisation.of(o) if o else None
 
     @classmethod
@@ -64,7 +65,7 @@ class PersonQuery:
         limit: int | None = None,
         cursor: str | None = None,
     ) -> Page[Person]:
-        page = await info.context.svc.list_persons(
+        page = await org(info.context).list_persons(
             info.context.principal,
             PersonFilter(q=q, organisation_id=organisation_id, organisation_type=organisation_type),
             page_request(limit, cursor),
@@ -73,7 +74,7 @@ class PersonQuery:
 
     @strawberry.field
     async def person(self, info: I, id: UUID) -> Person:
-        return Person.of(await info.context.svc.get_person(info.context.principal, id))
+        return Person.of(await org(info.context).get_person(info.context.principal, id))
 
 
 @strawberry.type
@@ -84,7 +85,7 @@ class PersonMutation:
 
         async def run() -> Any:
             required(v, "name")
-            return await c.svc.create_person(c.principal, **v)
+            return await org(c).create_person(c.principal, **v)
 
         return await guard(run(), Person.of)
 
@@ -94,11 +95,11 @@ class PersonMutation:
     ) -> PersonResult:
         c = info.context
         return await guard(
-            c.svc.update_person(c.principal, id, PersonChanges.from_mapping(sent(input)), version),
+            org(c).update_person(c.principal, id, PersonChanges.from_mapping(sent(input)), version),
             Person.of,
         )
 
     @strawberry.mutation
     async def delete_person(self, info: I, id: UUID, version: int) -> DeleteResult:
         c = info.context
-        return await guard(c.svc.delete_person(c.principal, id, version), lambda _: Deleted(id=id))
+        return await guard(org(c).delete_person(c.principal, id, version), lambda _: Deleted(id=id))

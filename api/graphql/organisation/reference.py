@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.organisation.context import org
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.resolvers import I
 
@@ -26,10 +27,10 @@ class PoliceDistrict:
 class ReferenceQuery:
     @strawberry.field
     async def municipalities(self, info: I) -> list[Municipality]:
-        found = await info.context.svc.municipalities(info.context.principal)
+        found = await org(info.context).municipalities(info.context.principal)
         return [from_domain(Municipality, x) for x in found]
 
     @strawberry.field
     async def police_districts(self, info: I) -> list[PoliceDistrict]:
-        found = await info.context.svc.police_districts(info.context.principal)
+        found = await org(info.context).police_districts(info.context.principal)
         return [from_domain(PoliceDistrict, x) for x in found]

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import strawberry
 
+from api.graphql.organisation.context import org
 from api.graphql.organisation.enums import BodyRole
 from api.graphql.organisation.memberships import MembershipResult, answer
 from api.graphql.shared.resolvers import I
@@ -29,7 +30,7 @@ class TermMutations:
         on: date | None = None,
     ) -> MembershipResult:
         c = info.context
-        return await answer(c, c.svc.change_role(c.principal, id, role, on, version))
+        return await answer(c, org(c).change_role(c.principal, id, role, on, version))
 
     @strawberry.mutation(
         description="Hand a body's chair over in one step; the previous chair goes on in "
@@ -45,5 +46,5 @@ class TermMutations:
     ) -> MembershipResult:
         c = info.context
         return await answer(
-            c, c.svc.hand_over_chair(c.principal, body_id, person_id, on, previous_chair_role)
+            c, org(c).hand_over_chair(c.principal, body_id, person_id, on, previous_chair_role)
         )

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import strawberry
 
+from api.graphql.organisation.context import org
 from api.graphql.organisation.enums import UnitKind
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.problems import Problems
@@ -75,11 +76,11 @@ class EstablishmentInput:
 class UnitQuery:
     @strawberry.field(description="The caller's SLT unit.")
     async def unit(self, info: I) -> Unit:
-        return Unit.of(await info.context.svc.unit(info.context.principal))
+        return Unit.of(await org(info.context).unit(info.context.principal))
 
     @strawberry.field(description="The establishment record.")
     async def establishment(self, info: I) -> Establishment:
-        return Establishment.of(await info.context.svc.establishment(info.context.principal))
+        return Establishment.of(await org(info.context).establishment(info.context.principal))
 
 
 @strawberry.type
@@ -88,7 +89,7 @@ class UnitMutation:
     async def update_unit(self, info: I, version: int, input: UnitInput) -> UnitResult:
         c = info.context
         return await guard(
-            c.svc.update_unit(c.principal, UnitChanges.from_mapping(sent(input)), version), Unit.of
+            org(c).update_unit(c.principal, UnitChanges.from_mapping(sent(input)), version), Unit.of
         )
 
     @strawberry.mutation
@@ -97,7 +98,7 @@ class UnitMutation:
     ) -> EstablishmentResult:
         c = info.context
         return await guard(
-            c.svc.update_establishment(
+            org(c).update_establishment(
                 c.principal, EstablishmentChanges.from_mapping(sent(input)), version
             ),
             Establishment.of,

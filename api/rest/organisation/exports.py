@@ -10,9 +10,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from api.rest.deps import PrincipalDep, ServiceDep
+from api.rest.deps import PrincipalDep
 from api.rest.errors import READ_ERRORS
 from api.rest.inputs import UiLanguage
+from api.rest.organisation.deps import ServiceDep
 from api.rest.tabular import Cell, to_csv, to_xlsx
 from domain.organisation.roster import Roster
 from domain.shared.principal import BodyRole

@@ -6,10 +6,11 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
-from api.rest.deps import IfMatchDep, PrincipalDep, ServiceDep, set_etag
+from api.rest.deps import IfMatchDep, PrincipalDep, set_etag
 from api.rest.dtos import PageOf
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 from api.rest.inputs import CursorQ, Limit, page_request
+from api.rest.organisation.deps import ServiceDep
 from api.rest.organisation.dtos.organisations import (
     OrganisationCreate,
     OrganisationRead,

@@ -7,10 +7,11 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.rest.deps import IfMatchDep, PrincipalDep, ServiceDep, set_etag
+from api.rest.deps import IfMatchDep, PrincipalDep, set_etag
 from api.rest.dtos import PageOf
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 from api.rest.inputs import CursorQ, Limit, page_request
+from api.rest.organisation.deps import ServiceDep
 from api.rest.organisation.dtos.persons import PersonCreate, PersonRead, PersonUpdate
 from api.rest.organisation.queries import Search
 from domain.organisation.filters import PersonFilter

@@ -6,8 +6,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response
 
-from api.rest.deps import IfMatchDep, PrincipalDep, ServiceDep, set_etag
+from api.rest.deps import IfMatchDep, PrincipalDep, set_etag
 from api.rest.errors import WRITE_ERRORS
+from api.rest.organisation.deps import ServiceDep
 from api.rest.organisation.dtos.memberships import (
     ChairHandover,
     MembershipRead,

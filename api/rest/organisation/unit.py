@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from api.rest.deps import IfMatchDep, PrincipalDep, ServiceDep, set_etag
+from api.rest.deps import IfMatchDep, PrincipalDep, set_etag
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
+from api.rest.organisation.deps import ServiceDep
 from api.rest.organisation.dtos.unit import (
     EstablishmentRead,
     EstablishmentUpdate,
