@@ -56,8 +56,11 @@ def identity_number(rng: random.Random) -> str:
     else:  # a typo: the last digit is wrong, so the checksum fails (never a real number: month + 80)
         number = first_synthetic(born, rng.randrange(500, 990))
         number = number[:10] + str((int(number[10]) + rng.randrange(1, 10)) % 10)
-    if rng.random() < 0.25:
+    shape = rng.random()
+    if shape < 0.2:
         return f"{number[:6]} {number[6:]}"
+    if shape < 0.25:
+        return f"{number[:6]} {number[6:9]} {number[9:]}"
     return number
 
 
@@ -78,7 +81,8 @@ def phone(rng: random.Random) -> str:
 def email(rng: random.Random, first: str, last: str) -> str:
     local = rng.choice((f"{first}.{last}", f"{first}{rng.randrange(1, 99)}", f"{first[0]}{last}"))
     local = local.lower().replace("ø", "o").replace("å", "aa").replace("æ", "ae").replace("-", "")
-    return f"{local}@{rng.choice(('example.no', 'eksempel.no', 'epost.test'))}"
+    at = "@" if rng.random() < 0.9 else rng.choice((" (at) ", "[at]"))
+    return f"{local}{at}{rng.choice(('example.no', 'eksempel.no', 'epost.test'))}"
 
 
 def address(rng: random.Random) -> str:

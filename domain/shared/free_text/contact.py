@@ -9,11 +9,12 @@ from domain.shared.free_text.findings import Finding, Kind
 
 _S = r"[ \u00a0]"
 # Eight digits as people write them: 12345678, 1234 5678, 123 45 678, 12 34 56 78 (or with dots or
-# hyphens, one kind per number); optionally after +47 or 0047. A budget figure is grouped in
+# hyphens, one kind per number; 4-4 with a hyphen only for mobiles, as "2026-2027" is a period);
+# optionally after +47 or 0047. A budget figure is grouped in
 # threes (12 345 678), which none of these is.
 _PHONE = re.compile(
-    rf"(?<![\w+])(?<!\d{_S})(?<!\d[.,-])(?P<prefix>(?:\+|00)47{_S}?)?"
-    r"(?P<number>\d{8}|\d{4}[ \u00a0]\d{4}"
+    rf"(?<![\w+])(?<!\d{_S})(?<!\d[.,-])(?P<prefix>(?:\+|00)47[ \u00a0-]?)?"
+    r"(?P<number>\d{8}|\d{4}[ \u00a0]\d{4}|[49]\d{3}-\d{4}"
     r"|\d{3}(?P<a>[ \u00a0.-])\d{2}(?P=a)\d{3}"
     r"|\d{2}(?P<b>[ \u00a0.-])\d{2}(?P=b)\d{2}(?P=b)\d{2})"
     rf"(?!\d)(?![,.-]\d)(?!{_S}\d)"
@@ -24,8 +25,11 @@ _AMOUNT_BEFORE = re.compile(
 )
 _AMOUNT_AFTER = re.compile(r"^\s*(?:kr\b|kroner|nok\b|,-|mill)", re.IGNORECASE)
 
+# "kari (at) example.no" and "kari[at]example.no" hide an address from harvesters, not from us.
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])",
+    r"(?<![\w.+-])[\w.+-]+(?:@|\s?[(\[](?:at|alfa|krøllalfa)[)\]]\s?)"
+    r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])",
+    re.IGNORECASE,
 )
 # Functional mailboxes belong to an office, not a person.
 ROLE_MAILBOXES = frozenset(
@@ -58,7 +62,7 @@ def phones(text: str) -> Iterator[Finding]:
 
 def emails(text: str) -> Iterator[Finding]:
     for m in _EMAIL.finditer(text):
-        local = m.group().split("@", 1)[0].casefold()
+        local = re.split(r"@|\s?[(\[]", m.group(), maxsplit=1)[0].casefold()
         if local in ROLE_MAILBOXES:
             continue
         yield Finding(kind=Kind.EMAIL, start=m.start(), end=m.end(), matched=m.group(), score=0.95)

@@ -1,6 +1,7 @@
 """Free-text guard room: national identity numbers (birth, D-, H- and synthetic numbers).
 
-Eleven digits, or six and five with one space (or a hyphen) after the birth date. A failed checksum
+Eleven digits, or six and five with one space (or a hyphen) after the birth date, or the five
+split 3-2 (the personal number and the control digits). A failed checksum
 or an impossible date lowers the score; it never drops the match (PRIVACY.md § 4): a mistyped
 number in minutes is still somebody's number.
 """
@@ -14,7 +15,7 @@ from datetime import date
 from domain.shared.free_text.findings import Finding, Kind
 from domain.shared.identity_number import k1_remainder
 
-_CANDIDATE = re.compile(r"(?<!\d)(?<!\d[,.])(\d{6})[ \u00a0-]?(\d{5})(?!\d)")
+_CANDIDATE = re.compile(r"(?<!\d)(?<!\d[,.])(\d{6})[ \u00a0-]?(\d{5}|\d{3}[ \u00a0]\d{2})(?!\d)")
 
 SCORE_VALID = 1.0  # checksums valid before 2032, possible date
 SCORE_VALID_2032 = 0.95  # K1 remainder 1-3 (only valid from 2032), possible date
@@ -57,5 +58,5 @@ def recognise(text: str) -> Iterator[Finding]:
             start=m.start(),
             end=m.end(),
             matched=m.group(),
-            score=score(m.group(1) + m.group(2)),
+            score=score(m.group(1) + m.group(2).replace(" ", "").replace("\u00a0", "")),
         )

@@ -14,7 +14,8 @@ from domain.shared.free_text.findings import Finding, Kind
 
 _UP = "A-ZÆØÅ"
 _LOW = "a-zæøå"
-_CLASS = rf"(?:\d{{1,2}}\s?[{_UP}](?![\w])|\d{{1,2}}\.\s?klasse(?:trinn)?|[Vv][Gg][1-3](?:\s?[{_UP}](?!\w))?)"
+_ORDINALS = "første|andre|tredje|fjerde|femte|sjette|sjuende|syvende|åttende|niende|tiende"
+_CLASS = rf"(?:\d{{1,2}}\s?[{_UP}](?![\w])|\d{{1,2}}\.\s?klasse(?:trinn)?|(?:{_ORDINALS})\s(?:klasse|trinn)|[Vv][Gg][1-3](?:\s?[{_UP}](?!\w))?)"
 _SCHOOL_WORD = (
     r"(?:skole|skule|skolen|ungdomsskole|ungdomsskolen|barneskole|barneskolen|videregående"
     r"(?:\s(?:skole|skule))?|vgs|oppvekstsenter|montessoriskole|friskole)"

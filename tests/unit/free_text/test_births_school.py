@@ -50,6 +50,7 @@ def test_meeting_dates_and_years_without_a_birth_cue_are_not_dates_of_birth(text
         "10 C på Volla skole",
         "Nordby skole, 7B",
         "Vg1A ved Lillestrøm vgs",
+        "sjuende klasse på Nordby skole",
     ],
 )
 def test_a_class_with_its_school_is_found(phrase: str) -> None:

@@ -27,6 +27,8 @@ def _found(text: str, kind: Kind) -> list[str]:
         "98765432",
         "41-23-45-67",
         "412.34.567",
+        "+47-41234567",
+        "4123-4567",
     ],
 )
 def test_common_groupings_and_prefixes_are_found(phone: str) -> None:
@@ -69,6 +71,12 @@ def test_amounts_org_numbers_case_numbers_and_dates_are_not_phones(text: str) ->
 def test_emails_are_found_but_functional_mailboxes_are_not() -> None:
     text = "Skriv til kari.nordmann@example.no, kopi postmottak@lillestrom.kommune.no og INFO@x.no."
     assert _found(text, Kind.EMAIL) == ["kari.nordmann@example.no"]
+
+
+@pytest.mark.parametrize("written", ["kari (at) example.no", "kari[at]example.no", "ola(AT)x.no"])
+def test_an_email_hidden_from_harvesters_is_found(written: str) -> None:
+    assert _found(f"Skriv til {written} i dag.", Kind.EMAIL) == [written]
+    assert _found("Skriv til post (at) example.no.", Kind.EMAIL) == []
 
 
 def test_an_email_at_the_end_of_a_sentence_leaves_the_full_stop_out() -> None:

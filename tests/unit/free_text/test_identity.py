@@ -107,3 +107,9 @@ def test_synthetic_d_numbers_and_2032_numbers_are_found_anywhere(
     for number in (synthetic_d(born, rng), synthetic_2032(born, rng, d_number=True)):
         spans = [(s, e) for s, e, score in _ids(f"{before}{number}{after}") if score >= 0.95]
         assert (len(before), len(before) + 11) in spans
+
+
+def test_a_number_followed_by_an_age_and_the_3_2_split_are_found() -> None:
+    assert _ids(f"fnr {NUMBER} 14 år") == [(4, 15, ident.SCORE_VALID)]
+    split = f"{NUMBER[:6]} {NUMBER[6:9]} {NUMBER[9:]}"
+    assert _ids(f"({split})") == [(1, 14, ident.SCORE_VALID)]
