@@ -1,6 +1,9 @@
-"""Free-text guard figures: ``python -m bench.guard`` prints recall and precision per kind on the
-synthetic corpus (the quality gate's corpus, seed 9) and on the hard slice, then the speed of
-``check`` on sentences and on a long minutes document against a large register."""
+"""Free-text guard figures: recall and precision per kind, and speed (``python -m bench.guard``).
+
+Recall and precision per kind on the synthetic corpus (the quality gate's corpus, seed 9) and on
+the hard slice, then the speed of ``check`` on sentences and on a long minutes document against a
+large register.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Free-text guard corpus room: slot fillers. Each returns the text for one slot; the positive
-ones are what the guard must find, the negative ones the look-alikes it must leave alone."""
+"""Free-text guard corpus room: slot fillers, one per kind of text a slot holds.
+
+The positive ones are what the guard must find, the negative ones the look-alikes it must leave
+alone.
+"""
 
 from __future__ import annotations
 

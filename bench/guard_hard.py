@@ -1,5 +1,6 @@
-"""Free-text guard corpus room: a hard slice, forms outside the recognisers' design, measured
-apart so the figures show where the guard stops (not part of the quality gate).
+"""Free-text guard corpus room: a hard slice of forms outside the recognisers' design.
+
+Measured apart so the figures show where the guard stops (not part of the quality gate).
 
 A surname alone after a capitalised word, a mobile grouped like an
 amount (41 234 567), abbreviated streets (Storg. 12), addresses without a street word, a class

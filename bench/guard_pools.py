@@ -1,6 +1,8 @@
-"""Free-text guard corpus room: the word pools the synthetic corpus draws from (all invented or
-public: common Norwegian first names and surnames combined at random, public postcodes and schools
-made up for the corpus; no real person's data)."""
+"""Free-text guard corpus room: the word pools the synthetic corpus draws from.
+
+All invented or public: common Norwegian first names and surnames combined at random, public
+postcodes, schools made up for the corpus; no real person's data.
+"""
 
 from __future__ import annotations
 

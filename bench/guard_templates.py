@@ -1,5 +1,8 @@
-"""Free-text guard corpus room: sentence templates in the style of SLT minutes. ``{SLOT}``s are
-filled by ``bench.guard_corpus``; POSITIVE ones hold personal data, NEGATIVE ones only look-alikes."""
+"""Free-text guard corpus room: sentence templates in the style of SLT minutes.
+
+``{SLOT}``s are filled by ``bench.guard_corpus``; POSITIVE ones hold personal data, NEGATIVE ones
+only look-alikes.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Free-text guard room: dates of birth in Norwegian forms (født 03.04.2011, f. 3. april 2011,
-født i 2011, fødselsdato 2011-04-03, and a bare 03.04.2011 that is old enough).
+"""Free-text guard room: dates of birth in Norwegian forms.
+
+Cued (født 03.04.2011, f. 3. april 2011, født i 2011, fødselsdato 2011-04-03) or a bare
+03.04.2011 that is old enough.
 
 Minutes are full of meeting dates, so a bare date counts only when the caller says which year it
 is (``reference_year``) and the date lies 3 to 100 years before it; a cued date always counts.

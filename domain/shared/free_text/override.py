@@ -1,5 +1,7 @@
-"""Free-text guard room: the override of a blocked save (a reason, recorded by the use case) and
-the error a save raises when the guard blocks it without one."""
+"""Free-text guard room: the override of a blocked save, and the error raised without one.
+
+The override carries a reason and is recorded by the use case.
+"""
 
 from __future__ import annotations
 

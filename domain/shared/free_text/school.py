@@ -1,5 +1,6 @@
-"""Free-text guard room: a school class with its school ("7B på Nordby skole", "elev i 9. klasse
-ved Kjelle ungdomsskole", "Vg2 ved Strømmen videregående").
+"""Free-text guard room: a school class with its school.
+
+"7B på Nordby skole", "elev i 9. klasse ved Kjelle ungdomsskole", "Vg2 ved Strømmen videregående".
 
 A class pins a child down to some twenty-five; a year group ("10. trinn ved Kjelle") describes a
 cohort and is not reported. A school named alone (the principal of Nordby skole) is not either.

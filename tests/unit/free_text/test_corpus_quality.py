@@ -1,5 +1,7 @@
-"""Free-text guard tests: the quality gate on the synthetic labelled corpus (a fixed seed, not a
-timing): recall ≥ 0.99 on identity numbers and registered names (PRIVACY.md § 4)."""
+"""Free-text guard tests: the quality gate on the synthetic labelled corpus.
+
+A fixed seed, not a timing: recall ≥ 0.99 on identity numbers and registered names (PRIVACY.md § 4).
+"""
 
 from __future__ import annotations
 
