@@ -50,7 +50,10 @@ class Board:
 
     @property
     def voting(self) -> tuple[UUID, ...]:
-        return (self.chair.person_id, *(m.person_id for m in self.members))  # type: ignore[return-value]
+        """The chair's and the members' person ids (the seats that count for the quorum)."""
+        ids = tuple(p.person_id for p in (self.chair, *self.members))
+        assert all(ids)
+        return ids  # type: ignore[return-value]
 
 
 def seat(
