@@ -17,7 +17,12 @@ from domain.meetings.guard import FreeTextGuard as FreeTextGuard
 from domain.meetings.guard import OverrideRecord
 from domain.meetings.meeting import Meeting
 from domain.meetings.minutes import MinutesVersion
-from domain.organisation.ports import BodyRepository, MembershipRepository
+from domain.organisation.ports import (
+    BodyRepository,
+    MembershipRepository,
+    OrganisationRepository,
+    PersonRepository,
+)
 from domain.shared.ports import Clock as Clock  # re-exported for the context's use cases
 from domain.shared.ports import EntityRepository
 
@@ -119,6 +124,16 @@ class MeetingsUnitOfWork(Protocol):
 
     @property
     def memberships(self) -> MembershipRepository: ...
+
+    @property
+    def persons(self) -> PersonRepository:
+        """Read only: the names open minutes print."""
+        ...
+
+    @property
+    def organisations(self) -> OrganisationRepository:
+        """Read only: the organisations attendees represented."""
+        ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -9,10 +9,16 @@ from domain.meetings.approvals import ApprovalUseCases
 from domain.meetings.attendances import AttendanceUseCases
 from domain.meetings.meetings import MeetingChanges as MeetingChanges
 from domain.meetings.meetings import MeetingUseCases
+from domain.meetings.publication import PublicationUseCases
 from domain.meetings.recording import RecordingUseCases
 
 
 class MeetingsService(
-    MeetingUseCases, AgendaUseCases, AttendanceUseCases, RecordingUseCases, ApprovalUseCases
+    MeetingUseCases,
+    AgendaUseCases,
+    AttendanceUseCases,
+    RecordingUseCases,
+    ApprovalUseCases,
+    PublicationUseCases,
 ):
     """Every use case of the meetings context, as the composition root wires it."""

@@ -35,11 +35,21 @@ from domain.meetings.ports import (
     MinutesRepository,
     OverrideLog,
 )
-from domain.organisation.ports import BodyRepository, MembershipRepository
+from domain.organisation.ports import (
+    BodyRepository,
+    MembershipRepository,
+    OrganisationRepository,
+    PersonRepository,
+)
 from domain.shared.errors import Conflict, StaleVersion
 from domain.shared.free_text import Finding, GuardResult, Kind
 from tests.fakes.memberships import FakeMembershipRepository
-from tests.fakes.organisation import FakeBodyRepository, FakeEntityRepository
+from tests.fakes.organisation import (
+    FakeBodyRepository,
+    FakeEntityRepository,
+    FakeOrganisationRepository,
+    FakePersonRepository,
+)
 from tests.fakes.store import FakeStore, Tables
 
 
@@ -188,6 +198,8 @@ class FakeMeetingsUnitOfWork:
         self.overrides: OverrideLog = FakeOverrideLog(self)
         self.bodies: BodyRepository = FakeBodyRepository(self)  # type: ignore[arg-type]
         self.memberships: MembershipRepository = FakeMembershipRepository(self)  # type: ignore[arg-type]
+        self.persons: PersonRepository = FakePersonRepository(self)  # type: ignore[arg-type]
+        self.organisations: OrganisationRepository = FakeOrganisationRepository(self)  # type: ignore[arg-type]
 
     async def __aenter__(self) -> Self:
         self.tables = self.store.tables.copy()
