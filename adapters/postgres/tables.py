@@ -17,6 +17,7 @@ from adapters.postgres.access.tables import (
     UserAccountRow,
     WebSessionRow,
 )
+from adapters.postgres.meetings import tables as meetings_tables
 from adapters.postgres.organisation.tables import (
     BodyRow,
     EstablishmentRow,
@@ -63,4 +64,5 @@ TENANT_TABLES: dict[str, str] = {
     "user_account": "unit_id",
     "machine_client": "unit_id",
     "access_change": "unit_id",
+    **meetings_tables.TENANT_TABLES,
 }
