@@ -7,6 +7,8 @@ from domain.meetings.agenda import AgendaItemChanges as AgendaItemChanges
 from domain.meetings.agenda import AgendaUseCases
 from domain.meetings.approvals import ApprovalUseCases
 from domain.meetings.attendances import AttendanceUseCases
+from domain.meetings.drafts import ActionItemChanges as ActionItemChanges
+from domain.meetings.drafts import DraftUseCases
 from domain.meetings.meetings import MeetingChanges as MeetingChanges
 from domain.meetings.meetings import MeetingUseCases
 from domain.meetings.publication import PublicationUseCases
@@ -18,6 +20,7 @@ class MeetingsService(
     AgendaUseCases,
     AttendanceUseCases,
     RecordingUseCases,
+    DraftUseCases,
     ApprovalUseCases,
     PublicationUseCases,
 ):
