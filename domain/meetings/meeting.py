@@ -9,7 +9,12 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.meetings.limits import LINK_MAX, MEETING_LENGTH_MAX, PLACE_MAX, REASON_MAX
-from domain.meetings.status import DocumentationStatus, MeetingStatus, require_transition
+from domain.meetings.status import (
+    APPROVED,
+    DocumentationStatus,
+    MeetingStatus,
+    require_transition,
+)
 from domain.shared import validation as v
 from domain.shared.errors import Errors
 
@@ -57,6 +62,12 @@ class Meeting:
             v.text(e, "cancelReason", self.cancel_reason, required=True, max_len=REASON_MAX)
         elif self.cancel_reason is not None:
             e.add("cancelReason", "not-cancelled", "Only a cancelled meeting has a reason.")
+        if self.status in APPROVED and self.documentation_status is not DocumentationStatus.FINAL:
+            e.add(
+                "documentationStatus",
+                "final-after-approval",
+                "Approved minutes are a final record.",
+            )
         e.raise_if_any()
 
     @property

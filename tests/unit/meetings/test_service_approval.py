@@ -13,7 +13,7 @@ from domain.meetings.approval import ApprovalKind
 from domain.meetings.errors import IllegalTransition, MinutesLocked, NotChair
 from domain.meetings.meeting import Meeting
 from domain.meetings.minutes import ItemMinutes
-from domain.meetings.service import MeetingsService
+from domain.meetings.service import MeetingChanges, MeetingsService
 from domain.meetings.status import DocumentationStatus, MeetingStatus
 from domain.organisation.model import Membership
 from domain.shared.errors import Forbidden, ValidationFailed
@@ -56,6 +56,14 @@ async def test_the_chair_approves_and_decisions_are_numbered_in_agenda_order(
         DocumentationStatus.FINAL,
         True,
     )
+    changes = MeetingChanges(documentation_status=DocumentationStatus.IN_PROGRESS)
+    with pytest.raises(ValidationFailed) as exc:
+        await meetings.update_meeting(board.coord, m.id, changes, after.version)
+    assert exc.value.errors[0].code == "final-after-approval"
+    kept_out = await meetings.update_meeting(
+        board.coord, m.id, MeetingChanges(archive_worthy=False), after.version
+    )
+    assert not kept_out.archive_worthy  # a default, not a rule: the coordinator may decide
 
 
 async def test_numbers_continue_across_meetings_and_restart_each_year(
