@@ -28,6 +28,11 @@ Rules:
   (``guard.KernelGuard`` runs the kernel's recognisers at the body's level) before it is saved:
   findings raise ``PersonalDataFound`` with the spans unless an override reason is given, and
   each override is recorded in the ``OverrideLog`` in the same transaction.
+- A draft's decisions and action items may be changed or removed (``drafts``); after approval
+  only an action item's status moves (open → done | cancelled, and back to open), by its owner
+  or a manager. Approved minutes stay a final record (documentation status).
+- What leaves: ``publication.open_minutes`` maps an approved version into the kernel's
+  ``OpenMinutes`` (names via organisation's person/organisation ports; a link is never printed).
 - Authorisation (``policies``), deny by default: unit readers and the body's seat holders read;
   coordinator, unit admin and the body's chair or secretary manage; an action item's owner may
   move its status.
@@ -36,8 +41,9 @@ Left for the doors (next session): the PostgreSQL adapter (tables, the decision 
 a unique (body, year, sequence), a trigger refusing updates of approved versions, a deferrable
 unique (meeting, position) on agenda items, one attendance row per person), REST/GraphQL DTOs and
 error mapping (``IllegalTransition``/``MinutesLocked`` → 409, ``NotChair`` → 403,
-``PersonalDataFound`` → 422 with spans), the mapping of an approved version into
-``domain.shared.documents.OpenMinutes`` (needs person names) and its mail, ICS feeds, the annual
-wheel, meeting norms and agreements, and a ``short_code`` on bodies (``decision.body_code``
+``PersonalDataFound`` → 422 with spans), friendly checks that person/owner ids exist in the unit
+(until then the foreign keys guarantee it), FKs that keep a body with meetings from being
+deleted, the mail of the open minutes, ICS feeds, the annual wheel, meeting norms and
+agreements, list pagination and filters, and a ``short_code`` on bodies (``decision.body_code``
 derives one from the name until then).
 """
