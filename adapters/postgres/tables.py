@@ -17,6 +17,7 @@ from adapters.postgres.access.tables import (
     UserAccountRow,
     WebSessionRow,
 )
+from adapters.postgres.annual_wheel import tables as annual_wheel_tables
 from adapters.postgres.meetings import tables as meetings_tables
 from adapters.postgres.organisation.tables import (
     BodyRow,
@@ -65,4 +66,5 @@ TENANT_TABLES: dict[str, str] = {
     "machine_client": "unit_id",
     "access_change": "unit_id",
     **meetings_tables.TENANT_TABLES,
+    **annual_wheel_tables.TENANT_TABLES,
 }
