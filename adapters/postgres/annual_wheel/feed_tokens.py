@@ -89,14 +89,20 @@ class PgFeedTokenRepository:
 
 
 class PgFeedTokenLookup:
-    """``find`` before any unit is known: one read-only transaction of its own, no unit set."""
+    """``find`` before any unit is known: one short transaction of its own, no unit set. Through
+    SQLAlchemy, whose asyncpg adapter opens the transaction the setting lives in."""
+
+    _name = sa.text("SELECT set_config('samordna.feed_token_hash', :h, true)")
+    _find = sa.text(FIND.replace("$1", ":h"))
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
     async def find(self, token_hash: str) -> FeedToken | None:
         async with self._engine.connect() as conn, conn.begin():
-            return await find_by_hash(Reader(conn), token_hash)
+            await conn.execute(self._name, {"h": token_hash})
+            row = (await conn.execute(self._find, {"h": token_hash})).mappings().first()
+        return None if row is None else mapping.feed_token(row)
 
 
 if TYPE_CHECKING:  # the adapter satisfies the kernel's port
