@@ -31,6 +31,8 @@ class PgUnitOfWork:
     bodies: r.PgBodyRepository
     memberships: r.PgMembershipRepository
     reference: r.PgReferenceData
+    # A context's unit of work names its own constraints' errors (deferred ones arrive at commit).
+    constraint_error = staticmethod(domain_error)
 
     def __init__(self, connections: tx.RequestConnections, unit_id: UUID) -> None:
         self._connections = connections
@@ -105,7 +107,7 @@ class PgUnitOfWork:
             await tx.commit(self.conn)
         except IntegrityError as exc:  # a deferred constraint is checked only now
             await tx.rollback(self.conn)
-            raise domain_error(exc) from None
+            raise self.constraint_error(exc) from None
 
 
 class PgUnitOfWorkFactory:

@@ -10,6 +10,7 @@ from uuid import UUID
 from adapters.postgres.meetings.actions import PgActionItemRepository
 from adapters.postgres.meetings.agenda import PgAgendaRepository
 from adapters.postgres.meetings.attendance import PgAttendanceRepository
+from adapters.postgres.meetings.constraints import domain_error
 from adapters.postgres.meetings.decisions import PgDecisionRepository
 from adapters.postgres.meetings.meetings import PgMeetingRepository
 from adapters.postgres.meetings.minutes import PgMinutesRepository
@@ -28,6 +29,7 @@ class PgMeetingsUnitOfWork(PgUnitOfWork):
     decisions: PgDecisionRepository
     actions: PgActionItemRepository
     overrides: PgOverrideLog
+    constraint_error = staticmethod(domain_error)  # uq_agenda_item_position is deferred
 
     async def __aenter__(self) -> Self:
         await super().__aenter__()

@@ -142,5 +142,5 @@ async def test_a_duplicate_agenda_position_is_refused_at_commit(mb: MeetingsBack
     await mb.store(m, a, b)
     async with mb.factory(mb.here.unit) as uow:
         await uow.agenda.update(replace(b, position=1, version=2), 1)  # accepted for now
-        with pytest.raises(Conflict):
+        with pytest.raises(Conflict, match="cannot share a position"):
             await uow.commit()
