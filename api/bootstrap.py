@@ -54,7 +54,7 @@ class Container:
     clock: SystemClock
     access: AccessService
     # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
-    # the rest (access administration, readiness, tools). ADR 0011.
+    # the rest (readiness, tools). ADR 0011.
     connections: RequestConnections
 
     @property
@@ -135,7 +135,7 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
         organisation=OrganisationService(PgUnitOfWorkFactory(connections), clock),
         clock=clock,
         access=AccessService(
-            PgAccessUnitOfWorkFactory(engine),
+            PgAccessUnitOfWorkFactory(connections),
             HmacPersonKeys(settings.person_secret),
             directory,
             clock,

@@ -1,29 +1,21 @@
-"""The PostgreSQL unit of work: one transaction on a Core connection, bound to one SLT unit for
-row-level security. Inside a request it runs on the request's connection (``connection.py``)."""
+"""The PostgreSQL unit of work of organisation: one transaction on a Core connection, bound to one
+SLT unit for row-level security (``transaction.py``). Inside a request it runs on the request's
+connection (``connection.py``)."""
 
 from __future__ import annotations
 
-import asyncio
-from contextlib import AsyncExitStack
-from types import TracebackType
-from typing import Self
 from uuid import UUID
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres import connection as tx
-from adapters.postgres.constraints import domain_error
 from adapters.postgres.organisation import repositories as r
+from adapters.postgres.transaction import PgTransaction, request_connections
 
 
-class PgUnitOfWork:
-    """Begins and sets ``samordna.unit_id`` with ``SET LOCAL`` semantics (``set_config(..., true)``)
-    in one round trip, so every statement, even one that forgets its filter, sees only this unit.
-    Leaving without ``commit`` rolls back. Inside an operation-wide transaction (a GraphQL query:
-    one snapshot) it joins that transaction, and ``commit`` is the operation's to do."""
+class PgUnitOfWork(PgTransaction):
+    """Organisation's unit of work: the transaction (``transaction.py``) with its repositories."""
 
-    conn: AsyncConnection
     units: r.PgUnitRepository
     establishments: r.PgEstablishmentRepository
     organisations: r.PgOrganisationRepository
@@ -31,29 +23,8 @@ class PgUnitOfWork:
     bodies: r.PgBodyRepository
     memberships: r.PgMembershipRepository
     reference: r.PgReferenceData
-    # A context's unit of work names its own constraints' errors (deferred ones arrive at commit).
-    constraint_error = staticmethod(domain_error)
 
-    def __init__(self, connections: tx.RequestConnections, unit_id: UUID) -> None:
-        self._connections = connections
-        self.unit_id = unit_id
-        self._open = False
-        self._stack = AsyncExitStack()
-
-    async def __aenter__(self) -> Self:
-        async with AsyncExitStack() as stack:
-            lease = tx.current_lease()
-            if lease is None:  # outside a request: a connection of its own
-                self.conn = await stack.enter_async_context(self._connections.connect())
-                await tx.begin(self.conn, self.unit_id)
-                self._open = True
-            else:
-                # Held for the whole use case: repositories may talk to the driver directly,
-                # and a connection runs one statement at a time.
-                await self._take(lease, stack)
-                await self._begin_on(lease)
-                self.conn = await lease.connection()
-            self._stack = stack.pop_all()
+    def _bind(self) -> None:
         c, u = self.conn, self.unit_id
         self.units = r.PgUnitRepository(c, u)
         self.establishments = r.PgEstablishmentRepository(c, u)
@@ -62,59 +33,11 @@ class PgUnitOfWork:
         self.bodies = r.PgBodyRepository(c, u)
         self.memberships = r.PgMembershipRepository(c, u)
         self.reference = r.PgReferenceData(c)
-        return self
-
-    async def _begin_on(self, lease: tx.Lease) -> None:
-        unit = self.unit_id
-        if lease.shared_unit is None:
-            await lease.first(lambda conn: tx.begin(conn, unit))
-            self._open = True
-        elif lease.shared_unit != unit:
-            raise RuntimeError("a unit of work for another unit inside a snapshot")
-        elif not lease.shared_open:
-            await lease.first(lambda conn: tx.begin(conn, unit, "REPEATABLE READ"))
-            lease.shared_open = True
-
-    @staticmethod
-    async def _take(lease: tx.Lease, stack: AsyncExitStack) -> None:
-        """The lease's lock for this use case; a unit of work nested in another on the same
-        request would wait for itself, so it is refused instead."""
-        me = asyncio.current_task()
-        if lease.holder is me:
-            raise RuntimeError("a unit of work inside another on the same request connection")
-        await stack.enter_async_context(lease.lock)
-        lease.holder = me
-        stack.callback(setattr, lease, "holder", None)
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        try:
-            if self._open:
-                self._open = False
-                await tx.rollback(self.conn)
-        finally:
-            await self._stack.aclose()
-
-    async def commit(self) -> None:
-        if not self._open:
-            return  # joined: the operation's transaction ends with the operation
-        self._open = False
-        try:
-            await tx.commit(self.conn)
-        except IntegrityError as exc:  # a deferred constraint is checked only now
-            await tx.rollback(self.conn)
-            raise self.constraint_error(exc) from None
 
 
 class PgUnitOfWorkFactory:
     def __init__(self, engine: AsyncEngine | tx.RequestConnections) -> None:
-        self._connections = (
-            engine if isinstance(engine, tx.RequestConnections) else tx.RequestConnections(engine)
-        )
+        self._connections = request_connections(engine)
 
     def __call__(self, unit_id: UUID) -> PgUnitOfWork:
         return PgUnitOfWork(self._connections, unit_id)

@@ -22,8 +22,11 @@ from asyncpg.connection import Connection
 from asyncpg.prepared_stmt import PreparedStatement
 from sqlalchemy import event
 
+from adapters.identity.personas import persona
+from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
 from adapters.postgres.connection import begin
 from adapters.postgres.demo import DEMO_UNIT, demo_id
+from domain.access.model import LastUnitAdmin
 from tests.support.auth import login
 
 PERSON = demo_id("person/kari")
@@ -138,6 +141,61 @@ async def test_a_nested_graphql_query_reads_in_one_transaction(coordinator, cont
     assert "REPEATABLE READ" in next(s for s in t.statements if s.upper().startswith("BEGIN"))
     # Authentication, BEGIN, a constant number of batched reads, ROLLBACK.
     assert len(t.statements) <= 8
+
+
+@pytest.fixture
+async def unit_admin(client):  # type: ignore[no-untyped-def]
+    client.headers["X-CSRF-Token"] = await login(client, "unit_admin")
+    await client.get("/api/access/accounts")  # warm, as for the coordinator
+    return client
+
+
+@pytest.mark.parametrize("url", ["/api/access/accounts", "/api/access/changes"])
+async def test_an_access_read_uses_one_connection(unit_admin, container, url):
+    t = await _measure(unit_admin, container, "GET", url)
+    assert t.checkouts == 1
+    assert t.begins == 1
+    # Authentication, BEGIN with the unit, the read, ROLLBACK.
+    assert len(t.statements) <= 4
+
+
+async def test_an_access_change_uses_one_connection_and_one_transaction(unit_admin, container):
+    kari = next(
+        a
+        for a in (await unit_admin.get("/api/access/accounts")).json()
+        if a["personName"] == "Kari Koordinator"
+    )
+    t = await _measure(
+        unit_admin,
+        container,
+        "PATCH",
+        f"/api/access/accounts/{kari['id']}",
+        json={"roles": ["coordinator", "unit_admin"]},
+        headers={"If-Match": f'"{kari["version"]}"'},
+    )
+    assert t.checkouts == 1
+    assert t.begins == 1
+    assert not any("SAVEPOINT" in s.upper() for s in t.statements)
+    assert t.statements[-1].strip().upper() == "COMMIT"
+    # Authentication, BEGIN with the unit, the admins' lock, the account read twice (the caller,
+    # the target), the actor's name, the admin count, UPDATE, the log's INSERT, COMMIT.
+    assert len(t.statements) <= 10
+
+
+async def test_the_last_admin_rule_on_the_request_connection_ends_at_commit(demo, container):
+    """Past the use case's check, the deferred trigger refuses at ``commit()`` on the request's
+    connection, as the domain error, and the connection goes back rolled back."""
+    siri = demo_id(f"account/{DEMO_UNIT}/{persona('unit_admin').pid}")
+    access = PgAccessUnitOfWorkFactory(container.connections)
+    async with container.connections.scope():
+        async with access(DEMO_UNIT) as uow:
+            account = await uow.accounts.get(siri)
+            await uow.accounts.delete(siri, account.version)
+            with pytest.raises(LastUnitAdmin):
+                await uow.commit()
+        async with access(DEMO_UNIT) as uow:  # the same connection, usable again
+            assert (await uow.accounts.get(siri)).id == siri
+    assert container.connections.engine.pool.checkedout() == 0
 
 
 async def test_authentication_is_one_statement(coordinator, container):
