@@ -25,7 +25,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.access.accounts import account_from_row
-from adapters.postgres.connection import RequestConnections
+from adapters.postgres.connection import RequestConnections, fetch
 from domain.shared.identity import PersonAccount
 
 PENDING_TTL = timedelta(minutes=10)
@@ -74,14 +74,30 @@ class ActiveSession:
 
 # The session and every account of its person in one statement: the request's only look-up before
 # its use case. The accounts come through the definer function (the tables stay closed, ADR 0003).
-_ACTIVE_WITH_ACCOUNTS = text(
+# Sent on asyncpg directly (``connection.fetch``): prepared once per connection.
+_ACTIVE_WITH_ACCOUNTS = (
     "SELECT s.person_key, s.unit_id, s.acr, s.csrf_hash, s.created_at, s.last_seen_at,"
     " s.expires_at, a.unit_id AS account_unit_id, a.unit_name, a.roles, a.person_id,"
     " a.display_name, a.body_roles"
     " FROM web_session s LEFT JOIN LATERAL samordna_accounts_for(s.person_key)"
     " WITH ORDINALITY AS a ON true"
-    " WHERE s.id_hash = :id AND s.state = 'active' ORDER BY a.ordinality"
+    " WHERE s.id_hash = $1 AND s.state = 'active' ORDER BY a.ordinality"
 )
+
+
+class _Row:
+    """An asyncpg record read by attribute, as ``account_from_row`` and ``_alive`` read rows."""
+
+    __slots__ = ("_record",)
+
+    def __init__(self, record: Any) -> None:
+        self._record = record
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._record[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 class PgSessionStore:
@@ -177,10 +193,9 @@ class PgSessionStore:
         self, session: str
     ) -> tuple[ActiveSession, list[PersonAccount]] | None:
         """The live session and its person's accounts (oldest first), in one statement."""
-        found = await self._db.first(
-            lambda conn: conn.execute(_ACTIVE_WITH_ACCOUNTS, {"id": _hash(session)})
-        )
-        rows = found.all()
+        id_hash = _hash(session)
+        records = await self._db.first(lambda conn: fetch(conn, _ACTIVE_WITH_ACCOUNTS, id_hash))
+        rows = [_Row(r) for r in records]
         active = await self._alive(session, rows[0]) if rows else None
         if active is None:
             return None

@@ -48,9 +48,7 @@ class Lease:
         if self._conn is None:
             async with self._taking:
                 if self._conn is None:
-                    conn = await self._engine.connect()
-                    await conn.execution_options(isolation_level="AUTOCOMMIT")
-                    self._conn, self._proven = conn, False
+                    self._conn, self._proven = await _autocommit(self._engine), False
         return self._conn
 
     async def first(self, run: Callable[[AsyncConnection], Awaitable[T]]) -> T:
@@ -81,6 +79,16 @@ class Lease:
             await close(conn)
 
 
+async def _autocommit(engine: AsyncEngine) -> AsyncConnection:
+    """A pooled connection in AUTOCOMMIT. The request path's engine is made so (``make_engine``,
+    ``autocommit=True``): then no per-checkout option, whose greenlet hop and reset on return
+    cost more than the round trips of a small read."""
+    conn = await engine.connect()
+    if getattr(engine.sync_engine.dialect, "_on_connect_isolation_level", None) != "AUTOCOMMIT":
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+    return conn
+
+
 _DRIVER = "samordna.driver"
 
 
@@ -91,6 +99,23 @@ async def _driver(conn: AsyncConnection) -> Any:
     if driver is None:
         driver = conn.info[_DRIVER] = (await conn.get_raw_connection()).driver_connection
     return driver
+
+
+_ASYNCPG = "samordna.asyncpg"  # the same pair adapters/postgres/organisation/sql.py keeps
+
+
+async def fetch(conn: AsyncConnection, sql: str, *args: Any) -> list[Any]:
+    """``sql`` (``$n`` arguments) straight on asyncpg: its statement cache prepares it once per
+    connection, no greenlet hop. Under the adapter's own mutex, as SQLAlchemy's statements are
+    (GraphQL resolvers share the connection)."""
+    pair = conn.info.get(_ASYNCPG)
+    if pair is None:
+        raw = await conn.get_raw_connection()
+        mutex = getattr(raw.dbapi_connection, "_execute_mutex", None) or asyncio.Lock()
+        pair = conn.info[_ASYNCPG] = (raw.driver_connection, mutex)
+    driver: Any = pair[0]
+    async with pair[1]:
+        return await driver.fetch(sql, *args)  # type: ignore[no-any-return]
 
 
 async def _closed(conn: AsyncConnection) -> bool:
@@ -170,8 +195,7 @@ class RequestConnections:
         if lease is not None:
             yield await lease.connection()
             return
-        conn = await self.engine.connect()
-        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn = await _autocommit(self.engine)
         try:
             yield conn
         finally:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.rest import docs
@@ -88,36 +88,63 @@ class HeaderPolicy:
         return self.csp
 
 
+_FIXED = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+)
+_NO_STORE = (b"cache-control", b"no-store")
+
+
 class SecurityHeaders:
     """Pure ASGI (no per-request ``BaseHTTPMiddleware`` task): edits the response start message.
 
     Headers a route set itself win, except ``Cache-Control``: always ``no-store`` under the
-    private prefixes.
+    private prefixes. The header lines are raw byte pairs built once.
     """
 
     def __init__(self, app: ASGIApp, *, policy: HeaderPolicy) -> None:
         self.app = app
         self.policy = policy
+        self._hsts = ((b"strict-transport-security", HSTS.encode()),) if policy.hsts else ()
+        self._csp: dict[str, bytes] = {}
+
+    def _page_policy(self, path: str) -> bytes:
+        policy = self.policy.page_policy(path)
+        csp = self._csp.get(policy)
+        if csp is None:  # a few policies in all, each encoded once
+            csp = self._csp[policy] = policy.encode("latin-1")
+        return csp
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        policy = self.policy
+        no_store = path.startswith(NO_STORE_PREFIXES)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                if path.startswith(NO_STORE_PREFIXES):
-                    headers["Cache-Control"] = "no-store"
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                headers.setdefault("Referrer-Policy", "same-origin")
-                headers.setdefault("X-Frame-Options", "DENY")
-                if headers.get("content-type", "").startswith("text/html"):
-                    headers.setdefault("Content-Security-Policy", policy.page_policy(path))
-                if policy.hsts:
-                    headers.setdefault("Strict-Transport-Security", HSTS)
+                message["headers"] = self._headers(message.get("headers", ()), path, no_store)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    def _headers(self, given: Any, path: str, no_store: bool) -> list[tuple[bytes, bytes]]:
+        headers = list(given)
+        names = {name for name, _ in headers}
+        if no_store:
+            if b"cache-control" in names:  # replace the first, drop the others
+                at = [i for i, (name, _) in enumerate(headers) if name == b"cache-control"]
+                headers[at[0]] = _NO_STORE
+                for i in reversed(at[1:]):
+                    del headers[i]
+            else:
+                headers.append(_NO_STORE)
+        headers.extend(h for h in _FIXED if h[0] not in names)
+        if b"content-security-policy" not in names:
+            ctype = next((v for n, v in headers if n == b"content-type"), b"")
+            if ctype.startswith(b"text/html"):
+                headers.append((b"content-security-policy", self._page_policy(path)))
+        headers.extend(h for h in self._hsts if h[0] not in names)
+        return headers
