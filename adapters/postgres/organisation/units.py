@@ -129,11 +129,11 @@ class PgEstablishmentRepository:
             params.update(w_unit=self.unit_id, w_version=expected_version)
             result = await self.conn.execute(ESTABLISHMENT_UPDATE, params)
         except IntegrityError as exc:
-            raise (
-                StaleVersion("The record was created in the meantime.")
-                if expected_version == 0
-                else domain_error(exc)
-            ) from None
+            # A first save that meets an existing row (the unit is the key) lost a race; any other
+            # violation (a reference to another unit's person) is the rule's own error.
+            if expected_version == 0 and _unique_violation(exc):
+                raise StaleVersion("The record was created in the meantime.") from None
+            raise domain_error(exc) from None
         if result.rowcount == 0:
             raise StaleVersion(
                 "Someone else changed the record in the meantime. Reload and try again."
@@ -153,3 +153,8 @@ class PgReferenceData:
 
     async def police_districts(self) -> Sequence[PoliceDistrict]:
         return [PoliceDistrict(**dict(r.items())) for r in await self.read.rows(POLICE_DISTRICTS)]
+
+
+def _unique_violation(exc: IntegrityError) -> bool:
+    cause = getattr(exc.orig, "__cause__", None)
+    return getattr(cause, "sqlstate", None) == "23505"

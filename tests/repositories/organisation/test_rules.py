@@ -152,15 +152,7 @@ async def test_references_stay_within_the_unit(backend: Backend) -> None:
         assert fields(await refused(backend, write)) == [(field, "unknown")]
 
 
-async def test_the_establishment_refers_to_persons_of_the_unit(
-    backend: Backend, request: pytest.FixtureRequest
-) -> None:
-    if backend.name == "postgres":
-        # PgEstablishmentRepository.save reads every IntegrityError of a first save as "created
-        # in the meantime"; the field error is what the other repositories answer.
-        request.applymarker(
-            pytest.mark.xfail(reason="first save: StaleVersion for a bad reference")
-        )
+async def test_the_establishment_refers_to_persons_of_the_unit(backend: Backend) -> None:
     stranger = rows.person(backend.other)
     await backend.store(stranger, unit=backend.other)
     record = Establishment(unit_id=backend.unit, coordinator_person_id=stranger.id, version=1)
