@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
 from collections.abc import Callable
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -56,8 +58,15 @@ _DEADLOCK_DETECTED = "40P01"
 # PostgreSQL checks an exclusion constraint after inserting the row, so two parallel inserts that
 # conflict can each wait for the other, and the deadlock detector aborts one (execIndexing.c).
 # Retried in a fresh savepoint, the aborted write waits for the survivor and then sees the
-# conflict, so it ends in the rule's own error. A few attempts cover three-way pile-ups.
-WRITE_ATTEMPTS = 3
+# conflict, so it ends in the rule's own error. Ten writers racing for one chair on a loaded
+# machine can abort the same writer several times (a CI run saw three attempts run out), so the
+# retry allows more attempts and waits a short random while between them to break the symmetry.
+WRITE_ATTEMPTS = 8
+RETRY_PAUSE_SECONDS = (0.005, 0.05)
+
+
+async def pause_before_retry() -> None:
+    await asyncio.sleep(random.uniform(*RETRY_PAUSE_SECONDS))  # noqa: S311 - jitter, not secrecy
 
 
 def is_deadlock(exc: DBAPIError) -> bool:

@@ -98,7 +98,15 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
         # Only the exception type and path are logged: request data may hold personal data.
-        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        # A database error's SQLSTATE (a class code, never data) says which failure it was.
+        state = getattr(getattr(getattr(exc, "orig", None), "__cause__", None), "sqlstate", None)
+        log.error(
+            "unhandled %s%s on %s %s",
+            type(exc).__name__,
+            f" (sqlstate {state})" if isinstance(state, str) and len(state) == 5 else "",
+            request.method,
+            request.url.path,
+        )
         return problem(
             500,
             "internal-error",

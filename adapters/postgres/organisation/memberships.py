@@ -10,7 +10,12 @@ from uuid import UUID
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from adapters.postgres.constraints import WRITE_ATTEMPTS, domain_error, is_deadlock
+from adapters.postgres.constraints import (
+    WRITE_ATTEMPTS,
+    domain_error,
+    is_deadlock,
+    pause_before_retry,
+)
 from adapters.postgres.organisation import mapping
 from adapters.postgres.organisation.base import Statements, VersionedRepository
 from adapters.postgres.organisation.sql import Listing, keyset
@@ -74,6 +79,7 @@ class PgMembershipRepository(VersionedRepository[Membership]):
             except DBAPIError as exc:
                 if attempt == WRITE_ATTEMPTS or not is_deadlock(exc):
                     raise
+            await pause_before_retry()
         raise AssertionError("unreachable")
 
     async def list(self, f: MembershipFilter, page: PageRequest) -> Page[MembershipView]:
