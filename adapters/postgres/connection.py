@@ -59,16 +59,20 @@ class Lease:
         conn = await self.connection()
         if self._proven:
             return await run(conn)
-        try:
-            result = await run(conn)
-        except Exception:
-            if not await _closed(conn):
-                raise
-            log.info("a pooled connection was closed by the server; taking another")
-            self._conn = None
-            with anyio.CancelScope(shield=True):
-                await close(conn)
-            result = await run(await self.connection())
+        # After a restart every idle pooled connection is dead, so the next one may be too: keep
+        # discarding them (at most a pool's worth) until one answers or a live one fails.
+        for attempt in range(_stale_limit(self._engine)):
+            try:
+                result = await run(conn)
+                break
+            except Exception:
+                if attempt + 1 == _stale_limit(self._engine) or not await _closed(conn):
+                    raise
+                log.info("a pooled connection was closed by the server; taking another")
+                self._conn = None
+                with anyio.CancelScope(shield=True):
+                    await close(conn)
+                conn = await self.connection()
         self._proven = True
         return result
 
@@ -84,6 +88,11 @@ class Lease:
             return
         with anyio.CancelScope(shield=True):  # a cancelled request still returns its connection
             await close(conn)
+
+
+def _stale_limit(engine: AsyncEngine) -> int:
+    pool: Any = engine.sync_engine.pool
+    return (pool.size() if isinstance(pool, QueuePool) else 1) + 1
 
 
 async def _autocommit(engine: AsyncEngine) -> AsyncConnection:
