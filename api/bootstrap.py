@@ -21,11 +21,16 @@ from adapters.mail.config import SmtpConfig
 from adapters.postgres import demo, migrate
 from adapters.postgres.access.accounts import PgAccessDirectory
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
+from adapters.postgres.annual_wheel.uow import PgAnnualWheelUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
+from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.settings import Settings
 from domain.access.service import AccessService
+from domain.annual_wheel.service import AnnualWheelService
+from domain.meetings.guard import KernelGuard
+from domain.meetings.service import MeetingsService
 from domain.organisation.service import OrganisationService
 from domain.shared.identity import Authenticator, LoginFlow
 
@@ -53,6 +58,8 @@ class Container:
     organisation: OrganisationService
     clock: SystemClock
     access: AccessService
+    meetings: MeetingsService
+    annual_wheel: AnnualWheelService
     # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
     # the rest (readiness, tools). ADR 0011.
     connections: RequestConnections
@@ -140,6 +147,8 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
             directory,
             clock,
         ),
+        meetings=MeetingsService(PgMeetingsUnitOfWorkFactory(connections), clock, KernelGuard()),
+        annual_wheel=AnnualWheelService(PgAnnualWheelUnitOfWorkFactory(connections), clock),
         connections=connections,
     )
 
