@@ -22,6 +22,7 @@ from domain.shared.errors import (
     ValidationFailed,
     VersionRequired,
 )
+from domain.shared.free_text import PersonalDataFound
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -33,6 +34,7 @@ STATUS: dict[type[DomainError], int] = {
     VersionRequired: 428,
     Unauthenticated: 401,
     Forbidden: 403,
+    PersonalDataFound: 422,  # blocked by the free-text guard: the client fixes or overrides
 }
 
 
@@ -56,12 +58,14 @@ def problem(
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
     instance: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": problem_type(code),
         "title": title,
         "status": status,
         "detail": detail,
+        **(extra or {}),
     }
     if instance:
         body["instance"] = instance
@@ -78,10 +82,50 @@ def domain_problem(exc: DomainError, instance: str | None = None) -> JSONRespons
             {"field": e.field, "code": e.code, "params": dict(e.params), "message": e.message}
             for e in exc.errors
         ]
+    extra = _extra(exc)
+    if isinstance(exc, PersonalDataFound):
+        errors = [_guard_field_error(exc)]
     headers = {"WWW-Authenticate": 'Bearer realm="samordna"'} if status == 401 else None
     return problem(
-        status, exc.code, exc.title, exc.detail, errors=errors, headers=headers, instance=instance
+        status,
+        exc.code,
+        exc.title,
+        exc.detail,
+        errors=errors,
+        headers=headers,
+        instance=instance,
+        extra=extra,
     )
+
+
+def _extra(exc: DomainError) -> dict[str, Any]:
+    """Members a problem type adds: the guard's spans and rule (never the matched text), the
+    precondition an illegal status change did not meet."""
+    if isinstance(exc, PersonalDataFound):
+        rule = {"code": exc.rule.code, "message": exc.rule.message} if exc.rule else None
+        spans = [
+            {"field": exc.field, "kind": f.kind.value, "start": f.start, "end": f.end}
+            for f in exc.findings
+        ]
+        return {"findings": spans, "rule": rule, "overrideField": "overrideReason"}
+    precondition = getattr(exc, "precondition", None)  # IllegalTransition (a context's Conflict)
+    if isinstance(precondition, str):
+        return {
+            "precondition": precondition,
+            "currentStatus": str(getattr(exc, "current", "")),
+            "targetStatus": str(getattr(exc, "target", "")),
+        }
+    return {}
+
+
+def _guard_field_error(exc: PersonalDataFound) -> dict[str, Any]:
+    kinds = sorted({f.kind.value for f in exc.findings})
+    return {
+        "field": exc.field,
+        "code": exc.code,
+        "params": {"count": len(exc.findings), "kinds": ",".join(kinds)},
+        "message": "Personal data found; remove it or save with overrideReason.",
+    }
 
 
 def unavailable(instance: str | None = None) -> JSONResponse:

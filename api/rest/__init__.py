@@ -9,6 +9,11 @@ def routers() -> tuple[APIRouter, ...]:
     """Every REST router, in mounting order: the app and the committed contract use this one list."""
     from api.rest import auth, health, problems
     from api.rest.access import routes as access
+    from api.rest.annual_wheel import feeds as wheel_feeds
+    from api.rest.annual_wheel import norms as wheel_norms
+    from api.rest.annual_wheel import tasks as wheel_tasks
+    from api.rest.annual_wheel import templates as wheel_templates
+    from api.rest.meetings import routes as meetings
     from api.rest.organisation import (
         bodies,
         exports,
@@ -29,6 +34,11 @@ def routers() -> tuple[APIRouter, ...]:
         exports.router,
         terms.router,
         access.router,
+        wheel_templates.router,
+        wheel_tasks.router,
+        wheel_norms.router,
+        wheel_feeds.router,
+        meetings.router,
         problems.router,
         health.router,
     )

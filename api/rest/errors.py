@@ -138,6 +138,38 @@ PROBLEM_COMPONENTS: dict[str, Any] = {
                 "type": "array",
                 "items": {"$ref": "#/components/schemas/ProblemFieldError"},
             },
+            "findings": {
+                "type": "array",
+                "description": "personal-data-found: where the free-text guard found what (spans "
+                "are character offsets into the field's text as sent; the text is never echoed).",
+                "items": {"$ref": "#/components/schemas/ProblemFinding"},
+            },
+            "rule": {
+                "type": ["object", "null"],
+                "description": "personal-data-found: the bodies' rule the text breaks, if any.",
+                "required": ["code", "message"],
+                "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+            },
+            "overrideField": {
+                "type": "string",
+                "description": "personal-data-found: the field that saves anyway, with a reason.",
+            },
+            "precondition": {
+                "type": "string",
+                "description": "illegal-transition: the unmet precondition, in English.",
+            },
+            "currentStatus": {"type": "string"},
+            "targetStatus": {"type": "string"},
+        },
+    },
+    "ProblemFinding": {
+        "type": "object",
+        "required": ["field", "kind", "start", "end"],
+        "properties": {
+            "field": {"type": "string"},
+            "kind": {"type": "string", "description": "e.g. identity_number, phone, email."},
+            "start": {"type": "integer"},
+            "end": {"type": "integer"},
         },
     },
     "ProblemFieldError": {

@@ -10,6 +10,33 @@ export const limits = {
   AccountUpdate: {
     roles: { maxItems: 4 },
   },
+  ActionItemCreate: {
+    agendaItemId: { required: true },
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    ownerPersonId: { required: true },
+    text: { required: true, minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  ActionItemUpdate: {
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    text: { minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  ActionStatusSet: {
+    status: { required: true },
+  },
+  AgendaItemCreate: {
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    title: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  AgendaItemUpdate: {
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  AgendaOrder: {
+    order: { required: true, maxItems: 100 },
+  },
+  AttendanceSet: {
+    presence: { required: true },
+  },
   BodyCreate: {
     level: { required: true },
     mandate: { maxLength: 4000 },
@@ -24,14 +51,46 @@ export const limits = {
   ChairHandover: {
     personId: { required: true },
   },
+  DecisionCreate: {
+    agendaItemId: { required: true },
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    text: { required: true, minLength: 1, maxLength: 20000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  DecisionUpdate: {
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    text: { required: true, minLength: 1, maxLength: 20000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
   EstablishmentUpdate: {
     municipalDecisionRef: { maxLength: 100 },
     policeConfirmationRef: { maxLength: 100 },
+  },
+  FeedTokenCreate: {
+    scope: { required: true },
+    subjectId: { required: true },
+  },
+  ItemMinutesWrite: {
+    openText: { maxLength: 20000 },
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    restrictedText: { maxLength: 20000 },
   },
   MachineClientCreate: {
     name: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     organisationNumber: { required: true, pattern: "^[0-9]{9}$" },
     scopes: { required: true, minItems: 1, maxItems: 4 },
+  },
+  MeetingCancel: {
+    reason: { required: true, minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  MeetingCreate: {
+    bodyId: { required: true },
+    endsAt: { required: true },
+    link: { maxLength: 500 },
+    place: { maxLength: 200 },
+    startsAt: { required: true },
+  },
+  MeetingUpdate: {
+    link: { maxLength: 500 },
+    place: { maxLength: 200 },
   },
   MembershipCreate: {
     bodyId: { required: true },
@@ -43,6 +102,14 @@ export const limits = {
     role: { required: true },
   },
   MembershipUpdate: {},
+  MinutesApprove: {
+    kind: { required: true },
+  },
+  MinutesCorrection: {
+    items: { required: true, maxItems: 100 },
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    reason: { required: true, minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
   OrganisationCreate: {
     municipalityNumber: { pattern: "^[0-9]{4}$" },
     name: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
@@ -66,12 +133,28 @@ export const limits = {
     phone: { maxLength: 20 },
     title: { maxLength: 200 },
   },
+  TaskStatusUpdate: {
+    status: { required: true },
+  },
   UnitSwitch: {
     unitId: { required: true },
   },
   UnitUpdate: {
     language: { pattern: "^(nb|nn)$" },
     name: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  WheelTemplateCreate: {
+    day: { minimum: 1, maximum: 31 },
+    description: { maxLength: 4000 },
+    month: { required: true, minimum: 1, maximum: 12 },
+    ownerRole: { required: true },
+    title: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  WheelTemplateUpdate: {
+    day: { minimum: 1, maximum: 31 },
+    description: { maxLength: 4000 },
+    month: { minimum: 1, maximum: 12 },
+    title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
 } as const;
 

@@ -1,0 +1,1 @@
+"""REST door of the meetings context: meetings, agendas, attendance, minutes, decisions, action items."""

@@ -1,0 +1,1 @@
+"""REST DTOs of the meetings context, one module per aggregate."""
