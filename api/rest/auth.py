@@ -49,6 +49,9 @@ class MeRead(Dto):
     scopes: list[str]
     assurance: str | None
     csrf_token: str | None = None
+    person_id: UUID | None = Field(
+        default=None, description="The staff person the caller is (empty for a machine client)."
+    )
     units: list[UnitRef] = Field(
         default_factory=list, description="Every unit the caller may switch to (POST /api/me/unit)."
     )
@@ -193,6 +196,7 @@ async def me(
         scopes=sorted(principal.scopes),
         assurance=principal.assurance,
         csrf_token=csrf,
+        person_id=principal.person_id if principal.is_person else None,
         units=[UnitRef(id=u.id, name=u.name) for u in await _access(request).units(principal)],
     )
 

@@ -2094,6 +2094,11 @@ export interface components {
              * @enum {string}
              */
             kind: "person" | "machine";
+            /**
+             * Personid
+             * @description The staff person the caller is (empty for a machine client).
+             */
+            personId?: string | null;
             /** Roles */
             roles: string[];
             /** Scopes */
