@@ -15,6 +15,11 @@ from tests.fakes.access import (
     FakeAccountRepository,
     FakeMachineClientRepository,
 )
+from tests.fakes.agreements import (
+    FakeAgreementsStore,
+    FakeAgreementsUnitOfWork,
+    FakeAgreementsUnitOfWorkFactory,
+)
 from tests.fakes.annual_wheel import (
     FakeAnnualWheelStore,
     FakeAnnualWheelUnitOfWork,
@@ -58,6 +63,9 @@ __all__ = [
     "FakeAccessUnitOfWork",
     "FakeAccessUnitOfWorkFactory",
     "FakeAccountRepository",
+    "FakeAgreementsStore",
+    "FakeAgreementsUnitOfWork",
+    "FakeAgreementsUnitOfWorkFactory",
     "FakeAnnualWheelStore",
     "FakeAnnualWheelUnitOfWork",
     "FakeAnnualWheelUnitOfWorkFactory",
