@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.calendar import IcsCalendarWriter
 from adapters.identity.config import IdentityConfig
 from adapters.identity.person_key import HmacPersonKeys
 from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
@@ -28,6 +29,7 @@ from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.settings import Settings
 from domain.access.service import AccessService
+from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
 from domain.meetings.guard import KernelGuard
 from domain.meetings.service import MeetingsService
@@ -60,6 +62,7 @@ class Container:
     access: AccessService
     meetings: MeetingsService
     annual_wheel: AnnualWheelService
+    feeds: FeedService  # calendar feeds: tokens and the token-only feed
     # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
     # the rest (readiness, tools). ADR 0011.
     connections: RequestConnections
@@ -149,6 +152,12 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
         ),
         meetings=MeetingsService(PgMeetingsUnitOfWorkFactory(connections), clock, KernelGuard()),
         annual_wheel=AnnualWheelService(PgAnnualWheelUnitOfWorkFactory(connections), clock),
+        feeds=FeedService(
+            PgAnnualWheelUnitOfWorkFactory(connections),
+            clock,
+            derive_key(settings.secret),
+            IcsCalendarWriter(),
+        ),
         connections=connections,
     )
 

@@ -34,6 +34,10 @@ OF_SUBJECT = (
     " WHERE feed_token.unit_id = $1 AND feed_token.scope = $2 AND feed_token.subject_id = $3"
     " ORDER BY feed_token.created_at, feed_token.id"
 )
+GET = (
+    f"SELECT {mapping.TOKEN_COLUMNS} FROM feed_token"  # noqa: S608 - constants only
+    " WHERE feed_token.unit_id = $1 AND feed_token.id = $2"
+)
 REVOKE = (
     "UPDATE feed_token SET revoked_at = coalesce(revoked_at, $3)"
     " WHERE unit_id = $1 AND id = $2 RETURNING id"
@@ -82,6 +86,12 @@ class PgFeedTokenRepository:
     async def of_subject(self, scope: FeedScope, subject_id: UUID) -> Sequence[FeedToken]:
         rows = await self.read.rows(OF_SUBJECT, self.unit_id, scope.value, subject_id)
         return [mapping.feed_token(r) for r in rows]
+
+    async def get(self, id: UUID) -> FeedToken:
+        row = await self.read.row(GET, self.unit_id, id)
+        if row is None:
+            raise NotFound(f"No feed token with id {id}.")
+        return mapping.feed_token(row)
 
     async def revoke(self, id: UUID, at: datetime) -> None:
         if await self.read.value(REVOKE, self.unit_id, id, at) is None:
