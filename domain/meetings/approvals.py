@@ -106,18 +106,6 @@ class ApprovalUseCases(UseCases):
             await uow.commit()
         return new
 
-    async def distribute_minutes(
-        self, p: Principal, meeting_id: UUID, expected_version: int | None
-    ) -> Meeting:
-        """Marks approved minutes distributed (sending the open layer is the mail adapter's work)."""
-        async with self._open(p) as uow:
-            meeting = await self._managed(uow, p, meeting_id)
-            expected = expect_version(meeting.version, expected_version)
-            new = meeting.moved_to(S.DISTRIBUTED)
-            await uow.meetings.update(new, expected)
-            await uow.commit()
-        return new
-
     async def minutes_versions(self, p: Principal, meeting_id: UUID) -> Sequence[MinutesVersion]:
         """Every version, oldest first; the restricted layer only for the body's members."""
         async with self._open(p) as uow:

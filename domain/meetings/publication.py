@@ -17,6 +17,7 @@ from domain.meetings.decision import Decision
 from domain.meetings.errors import IllegalTransition
 from domain.meetings.meeting import OSLO, Meeting
 from domain.meetings.minutes import MinutesVersion
+from domain.meetings.ports import MeetingsUnitOfWork
 from domain.meetings.status import APPROVED
 from domain.shared import documents as doc
 from domain.shared.errors import NotFound
@@ -118,33 +119,39 @@ class PublicationUseCases(UseCases):
                 raise IllegalTransition(
                     meeting.status, "distributed", "only approved minutes leave"
                 )
-            versions = await uow.minutes.versions(meeting_id)
-            chosen = (
-                versions[-1]
-                if number is None
-                else next((v for v in versions if v.number == number), None)
-            )
-            if chosen is None:
-                raise NotFound(f"No minutes version {number}.")
-            body = await uow.bodies.get(meeting.body_id)
-            attendance = await uow.attendance.of_meeting(meeting_id)
-            actions = await uow.actions.of_meeting(meeting_id)
-            people = {x.person_id for x in attendance} | {x.owner_person_id for x in actions}
-            people |= {x.substitute_for_person_id for x in attendance if x.substitute_for_person_id}
-            if chosen.approval and chosen.approval.chair_person_id:
-                people.add(chosen.approval.chair_person_id)
-            orgs = {x.organisation_id for x in attendance if x.organisation_id}
-            names = {x.id: x.name for x in await uow.persons.get_many(sorted(people, key=str))}
-            names |= {x.id: x.name for x in await uow.organisations.get_many(sorted(orgs, key=str))}
-            return open_minutes(
-                Record(
-                    meeting=meeting,
-                    body_name=body.name,
-                    version=chosen,
-                    agenda=await uow.agenda.of_meeting(meeting_id),
-                    decisions=await uow.decisions.of_meeting(meeting_id),
-                    actions=actions,
-                    attendance=attendance,
-                    names=names,
-                )
-            )
+            return await gather_open_minutes(uow, meeting, number)
+
+
+async def gather_open_minutes(
+    uow: MeetingsUnitOfWork, meeting: Meeting, number: int | None
+) -> doc.OpenMinutes:
+    """The open minutes of version ``number`` (default: the newest) of ``meeting``, read in
+    ``uow`` (the caller has authorised and checked the status)."""
+    versions = await uow.minutes.versions(meeting.id)
+    chosen = (
+        versions[-1] if number is None else next((v for v in versions if v.number == number), None)
+    )
+    if chosen is None:
+        raise NotFound(f"No minutes version {number}.")
+    body = await uow.bodies.get(meeting.body_id)
+    attendance = await uow.attendance.of_meeting(meeting.id)
+    actions = await uow.actions.of_meeting(meeting.id)
+    people = {x.person_id for x in attendance} | {x.owner_person_id for x in actions}
+    people |= {x.substitute_for_person_id for x in attendance if x.substitute_for_person_id}
+    if chosen.approval and chosen.approval.chair_person_id:
+        people.add(chosen.approval.chair_person_id)
+    orgs = {x.organisation_id for x in attendance if x.organisation_id}
+    names = {x.id: x.name for x in await uow.persons.get_many(sorted(people, key=str))}
+    names |= {x.id: x.name for x in await uow.organisations.get_many(sorted(orgs, key=str))}
+    return open_minutes(
+        Record(
+            meeting=meeting,
+            body_name=body.name,
+            version=chosen,
+            agenda=await uow.agenda.of_meeting(meeting.id),
+            decisions=await uow.decisions.of_meeting(meeting.id),
+            actions=actions,
+            attendance=attendance,
+            names=names,
+        )
+    )

@@ -7,6 +7,8 @@ from domain.meetings.agenda import AgendaItemChanges as AgendaItemChanges
 from domain.meetings.agenda import AgendaUseCases
 from domain.meetings.approvals import ApprovalUseCases
 from domain.meetings.attendances import AttendanceUseCases
+from domain.meetings.distribution import DistributionUseCases
+from domain.meetings.distribution import Outbox as Outbox
 from domain.meetings.drafts import ActionItemChanges as ActionItemChanges
 from domain.meetings.drafts import DraftUseCases
 from domain.meetings.meetings import MeetingChanges as MeetingChanges
@@ -21,6 +23,7 @@ class MeetingsService(
     AttendanceUseCases,
     RecordingUseCases,
     DraftUseCases,
+    DistributionUseCases,
     ApprovalUseCases,
     PublicationUseCases,
 ):

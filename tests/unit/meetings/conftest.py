@@ -9,10 +9,11 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.meetings.meeting import Meeting
-from domain.meetings.service import MeetingsService
+from domain.meetings.service import MeetingsService, Outbox
 from domain.organisation.model import Body, Level, Membership, SltUnit
 from domain.shared.principal import BodyRole, Principal
 from tests.fakes import FakeClock, FakeGuard, FakeMeetingsStore, FakeMeetingsUnitOfWorkFactory
+from tests.fakes.mail import SENDER, FakeMail, FakeRenderer
 from tests.fakes.principals import coordinator, person
 
 MARKER = "MARKER-PERSONAL"  # what the fake guard "finds"
@@ -30,8 +31,25 @@ def guard() -> FakeGuard:
 
 
 @pytest.fixture
-def meetings(store: FakeMeetingsStore, clock: FakeClock, guard: FakeGuard) -> MeetingsService:
-    return MeetingsService(FakeMeetingsUnitOfWorkFactory(store), clock, guard)
+def mail() -> FakeMail:
+    return FakeMail()
+
+
+@pytest.fixture
+def renderer() -> FakeRenderer:
+    return FakeRenderer()
+
+
+@pytest.fixture
+def meetings(
+    store: FakeMeetingsStore,
+    clock: FakeClock,
+    guard: FakeGuard,
+    mail: FakeMail,
+    renderer: FakeRenderer,
+) -> MeetingsService:
+    outbox = Outbox(mail, renderer, SENDER)
+    return MeetingsService(FakeMeetingsUnitOfWorkFactory(store), clock, guard, outbox)
 
 
 @dataclass(frozen=True)

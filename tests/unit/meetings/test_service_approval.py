@@ -15,7 +15,7 @@ from domain.meetings.meeting import Meeting
 from domain.meetings.minutes import ItemMinutes
 from domain.meetings.service import MeetingChanges, MeetingsService
 from domain.meetings.status import DocumentationStatus, MeetingStatus
-from domain.organisation.model import Membership
+from domain.organisation.model import Membership, Person
 from domain.shared.errors import Forbidden, ValidationFailed
 from domain.shared.free_text import PersonalDataFound
 from domain.shared.principal import BodyRole
@@ -159,7 +159,7 @@ async def test_approved_minutes_never_change(
 
 
 async def test_a_correction_is_a_new_version_every_version_kept(
-    meetings: MeetingsService, board: Board, clock: FakeClock
+    meetings: MeetingsService, board: Board, clock: FakeClock, store: FakeMeetingsStore
 ) -> None:
     m = await drafting(meetings, board, clock)
     (item,) = await meetings.agenda(board.coord, m.id)
@@ -189,10 +189,19 @@ async def test_a_correction_is_a_new_version_every_version_kept(
             board.chair, m.id, [ItemMinutes(agenda_item_id=item.id, open_text=MARKER)], "Feil"
         )
     v2 = await meetings.correct_minutes(board.chair, m.id, fixed, "Feil måned")
+    assert board.chair.person_id is not None
+    store.put(
+        Person(
+            id=board.chair.person_id,
+            unit_id=board.unit.id,
+            name="Lise Leder",
+            email="lise@example.invalid",
+        )
+    )
     distributed = await meetings.distribute_minutes(
         board.coord, m.id, (await meetings.get_meeting(board.coord, m.id)).version
     )
-    assert distributed.status is MeetingStatus.DISTRIBUTED
+    assert distributed.meeting.status is MeetingStatus.DISTRIBUTED
     v3 = await meetings.correct_minutes(
         board.chair, m.id, fixed, "Ny kontroll"
     )  # after distribution too

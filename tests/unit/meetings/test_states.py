@@ -22,9 +22,9 @@ from hypothesis.stateful import (
 )
 
 from domain.meetings.minutes import ItemMinutes, MinutesVersion
-from domain.meetings.service import MeetingsService
+from domain.meetings.service import MeetingsService, Outbox
 from domain.meetings.status import APPROVED, MeetingStatus
-from domain.organisation.model import Body, Level, Membership
+from domain.organisation.model import Body, Level, Membership, Person
 from domain.shared.errors import DomainError
 from domain.shared.principal import BodyRole, Principal
 from tests.fakes import (
@@ -35,6 +35,7 @@ from tests.fakes import (
     coordinator,
     person,
 )
+from tests.fakes.mail import SENDER, FakeMail, FakeRenderer
 from tests.unit.meetings.meeting_invariants import OVERRIDE_REASON, MeetingInvariants
 
 S = MeetingStatus
@@ -71,8 +72,14 @@ class MeetingStates(MeetingInvariants):
                 )
             )
             self.people[role.value] = p
+            self.store.put(
+                Person(id=p.person_id, unit_id=unit.id, name=role.value, email=f"{role}@x.invalid")
+            )
         self.service = MeetingsService(
-            FakeMeetingsUnitOfWorkFactory(self.store), self.clock, FakeGuard(MARKER)
+            FakeMeetingsUnitOfWorkFactory(self.store),
+            self.clock,
+            FakeGuard(MARKER),
+            Outbox(FakeMail(), FakeRenderer(), SENDER),
         )
         self.ids: list[UUID] = []
         self.seen: dict[UUID, MeetingStatus] = {}
