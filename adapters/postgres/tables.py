@@ -17,6 +17,7 @@ from adapters.postgres.access.tables import (
     UserAccountRow,
     WebSessionRow,
 )
+from adapters.postgres.agreements import tables as agreements_tables
 from adapters.postgres.annual_wheel import tables as annual_wheel_tables
 from adapters.postgres.meetings import tables as meetings_tables
 from adapters.postgres.organisation.tables import (
@@ -67,4 +68,5 @@ TENANT_TABLES: dict[str, str] = {
     "access_change": "unit_id",
     **meetings_tables.TENANT_TABLES,
     **annual_wheel_tables.TENANT_TABLES,
+    **agreements_tables.TENANT_TABLES,
 }
