@@ -18,11 +18,12 @@ from api.graphql.access import schema as access
 from api.graphql.context import Context, OneSnapshot, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
+from api.graphql.meetings import schema as meetings
 from api.graphql.organisation import schema as organisation
 from api.graphql.router import SamordnaGraphQLRouter
 
-QUERIES = (organisation.Query, access.Query)
-MUTATIONS = (organisation.Mutation, access.Mutation)
+QUERIES = (organisation.Query, access.Query, meetings.Query)
+MUTATIONS = (organisation.Mutation, access.Mutation, meetings.Mutation)
 
 
 def build_schema(

@@ -32,6 +32,10 @@ class MeetingRepository(EntityRepository[Meeting], Protocol):
         """The body's meetings by start time."""
         ...
 
+    async def of_bodies(self, body_ids: Sequence[UUID]) -> Sequence[Meeting]:
+        """The meetings of several bodies at once (for DataLoaders), by start time."""
+        ...
+
 
 class AgendaRepository(EntityRepository[AgendaItem], Protocol):
     async def of_meeting(self, meeting_id: UUID) -> Sequence[AgendaItem]:
@@ -39,10 +43,20 @@ class AgendaRepository(EntityRepository[AgendaItem], Protocol):
         constraint in PostgreSQL, so a reorder can swap positions inside one transaction)."""
         ...
 
+    async def of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[AgendaItem]:
+        """The agenda items of several meetings at once (for DataLoaders), in ``of_meeting``'s order
+        within each meeting; unknown ids contribute nothing."""
+        ...
+
 
 class AttendanceRepository(EntityRepository[Attendance], Protocol):
     async def of_meeting(self, meeting_id: UUID) -> Sequence[Attendance]:
         """One row per person and meeting; a second ``add`` for the same pair raises ``Conflict``."""
+        ...
+
+    async def of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[Attendance]:
+        """The attendance rows of several meetings at once (for DataLoaders), in ``of_meeting``'s order
+        within each meeting; unknown ids contribute nothing."""
         ...
 
 
@@ -60,6 +74,10 @@ class MinutesRepository(Protocol):
         """Every version, oldest first."""
         ...
 
+    async def versions_of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[MinutesVersion]:
+        """Every version of several meetings at once (for DataLoaders), oldest first per meeting."""
+        ...
+
     async def add(self, item: MinutesVersion) -> None: ...
 
     async def update(self, item: MinutesVersion, expected_version: int) -> None: ...
@@ -67,6 +85,11 @@ class MinutesRepository(Protocol):
 
 class DecisionRepository(EntityRepository[Decision], Protocol):
     async def of_meeting(self, meeting_id: UUID) -> Sequence[Decision]: ...
+
+    async def of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[Decision]:
+        """The decisions of several meetings at once (for DataLoaders), in ``of_meeting``'s order
+        within each meeting; unknown ids contribute nothing."""
+        ...
 
     async def next_decision_number(self, body_id: UUID, year: int) -> int:
         """The next sequence number of ``body_id``'s decisions in ``year``: 1, 2, 3 … without gaps.
@@ -82,6 +105,11 @@ class DecisionRepository(EntityRepository[Decision], Protocol):
 
 class ActionItemRepository(EntityRepository[ActionItem], Protocol):
     async def of_meeting(self, meeting_id: UUID) -> Sequence[ActionItem]: ...
+
+    async def of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[ActionItem]:
+        """The action items of several meetings at once (for DataLoaders), in ``of_meeting``'s order
+        within each meeting; unknown ids contribute nothing."""
+        ...
 
     async def of_owner(self, person_id: UUID) -> Sequence[ActionItem]:
         """A person's action items across the unit, by due date (the "my action items" list)."""

@@ -14,6 +14,7 @@ from domain.meetings.drafts import DraftUseCases
 from domain.meetings.meetings import MeetingChanges as MeetingChanges
 from domain.meetings.meetings import MeetingUseCases
 from domain.meetings.publication import PublicationUseCases
+from domain.meetings.reads import ReadUseCases
 from domain.meetings.recording import RecordingUseCases
 
 
@@ -26,5 +27,6 @@ class MeetingsService(
     DistributionUseCases,
     ApprovalUseCases,
     PublicationUseCases,
+    ReadUseCases,
 ):
     """Every use case of the meetings context, as the composition root wires it."""

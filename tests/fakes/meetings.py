@@ -80,12 +80,27 @@ class _Repo(FakeEntityRepository):  # type: ignore[type-arg]
     def _of_meeting(self, meeting_id: UUID) -> list:  # type: ignore[type-arg]
         return [r for r in self._mine() if r.meeting_id == meeting_id]
 
+    async def of_meeting(self, meeting_id: UUID) -> Sequence:  # type: ignore[type-arg]
+        return self._of_meeting(meeting_id)
+
+    async def of_meetings(self, meeting_ids: Sequence[UUID]) -> list:  # type: ignore[type-arg]
+        """Each meeting's rows in ``of_meeting``'s order, meetings in uuid text order (PostgreSQL's)."""
+        out: list = []  # type: ignore[type-arg]
+        for meeting_id in sorted(set(meeting_ids), key=str):
+            out.extend(await self.of_meeting(meeting_id))
+        return out
+
 
 class FakeMeetingRepository(_Repo):
     table, noun = "meetings", "meeting"
 
     async def of_body(self, body_id: UUID) -> Sequence[Meeting]:
         return sorted((m for m in self._mine() if m.body_id == body_id), key=lambda m: m.starts_at)
+
+    async def of_bodies(self, body_ids: Sequence[UUID]) -> Sequence[Meeting]:
+        wanted = set(body_ids)
+        mine = (m for m in self._mine() if m.body_id in wanted)
+        return sorted(mine, key=lambda m: (m.starts_at, str(m.id)))
 
 
 class FakeAgendaRepository(_Repo):
@@ -153,6 +168,12 @@ class FakeMinutesRepository:
             if v.meeting_id == meeting_id and v.unit_id == self._uow.unit_id
         )
         return sorted(rows, key=lambda v: v.number)
+
+    async def versions_of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[MinutesVersion]:
+        out: list[MinutesVersion] = []
+        for meeting_id in sorted(set(meeting_ids), key=str):
+            out.extend(await self.versions(meeting_id))
+        return out
 
     async def current(self, meeting_id: UUID) -> MinutesVersion | None:
         versions = await self.versions(meeting_id)

@@ -1,5 +1,6 @@
 """Meetings room: the organisation adapter's versioned repository (reads on asyncpg, Core writes
-built once) with this context's constraint names, flattened values and a per-meeting read."""
+built once) with this context's constraint names, flattened values and per-meeting reads (one meeting,
+or several at once for the DataLoaders)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class MeetingsRepository(VersionedRepository[T]):
 
     order: ClassVar[str] = ""
     _of_meeting: ClassVar[str]
+    _of_meetings: ClassVar[str]
 
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)
@@ -30,6 +32,12 @@ class MeetingsRepository(VersionedRepository[T]):
                 f"SELECT {cls.columns} FROM {cls.name}"  # noqa: S608 - names from the class body
                 f" WHERE {cls.name}.unit_id = $1 AND {cls.name}.meeting_id = $2{order}"
             )
+            within = f", {cls.order}" if cls.order else ""
+            cls._of_meetings = (
+                f"SELECT {cls.columns} FROM {cls.name}"  # noqa: S608 - names from the class body
+                f" WHERE {cls.name}.unit_id = $1 AND {cls.name}.meeting_id = ANY($2::uuid[])"
+                f" ORDER BY {cls.name}.meeting_id{within}"
+            )
 
     @staticmethod
     def values(item: Any) -> dict[str, Any]:
@@ -38,6 +46,12 @@ class MeetingsRepository(VersionedRepository[T]):
     async def of_meeting(self, meeting_id: UUID) -> Sequence[T]:
         to = self.to_domain
         return [to(r) for r in await self.read.rows(self._of_meeting, self.unit_id, meeting_id)]
+
+    async def of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[T]:
+        """Several meetings' rows in one statement (the DataLoaders' batch read)."""
+        to = self.to_domain
+        ids = list(meeting_ids)
+        return [to(r) for r in await self.read.rows(self._of_meetings, self.unit_id, ids)]
 
     async def _write(
         self, statement: Any, params: dict[str, Any], *, deleting: bool = False

@@ -25,6 +25,11 @@ _ALL = (
 )
 VERSIONS = f"{_ALL} ORDER BY minutes_version.number"
 CURRENT = f"{_ALL} ORDER BY minutes_version.number DESC LIMIT 1"
+OF_MEETINGS = (
+    f"SELECT {mapping.MINUTES_COLUMNS} FROM minutes_version"  # noqa: S608 - constants only
+    " WHERE minutes_version.unit_id = $1 AND minutes_version.meeting_id = ANY($2::uuid[])"
+    " ORDER BY minutes_version.meeting_id, minutes_version.number"
+)
 STATE = "SELECT approved_at IS NOT NULL FROM minutes_version WHERE unit_id = $1 AND id = $2"
 INSERT = sa.insert(MINUTES_VERSION)
 _c = MINUTES_VERSION.c
@@ -55,6 +60,10 @@ class PgMinutesRepository:
         return [
             mapping.minutes(r) for r in await self.read.rows(VERSIONS, self.unit_id, meeting_id)
         ]
+
+    async def versions_of_meetings(self, meeting_ids: Sequence[UUID]) -> Sequence[MinutesVersion]:
+        rows = await self.read.rows(OF_MEETINGS, self.unit_id, list(meeting_ids))
+        return [mapping.minutes(r) for r in rows]
 
     async def current(self, meeting_id: UUID) -> MinutesVersion | None:
         row = await self.read.row(CURRENT, self.unit_id, meeting_id)

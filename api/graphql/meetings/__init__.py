@@ -1,0 +1,1 @@
+"""The GraphQL door of the meetings context: meetings, agendas, attendance, minutes, decisions, action items."""

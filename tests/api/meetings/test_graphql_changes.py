@@ -1,0 +1,98 @@
+"""GraphQL door of meetings: a body's meetings by year, a meeting moved and cancelled, a draft's
+decisions and action items changed and removed, an agenda item with minutes kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.api.meetings.test_graphql import (
+    BODY,
+    GUARDED_F,
+    HOLD,
+    MEETING_F,
+    NESTED,
+    PROBLEM_F,
+    coordinator,
+    gql,
+    ok,
+    plan,
+    seed,
+)
+
+__all__ = ["coordinator"]  # the fixture, shared
+
+
+async def test_meetings_of_a_body_by_year_and_limit(coordinator: Any) -> None:
+    c = coordinator
+    first, second = await plan(c, days=-3), await plan(c, days=5)
+    q = "query($b: UUID!, $y: Int, $l: Int) { meetings(bodyId: $b, year: $y, limit: $l) { id } }"
+    got = (await gql(c, q, b=str(BODY)))["data"]["meetings"]
+    assert [m["id"] for m in got] == [first["id"], second["id"]]
+    assert [m["id"] for m in (await gql(c, q, b=str(BODY), l=1))["data"]["meetings"]] == [
+        first["id"]
+    ]
+    assert (await gql(c, q, b=str(BODY), y=2001))["data"]["meetings"] == []
+
+
+async def test_a_changed_and_cancelled_meeting(coordinator: Any) -> None:
+    c = coordinator
+    m = await plan(c, days=7)
+    update = f"""mutation($id: UUID!, $v: Int!, $input: MeetingInput!) {{
+      updateMeeting(id: $id, version: $v, input: $input) {{ ... on Meeting {{ {MEETING_F} }}
+      {PROBLEM_F} }} }}"""
+    moved = await ok(
+        c,
+        update,
+        "updateMeeting",
+        id=m["id"],
+        v=m["version"],
+        input={"place": None, "link": "https://moter.example.invalid/kbof"},
+    )
+    assert moved["place"] is None and moved["link"].startswith("https://")
+    stale = await gql(c, update, id=m["id"], v=m["version"], input={"place": "Biblioteket"})
+    assert stale["data"]["updateMeeting"]["__typename"] == "StaleVersionProblem"
+    early = (await gql(c, HOLD, id=m["id"], v=moved["version"]))["data"]["holdMeeting"]
+    assert early["__typename"] == "ConflictProblem" and early["code"] == "illegal-transition"
+    cancel = f"""mutation($id: UUID!, $v: Int!, $r: String!) {{
+      cancelMeeting(id: $id, version: $v, reason: $r) {{ ... on Meeting {{ status cancelReason }}
+      {PROBLEM_F} }} }}"""
+    gone = await ok(c, cancel, "cancelMeeting", id=m["id"], v=moved["version"], r="Ingen saker.")
+    assert gone == {"status": "CANCELLED", "cancelReason": "Ingen saker."}
+
+
+async def test_draft_decisions_and_action_items_change_and_go(coordinator: Any) -> None:
+    c = coordinator
+    s = await seed(c, items=1)
+    page = (await gql(c, NESTED, id=s["meeting"]))["data"]["meeting"]
+    d = page["agendaItems"][0]["decisions"][0]
+    a = page["agendaItems"][0]["actionItems"][0]
+    changed = await ok(
+        c,
+        f"""mutation($id: UUID!) {{ updateDecision(id: $id, version: 1, text: "Endret.") {{
+          ... on Decision {{ text version }} {GUARDED_F} }} }}""",
+        "updateDecision",
+        id=d["id"],
+    )
+    assert changed == {"text": "Endret.", "version": 2}
+    moved = await ok(
+        c,
+        f"""mutation($id: UUID!) {{ updateActionItem(id: $id, version: 1,
+          input: {{due: null, text: "Ny tekst."}}) {{
+          ... on ActionItem {{ text due overdue }} {GUARDED_F} }} }}""",
+        "updateActionItem",
+        id=a["id"],
+    )
+    assert moved == {"text": "Ny tekst.", "due": None, "overdue": False}
+    for field, id_ in (("removeDecision", d["id"]), ("removeActionItem", a["id"])):
+        gone = await ok(
+            c,
+            f'mutation {{ {field}(id: "{id_}", version: 2) {{ ... on Deleted {{ id }} }} }}',
+            field,
+        )
+        assert gone == {"id": id_}
+    item = page["agendaItems"][0]["id"]
+    busy = await gql(
+        c,
+        f'mutation {{ removeAgendaItem(id: "{item}", version: 1) {{ {PROBLEM_F} }} }}',
+    )
+    assert busy["data"]["removeAgendaItem"]["__typename"] == "ConflictProblem"  # minutes under it
