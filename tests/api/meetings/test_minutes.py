@@ -3,6 +3,8 @@ minutes, corrections as versions, the restricted layer for members only, approva
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from adapters.postgres.demo import demo_id
 from tests.api.meetings.support import drafting, etag, headers, meeting_etag, plan
 
@@ -11,7 +13,9 @@ FNR = "02831150087"
 TEXT = f"Eleven med fnr {FNR} ble drøftet."
 
 
-async def test_the_guard_blocks_with_spans_then_an_override_saves_and_is_recorded(client):
+async def test_the_guard_blocks_with_spans_then_an_override_saves_and_is_recorded(
+    client, admin_engine
+):
     h = await headers(client)
     mid, item, draft = await drafting(client, h)
     url = f"/api/meetings/{mid}/minutes/items/{item}"
@@ -40,6 +44,19 @@ async def test_the_guard_blocks_with_spans_then_an_override_saves_and_is_recorde
     )
     assert ok.status_code == 200, ok.text
     assert ok.json()["items"][0]["openText"] == TEXT
+    async with admin_engine.connect() as conn:
+        rows = (
+            await conn.execute(
+                sa.text(
+                    "SELECT field, reason, rule, counts FROM guard_override WHERE meeting_id = :m"
+                ),
+                {"m": mid},
+            )
+        ).all()
+    assert [(r.field, r.rule, r.counts) for r in rows] == [
+        ("openText", "no-individual-cases", {"identity_number": 1})
+    ]
+    assert rows[0].reason == "Nummeret er fiktivt, brukt i opplæring."
 
 
 async def test_the_guard_screens_agenda_titles_decisions_and_action_items(client):
