@@ -18,7 +18,6 @@ from adapters.identity.config import IdentityConfig
 from adapters.identity.person_key import HmacPersonKeys
 from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
 from adapters.identity.wiring import Identity, build_identity, dev_machine_token
-from adapters.mail.config import SmtpConfig
 from adapters.postgres import demo, migrate
 from adapters.postgres.access.accounts import PgAccessDirectory
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
@@ -27,14 +26,19 @@ from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
+from api.outbox import WeasyRenderer, outbound_mail
+from api.outbox import mail_config as mail_config  # re-exported: the tests' and the ADR's name
+from api.outbox import start_mail_catcher as start_mail_catcher
 from api.settings import Settings
 from domain.access.service import AccessService
 from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
 from domain.meetings.guard import KernelGuard
-from domain.meetings.service import MeetingsService
+from domain.meetings.service import MeetingsService, Outbox
 from domain.organisation.service import OrganisationService
+from domain.shared.documents import MinutesRenderer
 from domain.shared.identity import Authenticator, LoginFlow
+from domain.shared.mail import OutboundMail
 
 OSLO = ZoneInfo("Europe/Oslo")
 # Short: a probe must answer before the orchestrator's own timeout (often 1-3 s).
@@ -62,6 +66,9 @@ class Container:
     access: AccessService
     meetings: MeetingsService
     annual_wheel: AnnualWheelService
+    # Distribution of minutes (ADR 0014): the relay, or the local catcher outside production.
+    mail: OutboundMail
+    renderer: MinutesRenderer
     feeds: FeedService  # calendar feeds: tokens and the token-only feed
     # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
     # the rest (readiness, tools). ADR 0011.
@@ -111,24 +118,6 @@ def identity_config(settings: Settings) -> IdentityConfig:
     )
 
 
-def mail_config(settings: Settings) -> SmtpConfig:
-    """The SMTP adapter's settings: the local catcher in development, else the relay (ADR 0014)."""
-    if settings.mail_catcher_enabled:
-        return SmtpConfig.local_catcher(settings.mail_catcher_port)
-    if not settings.mail_host:
-        raise ValueError("SAMORDNA_MAIL_HOST is required when the mail catcher is off")
-    return SmtpConfig(
-        host=settings.mail_host,
-        port=settings.mail_port,
-        security=settings.mail_security,
-        username=settings.mail_username,
-        password=settings.mail_password.get_secret_value() if settings.mail_password else None,
-        timeout_seconds=settings.mail_timeout_seconds,
-        deadline_seconds=max(60.0, settings.mail_timeout_seconds),
-        ca_file=settings.mail_ca_file,
-    )
-
-
 def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Container:
     urls = urls or database_urls(settings)
     engine = make_engine(urls.app)
@@ -137,6 +126,8 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
     directory = PgAccessDirectory(connections)
     # The session store takes the request path's engine: it runs on the request's connection.
     identity = build_identity(identity_config(settings), connections.engine, directory)
+    mail, renderer = outbound_mail(settings), WeasyRenderer()
+    outbox = Outbox(mail, renderer, settings.mail_from)
     return Container(
         settings=settings,
         urls=urls,
@@ -150,8 +141,12 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
             directory,
             clock,
         ),
-        meetings=MeetingsService(PgMeetingsUnitOfWorkFactory(connections), clock, KernelGuard()),
+        meetings=MeetingsService(
+            PgMeetingsUnitOfWorkFactory(connections), clock, KernelGuard(), outbox
+        ),
         annual_wheel=AnnualWheelService(PgAnnualWheelUnitOfWorkFactory(connections), clock),
+        mail=mail,
+        renderer=renderer,
         feeds=FeedService(
             PgAnnualWheelUnitOfWorkFactory(connections),
             clock,

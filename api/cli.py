@@ -55,6 +55,9 @@ def serve(
     config = log_config()
     logging.config.dictConfig(config)
     console.print(f"Samordna on [bold]{s.public_base_url}[/bold] (REST /api, GraphQL /graphql)")
+    catcher = bootstrap.start_mail_catcher(s)  # development: mail lands as .eml files, not sent
+    if catcher is not None:
+        console.print(f"Mail caught on 127.0.0.1:{catcher.port} into {s.state_dir / 'mail'}/")
     uvicorn.run(
         "api.app:create_app",
         factory=True,

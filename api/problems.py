@@ -12,6 +12,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from api.outage import RETRY_AFTER_SECONDS
+from domain.shared.documents import DocumentRenderingFailed
 from domain.shared.errors import (
     Conflict,
     DomainError,
@@ -23,6 +24,7 @@ from domain.shared.errors import (
     VersionRequired,
 )
 from domain.shared.free_text import PersonalDataFound
+from domain.shared.mail import MailRefused, MailUnavailable
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -35,6 +37,9 @@ STATUS: dict[type[DomainError], int] = {
     Unauthenticated: 401,
     Forbidden: 403,
     PersonalDataFound: 422,  # blocked by the free-text guard: the client fixes or overrides
+    MailUnavailable: 503,  # the mail server is down or deferring: nothing changed, retry later
+    MailRefused: 502,  # the mail server refused the message or every recipient
+    DocumentRenderingFailed: 500,  # the PDF renderer failed (not the input's fault)
 }
 
 
@@ -86,6 +91,8 @@ def domain_problem(exc: DomainError, instance: str | None = None) -> JSONRespons
     if isinstance(exc, PersonalDataFound):
         errors = [_guard_field_error(exc)]
     headers = {"WWW-Authenticate": 'Bearer realm="samordna"'} if status == 401 else None
+    if status == 503:
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     return problem(
         status,
         exc.code,

@@ -109,6 +109,8 @@ class Settings(BaseSettings):
                 problems.append("SAMORDNA_SECRET_KEY and SAMORDNA_PERSON_KEY_SECRET are required")
             if not self.public_base_url.startswith("https://"):
                 problems.append("SAMORDNA_PUBLIC_BASE_URL must be https in production")
+            if not self.mail_host:  # minutes are distributed by mail (ADR 0014)
+                problems.append("SAMORDNA_MAIL_HOST is required in production")
             if problems:
                 raise ValueError("; ".join(problems))
         return self

@@ -7,6 +7,7 @@ units, loaded once and put back from a snapshot before each test, so no test see
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -17,6 +18,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.mail.catcher import MailCatcher, free_port
 from adapters.postgres import migrate
 from adapters.postgres.database import (
     DatabaseUrls,
@@ -101,7 +103,19 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         # this high never bite; tests/api/test_rate_limits.py builds an app with tight ones.
         rate_limit_login="100000/minute",
         rate_limit_machine="100000/minute",
+        # A port of this run's own: the ``mail_catcher`` fixture listens there (distribution).
+        mail_catcher_port=free_port(),
     )
+
+
+@pytest.fixture
+def mail_catcher(settings: Settings) -> Iterator[MailCatcher]:
+    """A real SMTP server (aiosmtpd) where the app's mail goes, fresh for the test: it reads
+    ``caught`` (also kept as .eml files under ``state_dir/mail``); a test may stop it early."""
+    catcher = MailCatcher(port=settings.mail_catcher_port, folder=settings.state_dir / "mail")
+    yield catcher.start()
+    with contextlib.suppress(AssertionError):  # already stopped by the test
+        catcher.stop()
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ PROD = {
     "secret_key": "s" * 40,
     "person_key_secret": "p" * 40,
     "public_base_url": "https://samordna.invalid",
+    "mail_host": "smtp.samordna.invalid",
 }
 
 

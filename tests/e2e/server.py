@@ -10,6 +10,7 @@ from pathlib import Path
 
 import uvicorn
 
+from adapters.mail.catcher import free_port
 from adapters.postgres import migrate
 from adapters.postgres.database import fresh_embedded_database
 from api import bootstrap
@@ -32,7 +33,10 @@ def main() -> None:
         public_base_url=f"http://127.0.0.1:{port}",
         database_url=None,
         rate_limit_login="10000/minute",  # every browser test logs in from 127.0.0.1
+        # A real SMTP server: distributed minutes land as .eml files in $E2E_STATE_DIR/e2e/mail.
+        mail_catcher_port=free_port(),
     )
+    bootstrap.start_mail_catcher(settings)
     asyncio.run(bootstrap.load_demo(settings, urls))
     app = create_app(settings, bootstrap.build_container(settings, urls))
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")

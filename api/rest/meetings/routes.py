@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.rest.meetings import action_items, agenda, attendance, decisions, meetings, minutes
+from api.rest.meetings import (
+    action_items,
+    agenda,
+    attendance,
+    decisions,
+    distribution,
+    meetings,
+    minutes,
+)
 
 router = APIRouter()
-for _module in (meetings, agenda, attendance, minutes, decisions, action_items):
+for _module in (meetings, agenda, attendance, minutes, decisions, action_items, distribution):
     router.include_router(_module.router)

@@ -34,6 +34,17 @@ export const limits = {
   AgendaOrder: {
     order: { required: true, maxItems: 100 },
   },
+  AgreementCreate: {
+    kind: { required: true },
+    partyIds: { required: true, minItems: 2, maxItems: 20 },
+    signedOn: { required: true },
+    title: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    validUntil: { required: true },
+  },
+  AgreementUpdate: {
+    partyIds: { minItems: 2, maxItems: 20 },
+    title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
   AttendanceSet: {
     presence: { required: true },
   },

@@ -193,6 +193,86 @@ export interface paths {
         patch: operations["agenda-update"];
         trace?: never;
     };
+    "/api/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Agreements
+         * @description The unit's agreements by expiry (soonest first), with the status derived today.
+         */
+        get: operations["agreements-list"];
+        put?: never;
+        /**
+         * Create Agreement
+         * @description Register an agreement (the signed document is uploaded next, to its own address).
+         */
+        post: operations["agreements-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Agreement
+         * @description One agreement.
+         */
+        get: operations["agreements-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Agreement
+         * @description Remove an agreement and its signed document.
+         */
+        delete: operations["agreements-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Agreement
+         * @description Change an agreement. Requires If-Match with the version you read.
+         */
+        patch: operations["agreements-update"];
+        trace?: never;
+    };
+    "/api/agreements/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Document
+         * @description The signed document, as an attachment of its stored type.
+         */
+        get: operations["agreements-download-document"];
+        /**
+         * Upload Document
+         * @description Attach (or replace) the signed document: a PDF of at most 20 MB. Requires If-Match.
+         */
+        put: operations["agreements-upload-document"];
+        post?: never;
+        /**
+         * Remove Document
+         * @description Detach the signed document. Requires If-Match.
+         */
+        delete: operations["agreements-remove-document"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/annual-wheel/norms": {
         parameters: {
             query?: never;
@@ -804,6 +884,33 @@ export interface paths {
          *     personal-data-found unless ``overrideReason``).
          */
         post: operations["decisions-record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Distribute
+         * @description Send the approved minutes (open layer only, as a PDF/A attachment) to the body's members
+         *     on the meeting day and everyone on the attendance list, once per address, then mark the
+         *     meeting distributed. If-Match: the meeting's version. Whoever may manage the body's meetings.
+         *
+         *     The mail server unavailable: 503 with Retry-After, nothing sent and nothing changed, so a
+         *     retry is safe. It refusing the message or every address: 502, nothing changed. Some
+         *     addresses refused or missing: 200, listed in notReached. Minutes not approved (or already
+         *     distributed): 409; nobody with an address: 409 no-recipients.
+         */
+        post: operations["minutes-distribute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1597,6 +1704,113 @@ export interface components {
              */
             order: string[];
         };
+        /** AgreementCreate */
+        AgreementCreate: {
+            /**
+             * Archiveworthy
+             * @default true
+             */
+            archiveWorthy: boolean;
+            /** @default final */
+            documentationStatus: components["schemas"]["domain__agreements__agreement__DocumentationStatus"];
+            kind: components["schemas"]["AgreementKind"];
+            /**
+             * Partyids
+             * @description Organisations of the unit, at least two; a politirådsavtale names the municipality and the police.
+             */
+            partyIds: string[];
+            /**
+             * Reviewon
+             * @description The review reminder; left out: three months before expiry.
+             */
+            reviewOn?: string | null;
+            /**
+             * Signedon
+             * Format: date
+             */
+            signedOn: string;
+            /** Title */
+            title: string;
+            /**
+             * Validuntil
+             * Format: date
+             * @description After the signing date.
+             */
+            validUntil: string;
+        };
+        /**
+         * AgreementKind
+         * @enum {string}
+         */
+        AgreementKind: "cooperation" | "police_council";
+        /** AgreementRead */
+        AgreementRead: {
+            /** Archiveworthy */
+            archiveWorthy: boolean;
+            document: components["schemas"]["DocumentRead"] | null;
+            documentationStatus: components["schemas"]["domain__agreements__agreement__DocumentationStatus"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["AgreementKind"];
+            /** Partyids */
+            partyIds: string[];
+            /**
+             * Reviewon
+             * Format: date
+             */
+            reviewOn: string;
+            /**
+             * Signedon
+             * Format: date
+             */
+            signedOn: string;
+            /** @description Derived from the dates on the unit's day. */
+            status: components["schemas"]["AgreementStatus"];
+            /** Title */
+            title: string;
+            /**
+             * Validuntil
+             * Format: date
+             */
+            validUntil: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * AgreementStatus
+         * @description Derived from the dates and today, never stored.
+         * @enum {string}
+         */
+        AgreementStatus: "active" | "due_for_review" | "expired";
+        /** AgreementUpdate */
+        AgreementUpdate: {
+            /** Archiveworthy */
+            archiveWorthy?: boolean;
+            documentationStatus?: components["schemas"]["domain__agreements__agreement__DocumentationStatus"];
+            kind?: components["schemas"]["AgreementKind"];
+            /** Partyids */
+            partyIds?: string[];
+            /**
+             * Reviewon
+             * @description null: back to the default reminder.
+             */
+            reviewOn?: string | null;
+            /**
+             * Signedon
+             * Format: date
+             */
+            signedOn?: string;
+            /** Title */
+            title?: string;
+            /**
+             * Validuntil
+             * Format: date
+             */
+            validUntil?: string;
+        };
         /**
          * ApprovalKind
          * @enum {string}
@@ -1824,12 +2038,77 @@ export interface components {
             /** Text */
             text: string;
         };
-        /**
-         * DocumentationStatus
-         * @description How far a record is (for the archive capability): a private note, in progress, or final.
-         * @enum {string}
-         */
-        DocumentationStatus: "private_note" | "in_progress" | "final";
+        /** DistributionRead */
+        DistributionRead: {
+            /**
+             * Addresses
+             * @description Distinct e-mail addresses the message went to.
+             */
+            addresses: number;
+            /**
+             * Filename
+             * @description The attachment, e.g. "Protokoll KOG 2026-03-04.pdf".
+             */
+            filename: string;
+            /** @description The meeting, now distributed (ETag: its version). */
+            meeting: components["schemas"]["MeetingRead"];
+            /**
+             * Minutesversion
+             * @description The minutes version that was sent.
+             */
+            minutesVersion: number;
+            /**
+             * Noaddress
+             * @description People without an e-mail address.
+             */
+            noAddress: number;
+            /**
+             * Notreached
+             * @description Who did not get it, and why.
+             */
+            notReached: components["schemas"]["NotReachedRead"][];
+            /** Pdfbytes */
+            pdfBytes: number;
+            /**
+             * Recipients
+             * @description People: members on the meeting day and attendees.
+             */
+            recipients: number;
+            /**
+             * Refused
+             * @description Addresses the mail server refused for good.
+             */
+            refused: number;
+            /**
+             * Sent
+             * @description Addresses the mail server accepted.
+             */
+            sent: number;
+        };
+        /** DocumentRead */
+        DocumentRead: {
+            /** Filename */
+            filename: string;
+            /** Mediatype */
+            mediaType: string;
+            /**
+             * Pdfa
+             * @description Declares PDF/A (the archive wants it; not required).
+             */
+            pdfa: boolean;
+            /**
+             * Sha256
+             * @description SHA-256 of the stored bytes, hex.
+             */
+            sha256: string;
+            /** Size */
+            size: number;
+            /**
+             * Uploadedat
+             * Format: date-time
+             */
+            uploadedAt: string;
+        };
         /** EstablishmentRead */
         EstablishmentRead: {
             /**
@@ -2156,7 +2435,7 @@ export interface components {
             bodyId: string;
             /** Cancelreason */
             cancelReason: string | null;
-            documentationStatus: components["schemas"]["DocumentationStatus"];
+            documentationStatus: components["schemas"]["domain__meetings__status__DocumentationStatus"];
             /**
              * Endsat
              * Format: date-time
@@ -2194,7 +2473,7 @@ export interface components {
         MeetingUpdate: {
             /** Archiveworthy */
             archiveWorthy?: boolean;
-            documentationStatus?: components["schemas"]["DocumentationStatus"];
+            documentationStatus?: components["schemas"]["domain__meetings__status__DocumentationStatus"];
             /**
              * Endsat
              * Format: date-time
@@ -2455,6 +2734,18 @@ export interface components {
          * @enum {string}
          */
         NormWarning: "unplanned" | "unreachable" | "unrecorded";
+        /** NotReachedRead */
+        NotReachedRead: {
+            /** Name */
+            name: string;
+            /**
+             * Personid
+             * Format: uuid
+             */
+            personId: string;
+            /** @description no-address: the person has no e-mail address; refused: the mail server refused the address for good. Send these the PDF another way. */
+            reason: components["schemas"]["Unreached"];
+        };
         /** OpenActionItem */
         OpenActionItem: {
             /** Due */
@@ -2584,6 +2875,21 @@ export interface components {
          * @enum {string}
          */
         OwnerRole: "coordinator" | "chair" | "secretary";
+        /** PageOf[AgreementRead] */
+        PageOf_AgreementRead_: {
+            /** Items */
+            items: components["schemas"]["AgreementRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filter, on all pages.
+             */
+            total: number;
+        };
         /** PageOf[BodyRead] */
         PageOf_BodyRead_: {
             /** Items */
@@ -2883,6 +3189,11 @@ export interface components {
             /** Name */
             name?: string;
         };
+        /**
+         * Unreached
+         * @enum {string}
+         */
+        Unreached: "no-address" | "refused";
         /** WheelEntryRead */
         WheelEntryRead: {
             /**
@@ -3040,6 +3351,17 @@ export interface components {
             /** Title */
             title?: string;
         };
+        /**
+         * DocumentationStatus
+         * @enum {string}
+         */
+        domain__agreements__agreement__DocumentationStatus: "private_note" | "in_progress" | "final";
+        /**
+         * DocumentationStatus
+         * @description How far a record is (for the archive capability): a private note, in progress, or final.
+         * @enum {string}
+         */
+        domain__meetings__status__DocumentationStatus: "private_note" | "in_progress" | "final";
     };
     responses: never;
     parameters: never;
@@ -4564,6 +4886,888 @@ export interface operations {
             /** @description If-Match required */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-list": {
+        parameters: {
+            query?: {
+                /** @description In the title. */
+                q?: string | null;
+                kind?: components["schemas"]["AgreementKind"] | null;
+                status?: components["schemas"]["AgreementStatus"] | null;
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_AgreementRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-download-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-upload-document": {
+        parameters: {
+            query?: {
+                /** @description Shown on download; not trusted for the type. */
+                filename?: string | null;
+            };
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The signed PDF, at most 20971520 bytes. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "agreements-remove-document": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8390,6 +9594,112 @@ export interface operations {
             };
         };
     };
+    "minutes-distribute": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "meetings-hold": {
         parameters: {
             query?: never;
@@ -11906,11 +13216,12 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["open", "done", "cancelled"];
 export const agendaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgendaKind"]> = ["information", "discussion", "decision"];
+export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementKind"]> = ["cooperation", "police_council"];
+export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStatus"]> = ["active", "due_for_review", "expired"];
 export const approvalKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalKind"]> = ["chair", "next_meeting"];
 export const bodyRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BodyRole"]> = ["chair", "deputy", "secretary", "member", "observer"];
 export const changeActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeAction"]> = ["account_granted", "roles_changed", "account_revoked", "client_registered", "client_revoked"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["not_established", "no_coordinator", "no_police_contact", "no_steering_body", "no_coordinating_body", "no_executive_body", "body_without_chair", "body_without_members", "membership_expiring"];
-export const documentationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentationStatus"]> = ["private_note", "in_progress", "final"];
 export const feedScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedScope"]> = ["person", "body"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["steering", "coordinating", "executive"];
 export const meReadKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeRead"]["kind"]> = ["person", "machine"];
@@ -11926,3 +13237,6 @@ export const severityValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["open", "done", "cancelled"];
 export const uiLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UiLanguage"]> = ["nb", "nn", "en"];
 export const unitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnitKind"]> = ["municipality", "inter_municipal", "oslo_district"];
+export const unreachedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Unreached"]> = ["no-address", "refused"];
+export const domain__agreements__agreement__DocumentationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["domain__agreements__agreement__DocumentationStatus"]> = ["private_note", "in_progress", "final"];
+export const domain__meetings__status__DocumentationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["domain__meetings__status__DocumentationStatus"]> = ["private_note", "in_progress", "final"];
