@@ -67,8 +67,9 @@ class Meeting:
         description="Every minutes version, oldest first; the restricted layer only for the "
         "body's members."
     )
-    async def minutes(self, info: I) -> list[MinutesVersion]:
-        return [MinutesVersion.of(v) for v in await loaders(info.context).minutes.load(self.id)]
+    async def minutes(self, info: I, limit: int | None = None) -> list[MinutesVersion]:
+        rows = await loaders(info.context).minutes.load(self.id)
+        return cut([MinutesVersion.of(v) for v in rows], limit)
 
     @strawberry.field(description="Every decision of the meeting, in recorded order.")
     async def decisions(self, info: I, limit: int | None = None) -> list[Decision]:
