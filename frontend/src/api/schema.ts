@@ -695,7 +695,8 @@ export interface paths {
         };
         /**
          * List Meetings
-         * @description A body's meetings by start time, optionally of one year or in one status.
+         * @description A body's meetings by start time, optionally of one year or in one status. An unknown body
+         *     (or another unit's) is 404.
          */
         get: operations["meetings-list"];
         put?: never;
