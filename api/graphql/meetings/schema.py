@@ -8,6 +8,7 @@ from api.graphql.meetings.actions import ActionItemMutation, ActionItemQuery
 from api.graphql.meetings.agenda import AgendaMutation
 from api.graphql.meetings.attendance import AttendanceMutation
 from api.graphql.meetings.decisions import DecisionMutation
+from api.graphql.meetings.distribution import DistributionMutation
 from api.graphql.meetings.meetings import MeetingMutation, MeetingQuery
 from api.graphql.meetings.minutes import MinutesMutation
 
@@ -21,5 +22,6 @@ Mutation = merge_types(
         MinutesMutation,
         DecisionMutation,
         ActionItemMutation,
+        DistributionMutation,
     ),
 )
