@@ -32,10 +32,6 @@ class MeetingRepository(EntityRepository[Meeting], Protocol):
         """The body's meetings by start time."""
         ...
 
-    async def of_bodies(self, body_ids: Sequence[UUID]) -> Sequence[Meeting]:
-        """The meetings of several bodies at once (for DataLoaders), by start time."""
-        ...
-
 
 class AgendaRepository(EntityRepository[AgendaItem], Protocol):
     async def of_meeting(self, meeting_id: UUID) -> Sequence[AgendaItem]:

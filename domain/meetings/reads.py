@@ -49,20 +49,6 @@ class ReadUseCases(UseCases):
         async with self._open(p) as uow:
             return {m.id: m for m in await self._readable_many(uow, p, ids)}
 
-    async def meetings_of_bodies(
-        self, p: Principal, body_ids: Sequence[UUID], year: int | None = None
-    ) -> dict[UUID, list[Meeting]]:
-        """Each body's meetings by start time (of ``year`` only, when given); a body whose
-        meetings ``p`` may not read has none."""
-        readable = [b for b in dict.fromkeys(body_ids) if pol.can_read_meetings(p, b)]
-        found: list[Meeting] = []
-        if readable:
-            async with self._open(p) as uow:
-                found = list(await uow.meetings.of_bodies(readable))
-        if year is not None:
-            found = [m for m in found if m.year == year]
-        return _grouped(body_ids, found, lambda m: m.body_id)
-
     async def agenda_of_meetings(
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[AgendaItem]]:

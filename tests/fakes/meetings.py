@@ -97,11 +97,6 @@ class FakeMeetingRepository(_Repo):
     async def of_body(self, body_id: UUID) -> Sequence[Meeting]:
         return sorted((m for m in self._mine() if m.body_id == body_id), key=lambda m: m.starts_at)
 
-    async def of_bodies(self, body_ids: Sequence[UUID]) -> Sequence[Meeting]:
-        wanted = set(body_ids)
-        mine = (m for m in self._mine() if m.body_id in wanted)
-        return sorted(mine, key=lambda m: (m.starts_at, str(m.id)))
-
 
 class FakeAgendaRepository(_Repo):
     table, noun = "agenda", "agenda item"

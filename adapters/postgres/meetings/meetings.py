@@ -16,12 +16,6 @@ OF_BODY = (
     " WHERE meeting.unit_id = $1 AND meeting.body_id = $2 ORDER BY meeting.starts_at, meeting.id"
 )
 
-OF_BODIES = (
-    f"SELECT {mapping.MEETING_COLUMNS} FROM meeting"  # noqa: S608 - constants only
-    " WHERE meeting.unit_id = $1 AND meeting.body_id = ANY($2::uuid[])"
-    " ORDER BY meeting.starts_at, meeting.id"
-)
-
 
 class PgMeetingRepository(MeetingsRepository[Meeting]):
     writes = Statements(MEETING)
@@ -32,7 +26,3 @@ class PgMeetingRepository(MeetingsRepository[Meeting]):
 
     async def of_body(self, body_id: UUID) -> Sequence[Meeting]:
         return [mapping.meeting(r) for r in await self.read.rows(OF_BODY, self.unit_id, body_id)]
-
-    async def of_bodies(self, body_ids: Sequence[UUID]) -> Sequence[Meeting]:
-        rows = await self.read.rows(OF_BODIES, self.unit_id, list(body_ids))
-        return [mapping.meeting(r) for r in rows]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
 
-from api.graphql.meetings.context import svc
+from api.graphql.meetings.context import loaders, svc
 from api.graphql.meetings.enums import ActionStatus
 from api.graphql.meetings.problems import PersonalDataProblem, answer
 from api.graphql.organisation.context import loaders as org_loaders
@@ -20,6 +20,12 @@ from api.graphql.shared.problems import Deleted, DeleteResult, Problems
 from api.graphql.shared.resolvers import I, required, sent
 from domain.meetings import action_item as d
 from domain.meetings.service import ActionItemChanges
+
+if TYPE_CHECKING:
+    from api.graphql.meetings.meetings import Meeting
+
+# Meeting lists its action items: the lazy reference breaks the import cycle.
+_Meeting = Annotated["Meeting", strawberry.lazy("api.graphql.meetings.meetings")]
 
 
 @strawberry.type
@@ -38,6 +44,13 @@ class ActionItem:
     async def owner(self, info: I) -> Person | None:
         p = await org_loaders(info.context).person.load(self.owner_person_id)
         return Person.of(p) if p else None
+
+    @strawberry.field(description="The meeting it was recorded at (null if not readable).")
+    async def meeting(self, info: I) -> _Meeting | None:
+        from api.graphql.meetings.meetings import Meeting
+
+        m = await loaders(info.context).meeting.load(self.meeting_id)
+        return Meeting.of(m) if m else None
 
     @classmethod
     def of(cls, a: d.ActionItem, today: date) -> ActionItem:

@@ -36,7 +36,6 @@ def loaders(ctx: Context) -> Loaders:
 @dataclass
 class Loaders:
     meeting: DataLoader[UUID, Meeting | None]
-    meetings_of_body: DataLoader[tuple[UUID, int | None], list[Meeting]]
     agenda: DataLoader[UUID, list[AgendaItem]]
     attendance: DataLoader[UUID, list[Attendance]]
     decisions: DataLoader[UUID, list[Decision]]
@@ -56,19 +55,8 @@ def make_loaders(s: MeetingsService, p: Principal) -> Loaders:
 
         return load
 
-    async def of_bodies(keys: Sequence[tuple[UUID, int | None]]) -> list[list[Meeting]]:
-        by_year: dict[int | None, list[UUID]] = {}
-        for body_id, year in keys:
-            by_year.setdefault(year, []).append(body_id)
-        found: dict[tuple[UUID, int | None], list[Meeting]] = {}
-        for year, body_ids in by_year.items():
-            for body_id, meetings in (await s.meetings_of_bodies(p, body_ids, year)).items():
-                found[(body_id, year)] = meetings
-        return [found.get(k, []) for k in keys]
-
     return Loaders(
         meeting=DataLoader(batch(s.meetings_by_id, lambda: None)),
-        meetings_of_body=DataLoader(of_bodies),
         agenda=DataLoader(batch(s.agenda_of_meetings, list)),
         attendance=DataLoader(batch(s.attendance_of_meetings, list)),
         decisions=DataLoader(batch(s.decisions_of_meetings, list)),

@@ -26,7 +26,6 @@ from api.graphql.shared.problems import Problems
 from api.graphql.shared.resolvers import I, required, sent
 from domain.meetings import meeting as d
 from domain.meetings.service import MeetingChanges
-from domain.shared.errors import NotFound
 
 
 @strawberry.type
@@ -118,14 +117,15 @@ class MeetingQuery:
     async def meetings(
         self, info: I, body_id: UUID, year: int | None = None, limit: int | None = None
     ) -> list[Meeting]:
-        found = await loaders(info.context).meetings_of_body.load((body_id, year))
-        return cut([Meeting.of(m) for m in found], limit)
+        c = info.context
+        found = await svc(c).meetings_of_body(c.principal, body_id)
+        return cut([Meeting.of(m) for m in found if year is None or m.year == year], limit)
 
     @strawberry.field
     async def meeting(self, info: I, id: UUID) -> Meeting:
-        m = await loaders(info.context).meeting.load(id)
-        if m is None:
-            raise NotFound(f"No meeting with id {id}.")
+        c = info.context
+        m = await svc(c).get_meeting(c.principal, id)
+        loaders(c).meeting.prime(id, m)
         return Meeting.of(m)
 
 

@@ -252,8 +252,9 @@ async def test_the_whole_flow_over_graphql(coordinator: Any) -> None:
 
     # Per, a member and the owner: his action items, overdue; he moves it on.
     await as_(c, "police_contact")
-    mine = (await gql(c, "{ myActionItems { id overdue status version } }"))["data"]
+    mine = (await gql(c, "{ myActionItems { id overdue status version meeting { id } } }"))["data"]
     assert [a["id"] for a in mine["myActionItems"]] == [action["id"]]
+    assert mine["myActionItems"][0]["meeting"] == {"id": m["id"]}
     assert mine["myActionItems"][0]["overdue"] is True
     done = await ok(
         c,
