@@ -58,11 +58,15 @@ class FeedService:
         self._key = key
         self._writer = writer
 
+    @staticmethod
+    def _may_keep_feeds(p: Principal) -> None:
+        pol.require(pol.can_read_organisation(p) and p.is_person, "keep calendar feeds")
+
     async def _authorise(
         self, p: Principal, uow: FeedUnitOfWork, scope: FeedScope, id: UUID
     ) -> None:
         """The subject exists in the principal's unit (else 404), and ``p`` may keep its feeds."""
-        pol.require(pol.can_read_organisation(p) and p.is_person, "keep calendar feeds")
+        self._may_keep_feeds(p)
         if scope is FeedScope.PERSON:
             await uow.persons.get(id)
             mine = p.person_id == id
@@ -98,6 +102,7 @@ class FeedService:
 
     async def revoke(self, p: Principal, id: UUID) -> FeedToken:
         """Revoke one token (again: nothing changes)."""
+        self._may_keep_feeds(p)  # before the look-up: a caller without feeds learns of none
         async with self._uow(p.unit_id) as uow:
             token = await uow.feed_tokens.get(id)
             await self._authorise(p, uow, token.scope, token.subject_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
@@ -11,7 +12,7 @@ from domain.annual_wheel.seeds import handbook_templates
 from domain.annual_wheel.template import OwnerRole, WheelTemplate
 from domain.organisation.model import Level
 from domain.shared.changes import UNSET, Changes, Unset, apply, expect_version
-from domain.shared.errors import Conflict, InUse
+from domain.shared.errors import Conflict, DuplicateName, InUse
 from domain.shared.principal import Principal
 
 
@@ -24,6 +25,16 @@ class TemplateChanges(Changes):
     body_level: Level | Unset | None = UNSET
     description: str | Unset | None = UNSET
     active: bool | Unset = UNSET
+
+
+DUPLICATE = "The wheel already has that task on that date."
+
+
+def _check_slot(template: WheelTemplate, others: Sequence[WheelTemplate]) -> None:
+    """One template per title and date (the database's ``uq_wheel_template_slot`` besides)."""
+    slot = (template.month, template.day, template.title)
+    if any(o.id != template.id and (o.month, o.day, o.title) == slot for o in others):
+        raise DuplicateName(DUPLICATE)
 
 
 class TemplateUseCases(UseCases):
@@ -55,8 +66,10 @@ class TemplateUseCases(UseCases):
         )
         template.check()
         async with uow_ as uow:
-            if len(await uow.templates.all()) >= TEMPLATES_MAX:
+            others = await uow.templates.all()
+            if len(others) >= TEMPLATES_MAX:
                 raise Conflict(f"A wheel holds at most {TEMPLATES_MAX} templates.")
+            _check_slot(template, others)
             await uow.templates.add(template)
             await uow.commit()
         return template
@@ -69,6 +82,7 @@ class TemplateUseCases(UseCases):
             expected = expect_version(current.version, expected_version)
             new = apply(current, changes.trimmed())
             new.check()
+            _check_slot(new, await uow.templates.all())
             await uow.templates.update(new, expected)
             await uow.commit()
         return new
@@ -88,7 +102,10 @@ class TemplateUseCases(UseCases):
             if await uow.templates.all():
                 return []
             seeded = handbook_templates(p.unit_id)
-            for t in seeded:
-                await uow.templates.add(t)
+            try:
+                for t in seeded:
+                    await uow.templates.add(t)
+            except DuplicateName:  # a parallel seed committed first: it seeded the wheel
+                return []
             await uow.commit()
         return seeded

@@ -24,6 +24,16 @@ class WheelTemplateRow(SQLModel, table=True):
     __tablename__ = "wheel_template"
     __table_args__ = (
         sa.UniqueConstraint("unit_id", "id"),
+        # One entry per title and date: two parallel handbook seeds (or a double-clicked create)
+        # cannot both write the wheel (migration 0009). No day (the month's end) is one date.
+        sa.UniqueConstraint(
+            "unit_id",
+            "month",
+            "day",
+            "title",
+            name="uq_wheel_template_slot",
+            postgresql_nulls_not_distinct=True,
+        ),
         sa.CheckConstraint("month BETWEEN 1 AND 12", name="ck_wheel_template_month"),
         sa.CheckConstraint("day BETWEEN 1 AND 31", name="ck_wheel_template_day"),
         sa.CheckConstraint(f"owner_role IN {_OWNERS}", name="ck_wheel_template_owner_role"),

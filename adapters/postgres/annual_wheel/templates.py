@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
 
 from adapters.postgres.annual_wheel import mapping
 from adapters.postgres.annual_wheel.tables import WHEEL_TEMPLATE
+from adapters.postgres.constraints import domain_error
 from adapters.postgres.organisation.base import Statements, VersionedRepository
 from domain.annual_wheel.template import WheelTemplate
+from domain.shared.errors import DuplicateName
+
+SLOT = "uq_wheel_template_slot"
 
 # By month, day (none last) and title, as the fake orders them.
 ALL = (
@@ -26,3 +33,15 @@ class PgWheelTemplateRepository(VersionedRepository[WheelTemplate]):
 
     async def all(self) -> Sequence[WheelTemplate]:
         return [mapping.template(r) for r in await self.read.rows(ALL, self.unit_id)]
+
+    async def _write(
+        self, statement: Any, params: dict[str, Any], *, deleting: bool = False
+    ) -> Any:
+        """A template that repeats another's title on the same date is ``DuplicateName``."""
+        try:
+            return await self.conn.execute(statement, params)
+        except IntegrityError as exc:
+            cause = getattr(exc.orig, "__cause__", None)
+            if getattr(cause, "constraint_name", None) == SLOT:
+                raise DuplicateName("The wheel already has that task on that date.") from None
+            raise domain_error(exc, deleting=deleting) from None

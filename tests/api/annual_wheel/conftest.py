@@ -28,3 +28,11 @@ async def seeded(c: httpx.AsyncClient) -> list[dict]:
     r = await c.post(f"{WHEEL}/templates/seed")
     assert r.status_code == 200, r.text
     return r.json()["templates"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+async def anonymous(app, demo: None):  # type: ignore[no-untyped-def]
+    """A second client without a session: what a calendar application is to the feed."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c

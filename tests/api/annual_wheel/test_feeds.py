@@ -22,7 +22,9 @@ def uid(meeting: dict) -> str:
     return f"meeting-{meeting['id']}@samordna.no"
 
 
-async def test_body_feed_follows_updates_and_cancellations(coordinator: httpx.AsyncClient):
+async def test_body_feed_follows_updates_and_cancellations(
+    coordinator: httpx.AsyncClient, anonymous
+):
     a = await plan_meeting(coordinator, RAD, "2027-02-10", place="Rådhuset, møterom 2")
     b = await plan_meeting(coordinator, RAD, "2027-05-12", place="Politistasjonen", link=LINK)
     c = await plan_meeting(coordinator, RAD, "2027-09-08", link=LINK)
@@ -32,7 +34,7 @@ async def test_body_feed_follows_updates_and_cancellations(coordinator: httpx.As
     assert feed["scope"] == "body" and feed["active"] is True and len(feed["token"]) >= 43
     assert feed["url"] == f"http://testserver/api/feeds/{feed['token']}.ics"
 
-    r, cal = await fetch(coordinator, feed)
+    r, cal = await fetch(anonymous, feed)
     assert str(cal["X-WR-CALNAME"]) == "Samordna: Politirådet"
     got = events(cal)
     assert set(got) == {uid(a), uid(b), uid(c)}
@@ -44,7 +46,7 @@ async def test_body_feed_follows_updates_and_cancellations(coordinator: httpx.As
     assert got[uid(c)]["location"] == "Digitalt møte"
     assert "hemmelig" not in r.text.lower() and "X9" not in r.text  # no link, no agenda
 
-    again = await coordinator.get(path_of(feed), headers={"If-None-Match": r.headers["ETag"]})
+    again = await anonymous.get(path_of(feed), headers={"If-None-Match": r.headers["ETag"]})
     assert again.status_code == 304
 
     moved = await coordinator.patch(
@@ -57,7 +59,7 @@ async def test_body_feed_follows_updates_and_cancellations(coordinator: httpx.As
         headers={"If-Match": '"1"'},
     )
     assert cancel.status_code == 200, cancel.text
-    r2, cal = await fetch(coordinator, feed)
+    r2, cal = await fetch(anonymous, feed)
     assert r2.headers["ETag"] != r.headers["ETag"]
     got = events(cal)
     assert set(got) == {uid(a), uid(b), uid(c)}  # the UID stays; the cancelled one stays too
@@ -67,7 +69,7 @@ async def test_body_feed_follows_updates_and_cancellations(coordinator: httpx.As
     assert "Q7" not in r2.text
 
 
-async def test_person_feed_has_their_bodies_meetings_and_their_tasks(coordinator):
+async def test_person_feed_has_their_bodies_meetings_and_their_tasks(coordinator, anonymous):
     m = await plan_meeting(coordinator, RAD, "2027-03-03", place="Rådhuset")
     team = await plan_meeting(coordinator, demo_id("body/team-nord"), "2027-03-04", place="Klubben")
     await seeded(coordinator)
@@ -76,7 +78,7 @@ async def test_person_feed_has_their_bodies_meetings_and_their_tasks(coordinator
     kari_tasks = [t for t in wheel if t["ownerPersonId"] == str(KARI)]
     assert kari_tasks
     feed = await new_feed(coordinator, "person", KARI)
-    _, cal = await fetch(coordinator, feed)
+    _, cal = await fetch(anonymous, feed)
     got = events(cal)
     assert str(cal["X-WR-CALNAME"]) == "Samordna: mine møter og oppgaver"
     assert uid(m) in got and uid(team) not in got  # Kari sits on Politirådet, not on Team Nord
@@ -90,25 +92,25 @@ async def test_person_feed_has_their_bodies_meetings_and_their_tasks(coordinator
         f"{WHEEL}/tasks/{first['id']}", json={"status": "cancelled"}, headers={"If-Match": '"1"'}
     )
     assert r.status_code == 200
-    _, cal = await fetch(coordinator, feed)
+    _, cal = await fetch(anonymous, feed)
     ev = events(cal)[f"wheel-task-{first['id']}@samordna.no"]
     assert (ev["sequence"], ev["status"]) == (1, "CANCELLED")
 
 
-async def test_revoked_and_unknown_tokens_are_404(coordinator, log_privacy):
+async def test_revoked_and_unknown_tokens_are_404(coordinator, anonymous, log_privacy):
     feed = await new_feed(coordinator, "body", RAD)
-    await fetch(coordinator, feed)
+    await fetch(anonymous, feed)
     listed = (await coordinator.get(FEEDS, params={"scope": "body", "subjectId": str(RAD)})).json()
     assert [f["id"] for f in listed] == [feed["id"]]
     assert "token" not in listed[0] and "url" not in listed[0]
     assert (await coordinator.delete(f"{FEEDS}/{feed['id']}")).status_code == 204
     assert (await coordinator.delete(f"{FEEDS}/{feed['id']}")).status_code == 204  # again: same
-    r = await coordinator.get(path_of(feed))
+    r = await anonymous.get(path_of(feed))
     assert r.status_code == 404 and r.json()["type"] == "/problems/not-found"
     listed = (await coordinator.get(FEEDS, params={"scope": "body", "subjectId": str(RAD)})).json()
     assert listed[0]["active"] is False and listed[0]["revokedAt"] is not None
     for token in ["x", "A" * 43, "A" * 5000, feed["token"][:-1], "%00", "..%2F..%2Fetc"]:
-        assert (await coordinator.get(f"/api/feeds/{token}.ics")).status_code == 404, token
+        assert (await anonymous.get(f"/api/feeds/{token}.ics")).status_code == 404, token
     assert not [line for _, line in log_privacy.lines if feed["token"] in line]
 
 
