@@ -21,6 +21,7 @@ from adapters.identity.wiring import Identity, build_identity, dev_machine_token
 from adapters.postgres import demo, migrate
 from adapters.postgres.access.accounts import PgAccessDirectory
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
+from adapters.postgres.agreements.uow import PgAgreementsUnitOfWorkFactory
 from adapters.postgres.annual_wheel.uow import PgAnnualWheelUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
@@ -31,6 +32,7 @@ from api.outbox import mail_config as mail_config  # re-exported: the tests' and
 from api.outbox import start_mail_catcher as start_mail_catcher
 from api.settings import Settings
 from domain.access.service import AccessService
+from domain.agreements.service import AgreementsService
 from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
 from domain.meetings.guard import KernelGuard
@@ -66,6 +68,7 @@ class Container:
     access: AccessService
     meetings: MeetingsService
     annual_wheel: AnnualWheelService
+    agreements: AgreementsService
     # Distribution of minutes (ADR 0014): the relay, or the local catcher outside production.
     mail: OutboundMail
     renderer: MinutesRenderer
@@ -145,6 +148,7 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
             PgMeetingsUnitOfWorkFactory(connections), clock, KernelGuard(), outbox
         ),
         annual_wheel=AnnualWheelService(PgAnnualWheelUnitOfWorkFactory(connections), clock),
+        agreements=AgreementsService(PgAgreementsUnitOfWorkFactory(connections), clock),
         mail=mail,
         renderer=renderer,
         feeds=FeedService(

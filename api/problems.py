@@ -12,6 +12,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from api.outage import RETRY_AFTER_SECONDS
+from domain.agreements.document import DocumentTooLarge, UnsupportedDocument
 from domain.shared.documents import DocumentRenderingFailed
 from domain.shared.errors import (
     Conflict,
@@ -36,6 +37,8 @@ STATUS: dict[type[DomainError], int] = {
     VersionRequired: 428,
     Unauthenticated: 401,
     Forbidden: 403,
+    DocumentTooLarge: 413,  # an upload over the limit, refused before it is read
+    UnsupportedDocument: 415,  # an upload whose bytes are not a PDF
     PersonalDataFound: 422,  # blocked by the free-text guard: the client fixes or overrides
     MailUnavailable: 503,  # the mail server is down or deferring: nothing changed, retry later
     MailRefused: 502,  # the mail server refused the message or every recipient

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -20,18 +23,26 @@ class BodyTooLarge(HTTPException):
 
 class BodyLimit:
     """Counts the declared ``Content-Length`` and the bytes actually streamed (chunked uploads
-    declare none), so neither a header nor its absence gets a large body parsed."""
+    declare none), so neither a header nor its absence gets a large body parsed. An upload route
+    (``uploads``: a path pattern and its own limit) streams its body itself, up to that limit."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, uploads: Sequence[tuple[str, int]] = ()
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.uploads = tuple((re.compile(pattern), limit) for pattern, limit in uploads)
+
+    def _limit(self, path: str) -> int:
+        return next((n for p, n in self.uploads if p.fullmatch(path)), self.max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if _declared(scope) > self.max_bytes:
-            await self._refuse(scope, receive, send)
+        limit = self._limit(scope.get("path", ""))
+        if _declared(scope) > limit:
+            await self._refuse(scope, receive, send, limit)
             return
         seen = 0
         started = False
@@ -41,8 +52,8 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
+                if seen > limit:
+                    raise BodyTooLarge(limit)
             return message
 
         async def watched(message: Message) -> None:
@@ -55,10 +66,10 @@ class BodyLimit:
         except BodyTooLarge:
             if started:
                 raise
-            await self._refuse(scope, receive, send)
+            await self._refuse(scope, receive, send, limit)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        exc = BodyTooLarge(self.max_bytes)
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        exc = BodyTooLarge(limit)
         response = problem(
             413,
             "content-too-large",

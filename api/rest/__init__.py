@@ -9,6 +9,8 @@ def routers() -> tuple[APIRouter, ...]:
     """Every REST router, in mounting order: the app and the committed contract use this one list."""
     from api.rest import auth, health, problems
     from api.rest.access import routes as access
+    from api.rest.agreements import agreements
+    from api.rest.agreements import documents as agreement_documents
     from api.rest.annual_wheel import feeds as wheel_feeds
     from api.rest.annual_wheel import norms as wheel_norms
     from api.rest.annual_wheel import tasks as wheel_tasks
@@ -39,6 +41,8 @@ def routers() -> tuple[APIRouter, ...]:
         wheel_norms.router,
         wheel_feeds.router,
         meetings.router,
+        agreements.router,
+        agreement_documents.router,
         problems.router,
         health.router,
     )

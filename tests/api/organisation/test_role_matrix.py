@@ -225,7 +225,7 @@ MACHINE_SCOPES = {
 
 
 # Routes whose context walks them in its own matrix (tests/api/<context>/test_role_matrix.py).
-ELSEWHERE = ("/api/annual-wheel/", "/api/calendar-feeds", "/api/feeds/")
+ELSEWHERE = ("/api/annual-wheel/", "/api/calendar-feeds", "/api/feeds/", "/api/agreements")
 
 
 def test_every_api_route_is_in_the_matrix(app):

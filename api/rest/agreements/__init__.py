@@ -1,0 +1,1 @@
+"""REST, agreements context: the agreement routes, the signed document's upload and download, DTOs."""
