@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from datetime import datetime
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AwareDatetime, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from api.rest.inputs import NOT_BLANK, optional, stated
 from domain.meetings import limits
 from domain.shared.free_text import REASON_MAX as OVERRIDE_REASON_MAX
+
+_ISO_INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})")
+
+
+def _instant(value: Any) -> Any:
+    # Lax parsing reads 12 as 1970-01-01T00:00:12Z; a time is ISO 8601 text with its offset.
+    if isinstance(value, datetime):
+        return value
+    if value is None:
+        raise PydanticCustomError("required", "This field is required; it cannot be null.")
+    if isinstance(value, str) and _ISO_INSTANT.fullmatch(value):
+        return value
+    raise PydanticCustomError(
+        "naive-datetime", "A date and time with its offset, e.g. 2026-03-02T10:00:00+01:00."
+    )
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(_instant)]
+"""A point in time as ISO 8601 text with its offset (the domain's ``naive-datetime`` otherwise)."""
 
 OVERRIDE_DESCRIPTION = (
     "Save although the free-text guard found personal data: why (recorded with who and when). "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from api.rest.dtos import Dto, Input, Update
 from api.rest.inputs import Bool, optional
@@ -31,15 +31,17 @@ class MeetingRead(Dto):
 
 class MeetingCreate(Input):
     body_id: UUID
-    starts_at: AwareDatetime = Field(description="With its offset, e.g. 2026-03-02T10:00:00+01:00.")
-    ends_at: AwareDatetime = Field(description="After the start, at most 24 hours later.")
+    starts_at: fields.Instant = Field(
+        description="With its offset, e.g. 2026-03-02T10:00:00+01:00."
+    )
+    ends_at: fields.Instant = Field(description="After the start, at most 24 hours later.")
     place: str | None = fields.text(limits.PLACE_MAX, description="A place, a link, or both.")
     link: str | None = fields.text(limits.LINK_MAX, description="An https:// meeting link.")
 
 
 class MeetingUpdate(Update):
-    starts_at: AwareDatetime = optional()
-    ends_at: AwareDatetime = optional()
+    starts_at: fields.Instant = optional()
+    ends_at: fields.Instant = optional()
     place: str | None = fields.text(limits.PLACE_MAX)
     link: str | None = fields.text(limits.LINK_MAX)
     documentation_status: DocumentationStatus = optional()
