@@ -19,6 +19,7 @@ from domain.shared import validation as v
 from domain.shared.errors import Errors
 
 OSLO = ZoneInfo("Europe/Oslo")
+YEARS = (2000, 2100)  # the years a meeting may be planned in (and its decisions numbered)
 _LINK = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
 
@@ -54,6 +55,12 @@ class Meeting:
             e.add("place", "required", "A meeting needs a place or a digital link.")
         if self.starts_at.tzinfo is None or self.ends_at.tzinfo is None:
             e.add("startsAt", "naive-datetime", "Times must carry their offset.")
+        elif not YEARS[0] <= self.starts_at.year <= YEARS[1]:
+            # Decisions are numbered in years 2000-2100, and a time at the calendar's edge
+            # cannot even be read in Norwegian time.
+            e.add(
+                "startsAt", "out-of-range", "A year 2000-2100.", {"min": YEARS[0], "max": YEARS[1]}
+            )
         elif self.ends_at <= self.starts_at:
             e.add("endsAt", "before-start", "The meeting must end after it starts.")
         elif self.ends_at - self.starts_at > MEETING_LENGTH_MAX:
