@@ -9,7 +9,15 @@ from dataclasses import dataclass
 import httpx
 
 from adapters.postgres.demo import demo_id
-from api.rest.meetings import action_items, agenda, attendance, decisions, meetings, minutes
+from api.rest.meetings import (
+    action_items,
+    agenda,
+    attendance,
+    decisions,
+    distribution,
+    meetings,
+    minutes,
+)
 from tests.api.meetings.support import drafting, etag, headers, meeting_etag, plan
 
 OLA = demo_id("person/ola")  # Ola (the body_member persona) has no seat on the body
@@ -180,6 +188,10 @@ def cases(i: Ids) -> list[Case]:
             {"reason": "Rettelse", "items": [{"agendaItemId": str(uuid.UUID(int=7))}]},
         ),
         Case("GET", f"{a}/minutes/open", "/api/meetings/{id}/minutes/open", READ, 200),
+        # Stops at the stale If-Match before any mail is rendered or sent.
+        Case(
+            "POST", f"{a}/distribution", "/api/meetings/{id}/distribution", MANAGE, 412, None, STALE
+        ),
         Case("GET", f"{d}/decisions", "/api/meetings/{id}/decisions", READ, 200),
         Case("POST", f"{d}/decisions", "/api/meetings/{id}/decisions", MANAGE, 422, blank),
         Case(
@@ -240,7 +252,7 @@ def cases(i: Ids) -> list[Case]:
     ]
 
 
-MODULES = (meetings, agenda, attendance, minutes, decisions, action_items)
+MODULES = (meetings, agenda, attendance, minutes, decisions, action_items, distribution)
 
 
 def routes() -> set[tuple[str, str]]:
