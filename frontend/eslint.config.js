@@ -53,6 +53,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/features/annual_wheel/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(organisation|access|meetings|agreements)(/|$)',
+              message: 'annual_wheel imports no other context (it reads theirs by contract path)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint/**/*.js', 'eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -18,6 +18,13 @@ const AccessibilityPage = lazy(() => import('./features/shared/AccessibilityPage
 const NotFoundPage = lazy(() => import('./features/shared/NotFoundPage'));
 const AccessPage = lazy(() => import('./features/access/AccessPage'));
 const LoginFailedPage = lazy(() => import('./features/access/LoginFailedPage'));
+const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage'));
+const AgreementFormPage = lazy(() => import('./features/agreements/AgreementFormPage'));
+const WheelPage = lazy(() => import('./features/annual_wheel/WheelPage'));
+const TemplatesPage = lazy(() => import('./features/annual_wheel/TemplatesPage'));
+const TemplateFormPage = lazy(() => import('./features/annual_wheel/TemplateFormPage'));
+const FeedsPage = lazy(() => import('./features/annual_wheel/FeedsPage'));
+const NormsPanel = lazy(() => import('./features/annual_wheel/NormsPanel'));
 
 /** Routes that need a logged-in person with a unit. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -48,7 +55,14 @@ export function App() {
             element={
               <Authenticated>
                 <Routes>
-                  <Route index element={<HomePage />} />
+                  <Route
+                    index
+                    element={
+                      <HomePage>
+                        <NormsPanel />
+                      </HomePage>
+                    }
+                  />
                   <Route path="organisasjon" element={<OrganisationPage />} />
                   <Route path="organer/ny" element={<BodyFormPage />} />
                   <Route path="organer/:id" element={<BodyPage />} />
@@ -61,6 +75,14 @@ export function App() {
                   <Route path="personer/:id" element={<PersonFormPage />} />
                   <Route path="enhet" element={<UnitPage />} />
                   <Route path="tilgang" element={<AccessPage />} />
+                  <Route path="avtaler" element={<AgreementsPage />} />
+                  <Route path="avtaler/ny" element={<AgreementFormPage />} />
+                  <Route path="avtaler/:id" element={<AgreementFormPage />} />
+                  <Route path="arshjul" element={<WheelPage />} />
+                  <Route path="arshjul/maler" element={<TemplatesPage />} />
+                  <Route path="arshjul/maler/ny" element={<TemplateFormPage />} />
+                  <Route path="arshjul/maler/:id" element={<TemplateFormPage />} />
+                  <Route path="kalenderabonnement" element={<FeedsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>
               </Authenticated>

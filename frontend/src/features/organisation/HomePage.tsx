@@ -1,4 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useHealth, usePicture } from './api';
@@ -120,7 +121,8 @@ function Summary({ checks }: { checks: HealthCheck[] }) {
   );
 }
 
-export default function HomePage() {
+/** `children`: panels of other contexts (the meeting norms), composed in by the app's routes. */
+export default function HomePage({ children }: { children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const health = useHealth();
   const picture = usePicture();
@@ -173,6 +175,7 @@ export default function HomePage() {
           ) : null}
         </>
       ) : null}
+      {children}
     </div>
   );
 }
