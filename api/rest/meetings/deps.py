@@ -9,16 +9,10 @@ from fastapi import Depends, Request
 
 from api.principal import container
 from domain.meetings.service import MeetingsService
-from domain.organisation.service import OrganisationService
 
 
 async def meetings_service(request: Request) -> MeetingsService:
     return container(request).meetings  # type: ignore[no-any-return]
-
-
-async def organisation_service(request: Request) -> OrganisationService:
-    """For the one look-up the meetings door borrows: whether a body exists in the unit."""
-    return container(request).organisation  # type: ignore[no-any-return]
 
 
 async def today(request: Request) -> date:
@@ -27,5 +21,4 @@ async def today(request: Request) -> date:
 
 
 ServiceDep = Annotated[MeetingsService, Depends(meetings_service)]
-OrganisationDep = Annotated[OrganisationService, Depends(organisation_service)]
 TodayDep = Annotated[date, Depends(today)]

@@ -695,8 +695,8 @@ export interface paths {
         };
         /**
          * List Meetings
-         * @description A body's meetings by start time, optionally of one year or in one status. An unknown body
-         *     (or another unit's) is 404.
+         * @description A body's meetings by start time, optionally of one year or in one status. Another unit's
+         *     body has none (as through GraphQL).
          */
         get: operations["meetings-list"];
         put?: never;

@@ -28,7 +28,7 @@ async def test_meetings_routes_use_one_connection_per_request(client, container)
         f"/api/meetings/{mid}/quorum",
         "/api/me/action-items",
         f"/api/meetings?bodyId={BODY}",
-        f"/api/meetings?bodyId={EMPTY}",  # no meetings: the body's existence is looked up too
+        f"/api/meetings?bodyId={EMPTY}",  # a body without meetings
     ):
         t = await _measure(client, container, "GET", url, headers=h)
         assert t.checkouts == 1, url
