@@ -24,6 +24,7 @@ import httpx
 import pytest
 import uvicorn
 
+from adapters.mail.catcher import free_port
 from adapters.postgres.database import DatabaseUrls
 from api import bootstrap
 from api.app import create_app
@@ -60,7 +61,9 @@ async def live(settings: Settings, database: DatabaseUrls) -> AsyncIterator[Live
         database_url=None,
         rate_limit_login="100000/minute",
         rate_limit_machine="100000/minute",
+        mail_catcher_port=free_port(),  # a real SMTP server: distribution never meets a dead one
     )
+    catcher = bootstrap.start_mail_catcher(live_settings)
     container = bootstrap.build_container(live_settings, database)
     app = create_app(live_settings, container)
     server = uvicorn.Server(uvicorn.Config(app, lifespan="off", log_level="warning"))
@@ -72,6 +75,8 @@ async def live(settings: Settings, database: DatabaseUrls) -> AsyncIterator[Live
     server.should_exit = True
     await serving
     await container.aclose()
+    if catcher is not None:
+        catcher.stop()
 
 
 async def schemathesis(
