@@ -29,12 +29,15 @@ class DocumentUseCases(UseCases):
         expected_version: int | None,
     ) -> Agreement:
         uow_ = self._write(p)
-        doc = inspect(content)  # refused here: nothing opened, nothing written
         name = clean_filename(filename)
         at = self._clock.now()
         async with uow_ as uow:
             old = await uow.agreements.get(id)
             expected = expect_version(old.version, expected_version)
+            # Judged before any write: a refusal rolls back a transaction that wrote nothing.
+            # (The address and version first, so a stale or missing one answers as every
+            # change does, whatever the bytes.)
+            doc = inspect(content)
             info = DocumentInfo(
                 filename=name,
                 media_type=doc.media_type,
