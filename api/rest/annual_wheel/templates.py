@@ -51,7 +51,7 @@ async def seed_templates(p: PrincipalDep, svc: ServiceDep) -> SeedRead:
     )
 
 
-@router.patch("/templates/{id}", operation_id="wheel-templates-update", responses=WRITE_ERRORS)
+@router.patch("/templates/{id:uuid}", operation_id="wheel-templates-update", responses=WRITE_ERRORS)
 async def update_template(
     id: UUID,
     body: WheelTemplateUpdate,
@@ -68,7 +68,7 @@ async def update_template(
 
 
 @router.delete(
-    "/templates/{id}",
+    "/templates/{id:uuid}",
     operation_id="wheel-templates-delete",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=WRITE_ERRORS,

@@ -32,7 +32,7 @@ PUBLIC = (
 
 def test_every_wheel_route_is_in_the_matrix():
     routes = {
-        (method, route.path)  # type: ignore[attr-defined]
+        (method, route.path_format)  # type: ignore[attr-defined]
         for module in MODULES
         for route in module.router.routes
         for method in route.methods  # type: ignore[attr-defined]

@@ -101,3 +101,10 @@ async def test_norms_per_body(coordinator):
     assert rad["status"] == "missed" and "unreachable" in rad["warnings"]
     assert (await coordinator.get(f"{WHEEL}/norms", params={"year": 1999})).status_code == 422
     assert (await coordinator.get(f"{WHEEL}/norms")).status_code == 422
+
+
+async def test_seed_is_no_template_id(coordinator):
+    r = await coordinator.patch(f"{WHEEL}/templates/seed", json={}, headers={"If-Match": '"1"'})
+    assert r.status_code == 405 and "POST" in r.headers["Allow"]
+    r = await coordinator.delete(f"{WHEEL}/templates/not-a-uuid", headers={"If-Match": '"1"'})
+    assert r.status_code == 404 and r.json()["type"] == "/problems/not-found"
