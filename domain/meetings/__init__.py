@@ -33,6 +33,11 @@ Rules:
   or a manager. Approved minutes stay a final record (documentation status).
 - What leaves: ``publication.open_minutes`` maps an approved version into the kernel's
   ``OpenMinutes`` (names via organisation's person/organisation ports; a link is never printed).
+- Distribution (``distribution``): approved minutes' open layer rendered once as PDF/A (the
+  ``MinutesRenderer`` port) and mailed (``OutboundMail``) to the body's members on the meeting's
+  day and everyone on the attendance list, once per address; then ``distributed``. The mail
+  server down leaves the status as it was (retry is safe); refused or missing addresses are
+  reported back. No transaction is open while rendering or mailing (docs/adr/0014).
 - Authorisation (``policies``), deny by default: unit readers and the body's seat holders read;
   coordinator, unit admin and the body's chair or secretary manage; an action item's owner may
   move its status.
@@ -43,7 +48,7 @@ unique (meeting, position) on agenda items, one attendance row per person), REST
 error mapping (``IllegalTransition``/``MinutesLocked`` → 409, ``NotChair`` → 403,
 ``PersonalDataFound`` → 422 with spans), friendly checks that person/owner ids exist in the unit
 (until then the foreign keys guarantee it), FKs that keep a body with meetings from being
-deleted, the mail of the open minutes, ICS feeds, the annual wheel, meeting norms and
+deleted, ICS feeds, the annual wheel, meeting norms and
 agreements, list pagination and filters, and a ``short_code`` on bodies (``decision.body_code``
 derives one from the name until then).
 """
