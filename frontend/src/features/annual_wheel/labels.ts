@@ -20,7 +20,9 @@ export function useTaskLabel(): (placed: PlacedTask) => string {
 export function useOwnerLabel(names: ReadonlyMap<string, string>): (task: WheelTask) => string {
   const { t } = useTranslation();
   return (task) => {
-    const person = task.ownerPersonId ? names.get(task.ownerPersonId) : undefined;
+    // The API names the owner (ownerName); the persons list is the fallback.
+    const named = 'ownerName' in task && typeof task.ownerName === 'string' ? task.ownerName : null;
+    const person = named ?? (task.ownerPersonId ? names.get(task.ownerPersonId) : undefined);
     const role = t(`wheel.ownerRole.${task.ownerRole}`);
     const seat = task.bodyLevel
       ? t('wheel.ownerRoleAt', { role, level: t(`level.${task.bodyLevel}`).toLocaleLowerCase() })

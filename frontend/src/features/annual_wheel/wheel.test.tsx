@@ -9,23 +9,25 @@ import { nextFocus, WheelCircle } from './WheelCircle';
 import { parseYear } from './YearPicker';
 import type { MonthSector, WheelTask } from './types';
 
-const task = (over: Partial<WheelTask>): WheelTask => ({
-  id: 't1',
-  templateId: 'x1',
-  year: 2031,
-  title: 'Møte i styringsgruppen',
-  due: '2031-02-28',
-  ownerRole: 'secretary',
-  bodyLevel: 'steering',
-  bodyId: null,
-  ownerPersonId: null,
-  description: null,
-  status: 'open',
-  version: 1,
-  angle: 59.46,
-  overdue: false,
-  ...over,
-});
+const task = (over: Partial<WheelTask>): WheelTask =>
+  ({
+    ownerName: null,
+    id: 't1',
+    templateId: 'x1',
+    year: 2031,
+    title: 'Møte i styringsgruppen',
+    due: '2031-02-28',
+    ownerRole: 'secretary',
+    bodyLevel: 'steering',
+    bodyId: null,
+    ownerPersonId: null,
+    description: null,
+    status: 'open',
+    version: 1,
+    angle: 59.46,
+    overdue: false,
+    ...over,
+  }) as WheelTask;
 
 function twelve(tasks: WheelTask[]): MonthSector[] {
   return sectorsOf({

@@ -1,5 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useHealth, usePicture } from './api';
@@ -175,7 +175,8 @@ export default function HomePage({ children }: { children?: ReactNode }) {
           ) : null}
         </>
       ) : null}
-      {children}
+      {/* Panels load on their own: the page does not wait for them, nor blank while they load. */}
+      <Suspense fallback={<Loading />}>{children}</Suspense>
     </div>
   );
 }
