@@ -40,6 +40,7 @@ class Meeting:
     cancel_reason: str | None
     documentation_status: DocumentationStatus  # type: ignore[valid-type]
     archive_worthy: bool
+    year: int = strawberry.field(description="The year (in Norway) its decisions are numbered in.")
     version: int
 
     @strawberry.field
