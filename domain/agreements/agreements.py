@@ -90,7 +90,7 @@ class AgreementUseCases(UseCases):
             sent = changes.trimmed()
             if isinstance(sent.party_ids, list):
                 sent = AgreementChanges(**{**sent.set_fields(), "party_ids": tuple(sent.party_ids)})
-            new = apply(old, sent)
+            new = _typed(apply(old, sent))
             if sent.review_on is None or (
                 sent.review_on is UNSET and _dates_moved(old, new) and _was_default(old)
             ):
@@ -126,6 +126,15 @@ def _dates_moved(old: Agreement, new: Agreement) -> bool:
 def _was_default(old: Agreement) -> bool:
     """A reminder nobody chose follows the dates; one the coordinator set stays."""
     return old.review_on == default_review_on(old.signed_on, old.valid_until)
+
+
+def _typed(a: Agreement) -> Agreement:
+    """``Changes.trimmed`` strips every ``str``, and a StrEnum member comes back a plain one."""
+    return dataclasses.replace(
+        a,
+        kind=AgreementKind(a.kind),
+        documentation_status=DocumentationStatus(a.documentation_status),
+    )
 
 
 def _with_review(a: Agreement, review_on: date) -> Agreement:

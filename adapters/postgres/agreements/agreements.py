@@ -50,8 +50,8 @@ DROP_PARTIES = sa.delete(AGREEMENT_PARTY).where(
 
 def _values(a: Agreement) -> dict[str, Any]:
     values = {name: getattr(a, name) for name in FIELDS}
-    values["kind"] = a.kind.value
-    values["documentation_status"] = a.documentation_status.value
+    values["kind"] = str(a.kind)
+    values["documentation_status"] = str(a.documentation_status)
     return values
 
 

@@ -123,3 +123,16 @@ async def test_two_edits_of_one_version_end_in_one_412(
         assert {a.json()["type"] for a in answers if a.status_code == 412} == {
             "/problems/stale-version"
         }
+
+
+async def test_the_whole_form_sent_back_saves(
+    coordinator: httpx.AsyncClient, agreement: dict[str, Any]
+) -> None:
+    """What the SPA sends: every field, the reminder cleared back to its default."""
+    body = {**PAYLOAD, "validUntil": "2030-06-30", "reviewOn": None, "documentationStatus": "final"}
+    path = f"/api/agreements/{agreement['id']}"
+    r = await coordinator.patch(
+        path, json={**body, "archiveWorthy": True}, headers={"If-Match": '"1"'}
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["reviewOn"] == "2030-03-30" and r.json()["kind"] == "police_council"

@@ -170,3 +170,15 @@ async def test_another_unit_sees_nothing(
     ):
         with pytest.raises(NotFound):
             await call
+
+
+async def test_an_update_keeps_the_enums_typed(
+    svc: AgreementsService, coord: Principal, parties: Parties
+) -> None:
+    a = await create(svc, coord, parties)
+    changes = AgreementChanges(
+        kind=AgreementKind.POLICE_COUNCIL, documentation_status=DocumentationStatus.IN_PROGRESS
+    )
+    b = await svc.update_agreement(coord, a.id, changes, a.version)
+    assert type(b.kind) is AgreementKind
+    assert type(b.documentation_status) is DocumentationStatus
