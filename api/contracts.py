@@ -93,7 +93,9 @@ def _authenticated_routes() -> set[Route]:
     """The routes that depend on ``current_principal``: read from the code, never listed by hand."""
 
     def needs(dependant: Dependant) -> bool:
-        return dependant.call is current_principal or any(map(needs, dependant.dependencies))
+        if dependant.call is current_principal or getattr(dependant.call, "authenticates", False):
+            return True  # api.rest.deps.caller authenticates too
+        return any(map(needs, dependant.dependencies))
 
     return {
         (r.path_format, m)

@@ -43,7 +43,7 @@ ONE = f"SELECT {_COLS} FROM person WHERE person.unit_id = $1::UUID AND person.id
 AUTH = (
     "SELECT s.person_key, s.unit_id, s.acr, s.csrf_hash, s.created_at, s.last_seen_at,"
     " s.expires_at, a.unit_id AS account_unit_id, a.unit_name, a.roles, a.person_id,"
-    " a.display_name, a.body_roles FROM web_session s LEFT JOIN LATERAL"
+    " a.display_name, a.body_roles::text AS body_roles FROM web_session s LEFT JOIN LATERAL"
     " samordna_accounts_for(s.person_key) WITH ORDINALITY AS a ON true"
     " WHERE s.id_hash = $1 AND s.state = 'active' ORDER BY a.ordinality"
 )

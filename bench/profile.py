@@ -1,11 +1,15 @@
 """Bench: the server's own cost of one request path, in-process and without a client: the ASGI app
-called directly as the coordinator (``python -m bench.profile [page|single] [n] [--profile]``):
-mean µs per request over n, best of three runs, or a cProfile of one run."""
+called directly as the coordinator (``python -m bench.profile [page|single] [n] [--profile]
+[--logs]``): mean µs per request over n, wall and this process's CPU (the database's own work
+excluded), best of three runs, or a cProfile of one run. ``--logs``: JSON logs as served (to
+/dev/null), so the access line's cost counts."""
 
 from __future__ import annotations
 
 import asyncio
 import cProfile
+import logging.config
+import os
 import pstats
 import shutil
 import sys
@@ -16,6 +20,7 @@ import httpx
 
 from api import bootstrap
 from api.app import create_app
+from api.logs import log_config
 from bench import baseline, env
 
 
@@ -73,13 +78,15 @@ async def _run(e: env.BenchEnv, path: str, n: int, profile: bool) -> None:
             stats.sort_stats("tottime").print_stats(45)
             stats.dump_stats("/tmp/samordna.prof")
             return
-        best = []
+        wall, cpu = [], []
         for _ in range(3):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for _ in range(n):
                 await _call(app, path, cookie)
-            best.append((time.perf_counter() - t0) / n * 1e6)
-        print(f"{path}: {min(best):.0f} µs a request (runs: {', '.join(f'{b:.0f}' for b in best)})")
+            wall.append((time.perf_counter() - t0) / n * 1e6)
+            cpu.append((time.process_time() - c0) / n * 1e6)
+        runs = ", ".join(f"{w:.0f}/{c:.0f}" for w, c in zip(wall, cpu, strict=True))
+        print(f"{path}: {min(wall):.0f} µs wall, {min(cpu):.0f} µs CPU a request (runs: {runs})")
 
 
 def main() -> None:
@@ -87,6 +94,10 @@ def main() -> None:
     which = args[0] if args else "page"
     n = int(args[1]) if len(args) > 1 else 1000
     e = asyncio.run(env.build())
+    if "--logs" in sys.argv:  # as bench/served.py and `api.cli serve` log, written nowhere
+        config = log_config()
+        config["handlers"]["stdout"]["stream"] = open(os.devnull, "w")  # noqa: SIM115
+        logging.config.dictConfig(config)
     try:
         paths = {"page": "/api/persons?limit=50", "single": f"/api/persons/{e.person_ids[0]}"}
         for name, path in paths.items():

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.access.accounts import account_from_row
+from adapters.identity.session_rows import account
 from adapters.postgres.connection import RequestConnections, fetch
 from domain.shared.identity import PersonAccount
 
@@ -38,7 +38,7 @@ def _hash(value: str) -> str:
 
 def csrf_token_for(session: str) -> str:
     """The CSRF token is derived from the cookie value, so it never has to be stored in the clear."""
-    mac = hmac.new(session.encode(), b"samordna-csrf-v1", hashlib.sha256).digest()
+    mac = hmac.digest(session.encode(), b"samordna-csrf-v1", "sha256")  # HMAC-SHA256, one C call
     return base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
 
 
@@ -74,30 +74,16 @@ class ActiveSession:
 
 # The session and every account of its person in one statement: the request's only look-up before
 # its use case. The accounts come through the definer function (the tables stay closed, ADR 0003).
-# Sent on asyncpg directly (``connection.fetch``): prepared once per connection.
+# Sent on asyncpg directly (``connection.fetch``): prepared once per connection. The body roles
+# come as text (asyncpg's C codec; ``session_rows`` parses each distinct text once).
 _ACTIVE_WITH_ACCOUNTS = (
     "SELECT s.person_key, s.unit_id, s.acr, s.csrf_hash, s.created_at, s.last_seen_at,"
     " s.expires_at, a.unit_id AS account_unit_id, a.unit_name, a.roles, a.person_id,"
-    " a.display_name, a.body_roles"
+    " a.display_name, a.body_roles::text AS body_roles"
     " FROM web_session s LEFT JOIN LATERAL samordna_accounts_for(s.person_key)"
     " WITH ORDINALITY AS a ON true"
     " WHERE s.id_hash = $1 AND s.state = 'active' ORDER BY a.ordinality"
 )
-
-
-class _Row:
-    """An asyncpg record read by attribute, as ``account_from_row`` and ``_alive`` read rows."""
-
-    __slots__ = ("_record",)
-
-    def __init__(self, record: Any) -> None:
-        self._record = record
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._record[name]
-        except KeyError:
-            raise AttributeError(name) from None
 
 
 class PgSessionStore:
@@ -194,23 +180,23 @@ class PgSessionStore:
     ) -> tuple[ActiveSession, list[PersonAccount]] | None:
         """The live session and its person's accounts (oldest first), in one statement."""
         id_hash = _hash(session)
-        records = await self._db.first(lambda conn: fetch(conn, _ACTIVE_WITH_ACCOUNTS, id_hash))
-        rows = [_Row(r) for r in records]
+        rows = await self._db.first(lambda conn: fetch(conn, _ACTIVE_WITH_ACCOUNTS, id_hash))
         active = await self._alive(session, rows[0]) if rows else None
         if active is None:
             return None
-        return active, [account_from_row(r) for r in rows if r.account_unit_id is not None]
+        return active, [account(r) for r in rows if r["account_unit_id"] is not None]
 
     async def _alive(self, session: str, row: Any) -> ActiveSession | None:
+        """``row``: an asyncpg record of ``_ACTIVE_WITH_ACCOUNTS``."""
         now = self._now()
-        if row.expires_at <= now or row.created_at + self._absolute <= now:
+        expires_at, created_at = row["expires_at"], row["created_at"]
+        if expires_at <= now or created_at + self._absolute <= now:
             return None
         csrf = csrf_token_for(session)
-        if not hmac.compare_digest(row.csrf_hash or "", _hash(csrf)):
+        if not hmac.compare_digest(row["csrf_hash"] or "", _hash(csrf)):
             return None
-        expires_at = row.expires_at
-        if now - row.last_seen_at >= SLIDE_EVERY:
-            expires_at = min(now + self._idle, row.created_at + self._absolute)
+        if now - row["last_seen_at"] >= SLIDE_EVERY:
+            expires_at = min(now + self._idle, created_at + self._absolute)
             async with self._db.connect() as conn:
                 await conn.execute(
                     text(
@@ -220,11 +206,11 @@ class PgSessionStore:
                     {"now": now, "exp": expires_at, "id": _hash(session)},
                 )
         return ActiveSession(
-            person_key=row.person_key,
-            unit_id=row.unit_id,
-            acr=row.acr,
+            person_key=row["person_key"],
+            unit_id=row["unit_id"],
+            acr=row["acr"],
             csrf_token=csrf,
-            created_at=row.created_at,
+            created_at=created_at,
             expires_at=expires_at,
         )
 

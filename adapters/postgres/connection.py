@@ -198,21 +198,32 @@ def current_lease() -> Lease | None:
     return _lease.get()
 
 
+class _Scope:
+    """``async with``: the lease is current inside; released on the way out, also on errors."""
+
+    __slots__ = ("_token", "lease")
+
+    def __init__(self, lease: Lease) -> None:
+        self.lease = lease
+
+    async def __aenter__(self) -> Lease:
+        self._token = _lease.set(self.lease)
+        return self.lease
+
+    async def __aexit__(self, *exc: object) -> None:
+        _lease.reset(self._token)
+        await self.lease.release()
+
+
 class RequestConnections:
     """Opens the request scope (``scope``) and hands out its connection (``connect``)."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
 
-    @asynccontextmanager
-    async def scope(self) -> AsyncIterator[Lease]:
-        lease = Lease(self.engine)
-        token = _lease.set(lease)
-        try:
-            yield lease
-        finally:
-            _lease.reset(token)
-            await lease.release()
+    def scope(self) -> _Scope:
+        """The request's lease, current while inside (a plain class: no generator per request)."""
+        return _Scope(Lease(self.engine))
 
     @asynccontextmanager
     async def connect(self) -> AsyncIterator[AsyncConnection]:

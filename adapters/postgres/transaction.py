@@ -4,7 +4,7 @@ request's connection (``connection.py``), bound to one SLT unit for row-level se
 from __future__ import annotations
 
 import asyncio
-from contextlib import AsyncExitStack
+from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Self
 from uuid import UUID
@@ -37,25 +37,33 @@ class PgTransaction:
         self._connections = connections
         self.unit_id = unit_id
         self._open = False
-        self._stack = AsyncExitStack()
+        self._lease: tx.Lease | None = None  # held (its lock) while inside, on a request
+        self._own: AbstractAsyncContextManager[AsyncConnection] | None = None  # outside one
 
     def _bind(self) -> None:
         """The context's repositories on ``self.conn``."""
 
     async def __aenter__(self) -> Self:
-        async with AsyncExitStack() as stack:
-            lease = tx.current_lease()
-            if lease is None:  # outside a request: a connection of its own
-                self.conn = await stack.enter_async_context(self._connections.connect())
+        lease = tx.current_lease()
+        if lease is None:  # outside a request: a connection of its own
+            own = self._connections.connect()
+            self.conn = await own.__aenter__()
+            try:
                 await tx.begin(self.conn, self.unit_id)
-                self._open = True
-            else:
-                # Held for the whole use case: repositories may talk to the driver directly,
-                # and a connection runs one statement at a time.
-                await self._take(lease, stack)
+            except BaseException as exc:
+                await own.__aexit__(type(exc), exc, exc.__traceback__)
+                raise
+            self._own, self._open = own, True
+        else:
+            # Held for the whole use case: repositories may talk to the driver directly,
+            # and a connection runs one statement at a time.
+            await self._take(lease)
+            try:
                 await self._begin_on(lease)
                 self.conn = await lease.connection()
-            self._stack = stack.pop_all()
+            except BaseException:
+                self._give_back()
+                raise
         self._bind()
         return self
 
@@ -70,16 +78,21 @@ class PgTransaction:
             await lease.first(lambda conn: tx.begin(conn, unit, "REPEATABLE READ"))
             lease.shared_open = True
 
-    @staticmethod
-    async def _take(lease: tx.Lease, stack: AsyncExitStack) -> None:
+    async def _take(self, lease: tx.Lease) -> None:
         """The lease's lock for this use case; a unit of work nested in another on the same
         request would wait for itself, so it is refused instead."""
         me = asyncio.current_task()
         if lease.holder is me:
             raise RuntimeError("a unit of work inside another on the same request connection")
-        await stack.enter_async_context(lease.lock)
+        await lease.lock.acquire()
         lease.holder = me
-        stack.callback(setattr, lease, "holder", None)
+        self._lease = lease
+
+    def _give_back(self) -> None:
+        lease, self._lease = self._lease, None
+        if lease is not None:
+            lease.holder = None
+            lease.lock.release()
 
     async def __aexit__(
         self,
@@ -92,7 +105,10 @@ class PgTransaction:
                 self._open = False
                 await tx.rollback(self.conn)
         finally:
-            await self._stack.aclose()
+            own, self._own = self._own, None
+            if own is not None:
+                await own.__aexit__(exc_type, exc, tb)
+            self._give_back()
 
     async def commit(self) -> None:
         if not self._open:

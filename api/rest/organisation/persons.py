@@ -11,7 +11,7 @@ from api.rest.deps import IfMatchDep, PrincipalDep, set_etag
 from api.rest.dtos import PageOf
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 from api.rest.inputs import CursorQ, Limit, page_request
-from api.rest.organisation.deps import ServiceDep
+from api.rest.organisation.deps import CallerDep, ServiceDep
 from api.rest.organisation.dtos.persons import PersonCreate, PersonRead, PersonUpdate
 from api.rest.organisation.queries import Search
 from domain.organisation.filters import PersonFilter
@@ -24,8 +24,7 @@ JSON = "application/json"
 
 @router.get("/persons", tags=["persons"], operation_id="persons-list", responses=READ_ERRORS)
 async def list_persons(
-    p: PrincipalDep,
-    svc: ServiceDep,
+    call: CallerDep,
     q: Search = None,
     organisation_id: Annotated[UUID | None, Query(alias="organisationId")] = None,
     organisation_type: Annotated[
@@ -36,8 +35,8 @@ async def list_persons(
     cursor: CursorQ = None,
 ) -> PageOf[PersonRead]:
     """Staff and representatives, by name. Never young people under follow-up."""
-    page = await svc.list_persons(
-        p,
+    page = await call.svc.list_persons(
+        call.p,
         PersonFilter(q=q, organisation_id=organisation_id, organisation_type=organisation_type),
         page_request(limit, cursor),
     )
@@ -68,9 +67,9 @@ async def create_person(
     responses=READ_ERRORS,
     response_model=PersonRead,
 )
-async def get_person(id: UUID, p: PrincipalDep, svc: ServiceDep) -> Response:
+async def get_person(id: UUID, call: CallerDep) -> Response:
     """One person."""
-    x = await svc.get_person(p, id)
+    x = await call.svc.get_person(call.p, id)
     # The body FastAPI would write for ``response_model`` (same serialiser, same bytes), built
     # once: no second validation, no response parameter to merge. The ETag goes last, as there.
     answer = Response(PersonRead.from_domain(x).model_dump_json(by_alias=True), media_type=JSON)
