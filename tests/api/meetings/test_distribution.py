@@ -3,20 +3,17 @@ the mail, what the PDF holds, a mail server that is down, refused addresses, ref
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
-from pathlib import Path
 
 import httpx
 import pytest
 from pypdf import PdfReader
 
-from adapters.mail.catcher import MailCatcher, free_port
+from adapters.mail.catcher import MailCatcher
 from adapters.postgres.demo import demo_id
-from api import bootstrap
-from api.outbox import outbound_mail
 from api.settings import Settings
-from domain.shared.mail import MailMessage, MailUnavailable
 from tests.api.meetings.support import KARI, drafting, etag, headers, meeting_etag, plan
 
 OPEN = "Handlingsplanen ble gjennomgått punkt for punkt."
@@ -252,26 +249,18 @@ async def test_another_unit_cannot_distribute_approved_minutes(
     assert after.json()["status"] == "minutes_approved"
 
 
-async def test_the_development_catcher_keeps_mail_as_files(tmp_path: Path) -> None:
-    """What ``make run`` starts: mail handed to the app's adapter lands in state_dir/mail."""
-    dev = Settings(_env_file=None, state_dir=tmp_path, mail_catcher_port=free_port())  # type: ignore[call-arg]
-    catcher = bootstrap.start_mail_catcher(dev)
-    assert catcher is not None
-    try:
-        refused = await outbound_mail(dev).send(
-            MailMessage(
-                sender=dev.mail_from, to=("ny@example.invalid",), subject="Hei", text="Test"
-            )
-        )
-    finally:
-        catcher.stop()
-    assert refused == () and len(list((tmp_path / "mail").glob("*.eml"))) == 1
-
-
-async def test_without_catcher_or_relay_the_app_starts_and_distribution_says_503() -> None:
-    dev = Settings(_env_file=None, mail_catcher=False)  # type: ignore[call-arg]
-    mail = outbound_mail(dev)
-    with pytest.raises(MailUnavailable, match="SAMORDNA_MAIL_HOST"):
-        await mail.send(
-            MailMessage(sender=dev.mail_from, to=("a@example.invalid",), subject="S", text="T")
-        )
+async def test_two_distributions_at_once_end_in_one_distributed_meeting(
+    client: httpx.AsyncClient, mail_catcher: MailCatcher
+) -> None:
+    """A double click: one answer is 200; the other a conflict (409 final, or 412 when it read
+    the meeting before the first marked it — then its copy went too: no lock spans SMTP)."""
+    h = await headers(client)
+    mid = await approved(client, h)
+    version = await meeting_etag(client, h, mid)
+    send = [
+        client.post(f"/api/meetings/{mid}/distribution", headers={**h, **version}) for _ in "ab"
+    ]
+    codes = sorted(r.status_code for r in await asyncio.gather(*send))
+    assert codes[0] == 200 and codes[1] in (409, 412), codes
+    after = (await client.get(f"/api/meetings/{mid}", headers=h)).json()
+    assert after["status"] == "distributed" and 1 <= len(mail_catcher.caught) <= 2
