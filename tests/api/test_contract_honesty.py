@@ -67,6 +67,23 @@ async def test_405_allows_every_method_of_the_path(coordinator):
     assert r.headers["allow"] == "GET, PATCH, DELETE"
 
 
+# POST routes that move a versioned resource on (a membership's term, a meeting's status, an
+# action item's status, approving minutes): they carry If-Match as PATCH and DELETE do.
+MEETING_TRANSITIONS = frozenset(
+    {
+        "/api/meetings/{id}/hold",
+        "/api/meetings/{id}/cancel",
+        "/api/meetings/{id}/minutes",
+        "/api/meetings/{id}/minutes/approve",
+        "/api/action-items/{id}/status",
+    }
+)
+
+
+def _transition(path: str) -> bool:
+    return path.startswith("/api/memberships/{id}/") or path in MEETING_TRANSITIONS
+
+
 def test_every_update_requires_a_bounded_if_match(spec):
     checked = 0
     for path, method, op in operations(spec):
@@ -75,8 +92,11 @@ def test_every_update_requires_a_bounded_if_match(spec):
             assert headers["If-Match"]["required"] is True, (method, path)
             assert headers["If-Match"]["schema"]["maxLength"] == 64
             checked += 1
-        elif method in {"GET", "POST"} and not path.startswith("/api/memberships/{id}/"):
+        elif method in {"GET", "POST"} and not _transition(path):
             assert "If-Match" not in headers, (method, path)
+        elif method == "POST":  # a status change of a versioned resource names its version
+            assert headers["If-Match"]["required"] is True, (method, path)
+            assert headers["If-Match"]["schema"]["maxLength"] == 64
     assert checked >= 11  # six PATCH, four DELETE and the end of a membership at least
 
 

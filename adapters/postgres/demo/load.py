@@ -22,6 +22,7 @@ from adapters.postgres.demo.data import (
     DemoMachine,
     demo_id,
 )
+from adapters.postgres.demo.meetings import load_meetings
 
 
 async def _insert(conn: AsyncConnection, table: str, rows: Iterable[dict[str, object]]) -> None:
@@ -140,6 +141,7 @@ async def load_demo(
                 for b, p, role, ago, ends in MEMBERSHIPS
             ],
         )
+        await load_meetings(conn, _insert, unit=u, person=person, today=today)
         await _insert(
             conn,
             "establishment",

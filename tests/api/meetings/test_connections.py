@@ -7,7 +7,7 @@ from adapters.postgres.demo import demo_id
 from tests.api.meetings.support import BODY, drafting, etag, headers, meeting_etag
 from tests.integration.test_request_connections import tally
 
-EMPTY = demo_id("body/team-sor")
+EMPTY = demo_id("body/team-sentrum")
 
 
 async def _measure(client, container, method, url, **kw):

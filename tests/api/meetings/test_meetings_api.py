@@ -39,7 +39,7 @@ async def test_a_bodys_meetings_by_filter_and_cursor(client):
     r = await client.get("/api/meetings", params={"bodyId": str(BODY), "year": year - 1}, headers=h)
     assert r.json()["total"] == 0
     r = await client.get(
-        "/api/meetings", params={"bodyId": str(demo_id("body/team-sor"))}, headers=h
+        "/api/meetings", params={"bodyId": str(demo_id("body/team-sentrum"))}, headers=h
     )
     assert r.status_code == 200 and r.json()["total"] == 0  # a body of the unit without meetings
 
@@ -154,3 +154,16 @@ async def test_action_items_move_on_after_approval_by_their_owner(client):
     h = await headers(client)
     r = await client.delete(f"/api/action-items/{mine[0]['id']}", headers={**h, **etag(done)})
     assert r.status_code == 204, r.text
+
+
+async def test_the_demo_has_a_planned_and_a_held_meeting(client):
+    h = await headers(client)
+    team = demo_id("body/team-sor")
+    page = (await client.get("/api/meetings", params={"bodyId": str(team)}, headers=h)).json()
+    assert [m["status"] for m in page["items"]] == ["held", "planned"]
+    held, planned = (m["id"] for m in page["items"])
+    assert len((await client.get(f"/api/meetings/{planned}/agenda", headers=h)).json()) == 3
+    assert len((await client.get(f"/api/meetings/{held}/attendance", headers=h)).json()) == 3
+    got = await client.get(f"/api/meetings/{held}", headers=h)
+    draft = await client.post(f"/api/meetings/{held}/minutes", headers={**h, **etag(got)})
+    assert draft.status_code == 201, draft.text  # the coordinator can go on from there
