@@ -75,6 +75,7 @@ MEETING_TRANSITIONS = frozenset(
         "/api/meetings/{id}/cancel",
         "/api/meetings/{id}/minutes",
         "/api/meetings/{id}/minutes/approve",
+        "/api/meetings/{id}/distribution",
         "/api/action-items/{id}/status",
     }
 )
