@@ -74,7 +74,10 @@ class RecordingUseCases(UseCases):
             await self._screen(uow, p, meeting, texts, override_reason)
             await uow.minutes.update(new, expected)
             await uow.commit()
-        return new
+        # The draft as the writer may read it: a manager without a seat on the body writes the
+        # restricted layer but, like every reader without a seat, never reads it back (nor the
+        # other items' restricted texts).
+        return new.as_seen(restricted=pol.can_see_restricted(p, meeting.body_id))
 
     async def record_decision(
         self,

@@ -12,6 +12,8 @@ from tests.api.meetings.test_graphql import (
     MEETING_F,
     NESTED,
     PROBLEM_F,
+    WRITE,
+    as_,
     coordinator,
     gql,
     ok,
@@ -96,3 +98,28 @@ async def test_draft_decisions_and_action_items_change_and_go(coordinator: Any) 
         f'mutation {{ removeAgendaItem(id: "{item}", version: 1) {{ {PROBLEM_F} }} }}',
     )
     assert busy["data"]["removeAgendaItem"]["__typename"] == "ConflictProblem"  # minutes under it
+
+
+async def test_a_manager_without_a_seat_never_reads_the_restricted_layer(client: Any) -> None:
+    """Siri (unit admin) manages every body's meetings but has no seat on the group: what she
+    writes answers without the restricted layer, hers or the secretary's."""
+    await as_(client, "coordinator")
+    s = await seed(client, items=2)  # Kari wrote "Intern merknad." under both items
+    await as_(client, "unit_admin")
+    got = await ok(
+        client,
+        WRITE,
+        "writeItemMinutes",
+        m=s["meeting"],
+        i=s["items"][0],
+        v=3,  # the draft (version 1) after two items were written
+        open="Endret av systemansvarlig.",
+        restricted="Ny intern merknad.",
+    )
+    assert {i["restrictedText"] for i in got["items"]} == {None}
+    page = (await gql(client, NESTED, id=s["meeting"]))["data"]["meeting"]
+    assert {i["restrictedText"] for i in page["minutes"][0]["items"]} == {None}
+    await as_(client, "coordinator")  # a seat holder reads what was written
+    page = (await gql(client, NESTED, id=s["meeting"]))["data"]["meeting"]
+    texts = {i["agendaItemId"]: i["restrictedText"] for i in page["minutes"][0]["items"]}
+    assert texts == {s["items"][0]: "Ny intern merknad.", s["items"][1]: "Intern merknad."}
