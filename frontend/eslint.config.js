@@ -69,6 +69,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/features/agreements/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(organisation|access|meetings|annual_wheel)(/|$)',
+              message:
+                'agreements imports no other context (it reads organisations by contract path)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint/**/*.js', 'eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -18,6 +18,8 @@ const AccessibilityPage = lazy(() => import('./features/shared/AccessibilityPage
 const NotFoundPage = lazy(() => import('./features/shared/NotFoundPage'));
 const AccessPage = lazy(() => import('./features/access/AccessPage'));
 const LoginFailedPage = lazy(() => import('./features/access/LoginFailedPage'));
+const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage'));
+const AgreementFormPage = lazy(() => import('./features/agreements/AgreementFormPage'));
 const WheelPage = lazy(() => import('./features/annual_wheel/WheelPage'));
 const TemplatesPage = lazy(() => import('./features/annual_wheel/TemplatesPage'));
 const TemplateFormPage = lazy(() => import('./features/annual_wheel/TemplateFormPage'));
@@ -73,6 +75,9 @@ export function App() {
                   <Route path="personer/:id" element={<PersonFormPage />} />
                   <Route path="enhet" element={<UnitPage />} />
                   <Route path="tilgang" element={<AccessPage />} />
+                  <Route path="avtaler" element={<AgreementsPage />} />
+                  <Route path="avtaler/ny" element={<AgreementFormPage />} />
+                  <Route path="avtaler/:id" element={<AgreementFormPage />} />
                   <Route path="arshjul" element={<WheelPage />} />
                   <Route path="arshjul/maler" element={<TemplatesPage />} />
                   <Route path="arshjul/maler/ny" element={<TemplateFormPage />} />

@@ -107,6 +107,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/organisasjoner', label: t('nav.organisations'), end: false },
     { to: '/personer', label: t('nav.persons'), end: false },
     { to: '/enhet', label: t('nav.unit'), end: false },
+    { to: '/avtaler', label: t('agreements.nav'), end: false },
     { to: '/arshjul', label: t('wheel.nav'), end: false },
     ...(session.status === 'ready' && canAdministerAccess(session.me)
       ? [{ to: '/tilgang', label: t('nav.access'), end: false }]

@@ -1,7 +1,13 @@
 import { organisationEn } from '../features/organisation/i18n/en';
 import { sharedEn } from '../features/shared/i18n/en';
+import { agreementsEn } from '../features/agreements/i18n/en';
 import { annualWheelEn } from '../features/annual_wheel/i18n/en';
 import type { PartialCatalogue } from './types';
 
 /** English, one part per context. A key missing here falls back to bokmål. */
-export const en: PartialCatalogue = { ...sharedEn, ...organisationEn, ...annualWheelEn };
+export const en: PartialCatalogue = {
+  ...sharedEn,
+  ...organisationEn,
+  ...annualWheelEn,
+  ...agreementsEn,
+};

@@ -1,7 +1,13 @@
 import { organisationNn } from '../features/organisation/i18n/nn';
 import { sharedNn } from '../features/shared/i18n/nn';
+import { agreementsNn } from '../features/agreements/i18n/nn';
 import { annualWheelNn } from '../features/annual_wheel/i18n/nn';
 import type { PartialCatalogue } from './types';
 
 /** Nynorsk, one part per context. A key missing here falls back to bokmål. */
-export const nn: PartialCatalogue = { ...sharedNn, ...organisationNn, ...annualWheelNn };
+export const nn: PartialCatalogue = {
+  ...sharedNn,
+  ...organisationNn,
+  ...annualWheelNn,
+  ...agreementsNn,
+};

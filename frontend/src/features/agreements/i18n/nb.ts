@@ -1,0 +1,67 @@
+/** Agreements room, bokmål: samarbeidsavtaler og politirådsavtaler med signert dokument. */
+export const agreementsNb = {
+  agreements: {
+    nav: 'Avtaler',
+    title: 'Avtaler',
+    intro:
+      'Samarbeidsavtaler og politirådsavtaler med parter, gyldighet og signert dokument. Avtaler som snart går ut, er merket «Skal revideres».',
+    new: 'Ny avtale',
+    newTitle: 'Ny avtale',
+    create: 'Registrer avtale',
+    back: 'Tilbake til avtaler',
+    search: 'Søk i tittel',
+    empty: 'Ingen avtaler.',
+    kindLabel: 'Type avtale',
+    kind: { cooperation: 'Samarbeidsavtale', police_council: 'Politirådsavtale' },
+    titleLabel: 'Tittel',
+    parties: 'Parter',
+    partiesHelp:
+      'Minst to organisasjoner. En politirådsavtale har kommunen og politiet som parter.',
+    unknownParty: 'ukjent part',
+    signedOn: 'Signert',
+    validUntil: 'Gyldig til',
+    reviewOn: 'Påminnelse om revisjon',
+    reviewHelp: 'Står feltet tomt, settes påminnelsen tre måneder før avtalen går ut.',
+    statusLabel: 'Status',
+    allStatuses: 'Alle',
+    status: { active: 'Gjeldende', due_for_review: 'Skal revideres', expired: 'Utløpt' },
+    documentationStatus: 'Dokumentasjonsstatus',
+    documentationStatusValue: {
+      private_note: 'Privat notat',
+      in_progress: 'Under arbeid',
+      final: 'Endelig',
+    },
+    archiveWorthy: 'Arkivverdig',
+    archiveWorthyHelp: 'Avtaler er arkivverdige med mindre du bestemmer noe annet.',
+    document: 'Signert dokument',
+    noDocument: 'Ikke lastet opp',
+    download: 'Last ned',
+    downloadNamed: 'Last ned {{name}}',
+    size: '({{kb}} kB)',
+    notPdfa:
+      'Dokumentet er ikke PDF/A. Arkivet foretrekker PDF/A; last gjerne opp en PDF/A-versjon når du har den.',
+    upload: {
+      label: 'Velg PDF-fil',
+      help: 'Den signerte avtalen som PDF, høyst {{max}} MB.',
+      submit: 'Last opp',
+      replace: 'Erstatt dokumentet',
+      choose: 'Velg en fil først.',
+      done: 'Dokumentet er lastet opp.',
+      tooLarge: 'Filen er større enn {{max}} MB.',
+      error: {
+        'unsupported-media-type':
+          'Filen er ikke en (hel) PDF. Last opp den signerte avtalen som PDF.',
+        'empty-document': 'Filen er tom.',
+        'content-too-large': 'Filen er større enn {{max}} MB.',
+        'stale-version': 'Noen andre har endret avtalen i mellomtiden. Last siden på nytt.',
+        generic: 'Opplastingen mislyktes. Prøv igjen.',
+      },
+    },
+    error: {
+      tooFewParties: 'Velg minst {{min}} parter.',
+      policeCouncilParties: 'En politirådsavtale har kommunen og politiet som parter.',
+      validUntilAfterSigned: 'Gyldig til må være etter signeringsdatoen.',
+      reviewInPeriod: 'Påminnelsen må ligge mellom signering og utløp.',
+    },
+  },
+};
