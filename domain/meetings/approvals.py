@@ -67,7 +67,9 @@ class ApprovalUseCases(UseCases):
                 recorded_by_person_id=p.person_id,
                 approving_meeting_id=later.id,
             )
-            return await self._approve(uow, meeting, approval, expected_version)
+            approved = await self._approve(uow, meeting, approval, expected_version)
+        # Recorded by a manager who may have no seat: the restricted layer only for members.
+        return approved.as_seen(restricted=pol.can_see_restricted(p, meeting.body_id))
 
     async def correct_minutes(
         self,

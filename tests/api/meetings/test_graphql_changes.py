@@ -123,3 +123,27 @@ async def test_a_manager_without_a_seat_never_reads_the_restricted_layer(client:
     page = (await gql(client, NESTED, id=s["meeting"]))["data"]["meeting"]
     texts = {i["agendaItemId"]: i["restrictedText"] for i in page["minutes"][0]["items"]}
     assert texts == {s["items"][0]: "Ny intern merknad.", s["items"][1]: "Intern merknad."}
+
+
+async def test_approval_at_the_next_meeting_answers_the_open_layer_to_a_manager_without_seat(
+    client: Any,
+) -> None:
+    await as_(client, "coordinator")
+    first = await seed(client, items=1, days=-3)
+    later = await seed(client, items=1, days=-1)
+    await as_(client, "unit_admin")
+    got = await ok(
+        client,
+        "mutation($m: UUID!, $l: UUID!, $v: Int!) { approveMinutesAtNextMeeting(meetingId: $m,"
+        " approvingMeetingId: $l, version: $v) { ... on MinutesVersion { approved"
+        " approval { kind approvingMeetingId } items { openText restrictedText } } } }",
+        "approveMinutesAtNextMeeting",
+        m=first["meeting"],
+        l=later["meeting"],
+        v=first["version"],
+    )
+    assert got["approved"] and got["approval"] == {
+        "kind": "NEXT_MEETING",
+        "approvingMeetingId": later["meeting"],
+    }
+    assert got["items"] == [{"openText": "Gruppa drøftet sak 1.", "restrictedText": None}]
