@@ -151,6 +151,12 @@ class RecordingUseCases(UseCases):
             await uow.commit()
         return new
 
+    async def action_items(self, p: Principal, meeting_id: UUID) -> Sequence[ActionItem]:
+        """The meeting's action items, for whoever may read the meeting."""
+        async with self._open(p) as uow:
+            await self._readable(uow, p, meeting_id)
+            return await uow.actions.of_meeting(meeting_id)
+
     async def my_action_items(self, p: Principal) -> Sequence[ActionItem]:
         """The principal's own action items (a person's home page); a machine has none."""
         if p.person_id is None:

@@ -33,9 +33,7 @@ async def list_action_items(
     id: UUID, p: PrincipalDep, svc: ServiceDep, today: TodayDep
 ) -> list[ActionItemRead]:
     """The meeting's action items; overdue ones flagged."""
-    await svc.get_meeting(p, id)  # 404 for a meeting the caller may not read
-    found = await svc.actions_of_meetings(p, [id])
-    return [ActionItemRead.of(a, today) for a in found.get(id, [])]
+    return [ActionItemRead.of(a, today) for a in await svc.action_items(p, id)]
 
 
 @router.post(

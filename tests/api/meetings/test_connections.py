@@ -26,6 +26,9 @@ async def test_meetings_routes_use_one_connection_per_request(client, container)
         f"/api/meetings/{mid}/agenda",
         f"/api/meetings/{mid}/minutes",
         f"/api/meetings/{mid}/quorum",
+        f"/api/meetings/{mid}/action-items",
+        f"/api/meetings/{mid}/decisions",
+        f"/api/meetings/{mid}/attendance",
         "/api/me/action-items",
         f"/api/meetings?bodyId={BODY}",
         f"/api/meetings?bodyId={EMPTY}",  # a body without meetings
@@ -61,4 +64,6 @@ async def test_meetings_routes_use_one_connection_per_request(client, container)
         json={"kind": "chair"},
         headers={**h, **tag},
     )
+    assert t.checkouts == 1 and t.begins == 1
+    t = await _measure(client, container, "GET", f"/api/meetings/{mid}/minutes/open", headers=h)
     assert t.checkouts == 1 and t.begins == 1
