@@ -16,6 +16,7 @@ from strawberry.tools import merge_types
 
 from api.graphql.access import schema as access
 from api.graphql.agreements import schema as agreements
+from api.graphql.annual_wheel import schema as annual_wheel
 from api.graphql.context import Context, OneSnapshot, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
@@ -23,8 +24,14 @@ from api.graphql.meetings import schema as meetings
 from api.graphql.organisation import schema as organisation
 from api.graphql.router import SamordnaGraphQLRouter
 
-QUERIES = (organisation.Query, access.Query, meetings.Query, agreements.Query)
-MUTATIONS = (organisation.Mutation, access.Mutation, meetings.Mutation, agreements.Mutation)
+QUERIES = (organisation.Query, access.Query, meetings.Query, agreements.Query, annual_wheel.Query)
+MUTATIONS = (
+    organisation.Mutation,
+    access.Mutation,
+    meetings.Mutation,
+    agreements.Mutation,
+    annual_wheel.Mutation,
+)
 
 
 def build_schema(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from uuid import UUID
 
 from fastapi import APIRouter, Response
 
-from api.rest.annual_wheel.deps import ServiceDep, YearPath
+from api.rest.annual_wheel.deps import OrganisationDep, ServiceDep, YearPath
 from api.rest.annual_wheel.dtos.tasks import (
     GenerateRead,
     MonthSectorRead,
@@ -22,7 +23,7 @@ from domain.annual_wheel.circle import WheelView
 router = APIRouter(prefix="/api/annual-wheel", tags=["annual-wheel"])
 
 
-def wheel_read(view: WheelView) -> WheelRead:
+def wheel_read(view: WheelView, names: Mapping[UUID, str]) -> WheelRead:
     placed = {pt.task.id: pt for s in view.sectors for pt in s.tasks}
     return WheelRead(
         year=view.year,
@@ -31,6 +32,7 @@ def wheel_read(view: WheelView) -> WheelRead:
                 **WheelTaskRead.from_domain(t).model_dump(),
                 angle=placed[t.id].angle,
                 overdue=placed[t.id].overdue,
+                owner_name=names.get(t.owner_person_id) if t.owner_person_id else None,
             )
             for t in view.tasks
         ],
@@ -49,9 +51,15 @@ def wheel_read(view: WheelView) -> WheelRead:
 
 
 @router.get("/years/{year}", operation_id="wheel-year-get", responses=READ_ERRORS)
-async def get_wheel(year: YearPath, p: PrincipalDep, svc: ServiceDep) -> WheelRead:
-    """The year's tasks as a list (by due date) and as twelve month sectors for the circle."""
-    return wheel_read(await svc.wheel(p, year))
+async def get_wheel(
+    year: YearPath, p: PrincipalDep, svc: ServiceDep, org: OrganisationDep
+) -> WheelRead:
+    """The year's tasks as a list (by due date) and as twelve month sectors for the circle, each
+    with its owner's name."""
+    view = await svc.wheel(p, year)
+    owners = sorted({t.owner_person_id for t in view.tasks if t.owner_person_id}, key=str)
+    persons = await org.persons_by_id(p, owners) if owners else {}
+    return wheel_read(view, {id: x.name for id, x in persons.items()})
 
 
 @router.post("/years/{year}/generate", operation_id="wheel-year-generate", responses=WRITE_ERRORS)

@@ -391,7 +391,8 @@ export interface paths {
         };
         /**
          * Get Wheel
-         * @description The year's tasks as a list (by due date) and as twelve month sectors for the circle.
+         * @description The year's tasks as a list (by due date) and as twelve month sectors for the circle, each
+         *     with its owner's name.
          */
         get: operations["wheel-year-get"];
         put?: never;
@@ -3222,6 +3223,11 @@ export interface components {
              * @description Open and due before today.
              */
             overdue: boolean;
+            /**
+             * Ownername
+             * @description The owner's name, as the unit's person list has it.
+             */
+            ownerName: string | null;
             /**
              * Ownerpersonid
              * @description Empty: no coordinator on record yet.

@@ -68,6 +68,7 @@ async def test_generate_is_idempotent_and_the_wheel_shows_it(coordinator):
     eval_ = next(t for t in wheel["tasks"] if t["title"] == "Politirådets egenevaluering")
     assert eval_["ownerRole"] == "chair" and eval_["bodyId"] == str(demo_id("body/politirad"))
     assert eval_["ownerPersonId"] == str(demo_id("person/ordforer"))
+    assert eval_["ownerName"] == "Astrid Berg"
     gathering = next(t for t in wheel["tasks"] if t["title"] == "Årlig samling for alle nivåer")
     assert gathering["ownerPersonId"] == str(KARI) and gathering["bodyId"] is None
     assert (await coordinator.get(f"{WHEEL}/years/2026")).json()["tasks"] == []

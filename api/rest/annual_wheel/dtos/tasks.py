@@ -29,6 +29,9 @@ class WheelTaskRead(Dto):
 
 
 class WheelEntryRead(WheelTaskRead):
+    owner_name: str | None = Field(
+        description="The owner's name, as the unit's person list has it."
+    )
     angle: float = Field(description="Degrees clockwise from the top (January starts at 0).")
     overdue: bool = Field(description="Open and due before today.")
 
