@@ -113,6 +113,47 @@ test('generating a year twice: the second time says nothing is new', async ({ pa
   expect(second).toBe(`Ingen nye oppgaver: alle ${active} fantes fra før.`);
   expect((await wheel(page, 2031)).length).toBe(active);
   await expectNoA11yViolations(page, 'the annual wheel');
+  // Choosing the year: the next one has no tasks yet, and says so.
+  await page.getByRole('button', { name: 'Neste år' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Årshjul 2032' })).toBeVisible();
+  await page.getByLabel('År', { exact: true }).selectOption('2031');
+  await expect(page.getByRole('heading', { level: 1, name: 'Årshjul 2031' })).toBeVisible();
+  await expect(page.getByTestId('wheel-list')).toContainText('Revisjon av handlingsplanen');
+});
+
+test('a status change on a task someone else changed meanwhile is refused and explained', async ({
+  page,
+}) => {
+  await login(page, 'coordinator');
+  await ensureTemplates(page);
+  await generate(page, 2034);
+  const task = (await wheel(page, 2034)).find((x) => x.title === 'Revisjon av handlingsplanen');
+  if (!task) throw new Error('no task');
+  const me = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+  const res = await page.request.patch(`/api/annual-wheel/tasks/${task.id}`, {
+    data: { status: 'cancelled' },
+    headers: { 'If-Match': `"${task.version}"`, 'X-CSRF-Token': me.csrfToken },
+  });
+  expect(res.ok()).toBeTruthy();
+  const row = page.getByTestId('wheel-list').locator(`tr[data-task-id="${task.id}"]`);
+  await row.getByRole('button', { name: `Merk som utført: ${task.title}` }).click();
+  await expect(page.getByTestId('wheel-error')).toContainText('Noen andre endret oppgaven');
+  // The page reloads the task: it shows what the other change made of it.
+  await expect(row).toContainText('Avlyst');
+  const stored = (await wheel(page, 2034)).find((x) => x.id === task.id);
+  expect(stored?.status).toBe('cancelled');
+});
+
+test('a body member sees the wheel and the templates without the keeper’s buttons', async ({
+  page,
+}) => {
+  await login(page, 'body_member', '/arshjul');
+  await expect(page.getByRole('heading', { level: 1, name: /^Årshjul \d{4}$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Lag oppgaver for/ })).toHaveCount(0);
+  await page.goto('/arshjul/maler');
+  await expect(page.getByRole('heading', { level: 1, name: 'Maler for årshjulet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ny mal' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Hent malene fra veilederen' })).toHaveCount(0);
 });
 
 test('a task is marked done, reopened and cancelled through the list', async ({ page }) => {

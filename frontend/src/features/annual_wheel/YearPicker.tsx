@@ -28,7 +28,11 @@ export function YearPicker({ year, onChange }: { year: number; onChange: (y: num
   const { t } = useTranslation();
   const id = useId();
   const now = new Date().getFullYear();
-  const years = Array.from(new Set([now - 2, now - 1, now, now + 1, now + 2, year])).sort();
+  // A few years around this one and around the year shown (within the API's range).
+  const around = (y: number) => [y - 2, y - 1, y, y + 1, y + 2];
+  const years = Array.from(new Set([...around(now), ...around(year)]))
+    .filter((y) => y >= YEAR_MIN && y <= YEAR_MAX)
+    .sort((a, b) => a - b);
   return (
     <div className="wheel-year-picker">
       <Button
