@@ -15,6 +15,12 @@ as the list), ``norms.compliance`` (norm, held and planned dates, today → ok |
 with warnings; it warns, it never forbids), ``feed.task_event`` (a task as an all-day calendar
 event, title only). ``seeds.HANDBOOK`` is the default wheel.
 
+Calendar feeds (``feeds.FeedService``, its own ports in ``feed_ports``): a person's (the meetings
+of the bodies they sit on while they sit there, and the tasks they own) or a body's (its
+meetings), reached by an unguessable token stored as a keyed hash; ``feed_content`` maps
+meetings (open fields only: the body's name, time, place — never a link or minutes text) and
+tasks onto the kernel's calendar events, UID stable and SEQUENCE the version less one.
+
 Builds on the organisation context (bodies, memberships, the establishment's coordinator); reads
 meeting dates through its own ``MeetingDates`` port, so it does not depend on the meetings context.
 """

@@ -9,7 +9,9 @@ meeting stays in the feed as cancelled."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from domain.annual_wheel.feed import task_event
 from domain.annual_wheel.feed_ports import FeedMeeting, StampedTask
@@ -22,11 +24,17 @@ from domain.shared.calendar import (
     event_uid,
 )
 
+OSLO = ZoneInfo("Europe/Oslo")
 MEETING_KIND = "meeting"
 DIGITAL = "Digitalt møte"  # the place shown for a meeting held only online (the link stays home)
 MEETING = "Møte"
 PERSON_FEED = "Samordna: mine møter og oppgaver"
 BODY_FEED = "Samordna: {name}"
+
+
+def local_day(at: datetime) -> date:
+    """A meeting's date in Norway (membership periods are Norwegian dates)."""
+    return at.astimezone(OSLO).date()
 
 
 def _clip(text: str) -> str:

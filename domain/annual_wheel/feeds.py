@@ -135,14 +135,19 @@ class FeedService:
             name = feed_content.BODY_FEED.format(name=bodies[token.subject_id])
             return feed_content.feed(name, meetings, bodies)
         await uow.persons.get(token.subject_id)
-        sits_on = sorted(
-            {
-                m.body_id
-                for m in await uow.memberships.all()
-                if m.person_id == token.subject_id and (m.valid_to is None or m.valid_to >= since)
-            },
-            key=str,
-        )
-        meetings = await uow.feed.meetings_of_bodies(sits_on, since, EVENTS_MAX // 2)
+        seats = [
+            m
+            for m in await uow.memberships.all()
+            if m.person_id == token.subject_id and (m.valid_to is None or m.valid_to >= since)
+        ]
+        sits_on = sorted({m.body_id for m in seats}, key=str)
+        meetings = [  # only while they had the seat: a member who left stops seeing new dates
+            x
+            for x in await uow.feed.meetings_of_bodies(sits_on, since, EVENTS_MAX // 2)
+            if any(
+                m.body_id == x.body_id and m.active_on(feed_content.local_day(x.starts_at))
+                for m in seats
+            )
+        ]
         tasks = await uow.feed.tasks_of_owner(token.subject_id, since.year, EVENTS_MAX // 2)
         return feed_content.feed(feed_content.PERSON_FEED, meetings, bodies, tasks)

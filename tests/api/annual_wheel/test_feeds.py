@@ -4,7 +4,7 @@ open text leaves; revoked and unknown tokens are 404; the token is never logged.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import httpx
 import pytest
@@ -141,3 +141,20 @@ async def test_active_feeds_per_subject_are_bounded(coordinator):
         await new_feed(coordinator, "body", RAD)
     r = await coordinator.post(FEEDS, json={"scope": "body", "subjectId": str(RAD)})
     assert r.status_code == 409
+
+
+async def test_a_person_feed_ends_with_the_seat(coordinator, anonymous):
+    """Ingrid's seat on the children's group ends in 40 days (the demo): a meeting after that is
+    not hers, one before it is."""
+    barn = demo_id("body/koord-barn")
+    today = date.today()
+    soon = await plan_meeting(
+        coordinator, barn, (today + timedelta(days=10)).isoformat(), place="A"
+    )
+    later = await plan_meeting(
+        coordinator, barn, (today + timedelta(days=60)).isoformat(), place="B"
+    )
+    feed = await new_feed(coordinator, "person", demo_id("person/helsesykepleier"))
+    _, cal = await fetch(anonymous, feed)
+    got = events(cal)
+    assert uid(soon) in got and uid(later) not in got
