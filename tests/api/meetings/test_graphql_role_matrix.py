@@ -30,9 +30,11 @@ def queries(s: dict[str, Any]) -> list[tuple[str, set[str]]]:
     return [
         (f'{{ meetings(bodyId: "{BODY}") {{ id }} }}', READERS),
         (
-            f'{{ meeting(id: "{m}") {{ id quorum {{ reached }} attendance {{ personId }}'
-            " minutes { number items { restrictedText } } agendaItems { title"
-            " decisions { number } actionItems { overdue meeting { id } } }"
+            f'{{ meeting(id: "{m}") {{ id year quorum {{ reached }}'
+            " attendance { personId person { name } organisation { name } }"
+            " minutes { number approval { kind } items { restrictedText } }"
+            " agendaItems { title owner { name } decisions { number }"
+            " actionItems { overdue owner { name } meeting { id } } }"
             " decisions { id } actionItems { id } body { name } } }",
             READERS,
         ),
