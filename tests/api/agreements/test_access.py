@@ -110,3 +110,47 @@ async def test_another_unit_sees_nothing(client: httpx.AsyncClient, stored: str)
     )
     body = r.json()
     assert body["errors"][0]["extensions"]["code"] == "not-found"
+
+
+GQL_CHANGES = [
+    # allowed callers stop at a harmless rule: an unknown party, or a stale version
+    (
+        'createAgreement(input: {{kind: COOPERATION, title: "X", partyIds: ["{k}", "{n}"],'
+        ' signedOn: "2026-01-01", validUntil: "2027-01-01"}})',
+        "ValidationProblem",
+    ),
+    ('updateAgreement(id: "{a}", version: 99, input: {{title: "X"}})', "StaleVersionProblem"),
+    ('deleteAgreement(id: "{a}", version: 99)', "StaleVersionProblem"),
+]
+
+
+@pytest.mark.parametrize("who", list(ALLOWED))
+async def test_graphql_matches_rest(client: httpx.AsyncClient, stored: str, who: str) -> None:
+    if who in MACHINE_SCOPES:
+        token = await machine_token(client, who, MACHINE_SCOPES[who])
+        auth = {"Authorization": f"Bearer {token}"}
+    else:
+        csrf = await login(client, who)
+        auth = {"X-CSRF-Token": csrf} if csrf else {}
+    r = await client.post(
+        "/graphql",
+        json={"query": f'{{ agreements {{ total }} agreement(id: "{stored}") {{ id }} }}'},
+        headers=auth,
+    )
+    if READ in ALLOWED[who]:
+        assert r.json()["data"]["agreements"]["total"] == 1, r.text
+    else:
+        assert r.status_code in (401, 403) or r.json()["errors"][0]["extensions"]["code"] in (
+            "forbidden",
+            "unauthenticated",
+        ), r.text
+    for field, allowed in GQL_CHANGES:
+        call = field.format(a=stored, k=KOMMUNE, n=NOBODY)
+        r = await client.post(
+            "/graphql", json={"query": f"mutation {{ x: {call} {{ __typename }} }}"}, headers=auth
+        )
+        if r.status_code in (401, 403):
+            assert WRITE not in ALLOWED[who]
+            continue
+        expected = allowed if WRITE in ALLOWED[who] else "ForbiddenProblem"
+        assert r.json()["data"]["x"]["__typename"] == expected, (who, call, r.text)
