@@ -85,6 +85,23 @@ export default tseslint.config(
       ],
     },
   },
+  // Meetings build on organisation (bodies, memberships, person pickers) like the domain does.
+  {
+    files: ['src/features/meetings/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(access|annual_wheel|agreements)(/|$)',
+              message: 'meetings imports organisation and shared only',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['eslint/**/*.js', 'eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },

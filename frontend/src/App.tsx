@@ -6,6 +6,10 @@ import { useSession } from './auth/session';
 import { LoggedOutPage, NoUnitPage } from './features/shared/LoggedOut';
 
 const HomePage = lazy(() => import('./features/organisation/HomePage'));
+const MyActionItems = lazy(() => import('./features/meetings/MyActionItems'));
+const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage'));
+const MeetingPage = lazy(() => import('./features/meetings/MeetingPage'));
+const MeetingFormPage = lazy(() => import('./features/meetings/MeetingFormPage'));
 const OrganisationPage = lazy(() => import('./features/organisation/OrganisationPage'));
 const BodyPage = lazy(() => import('./features/organisation/BodyPage'));
 const BodyFormPage = lazy(() => import('./features/organisation/BodyFormPage'));
@@ -59,6 +63,7 @@ export function App() {
                     index
                     element={
                       <HomePage>
+                        <MyActionItems />
                         <NormsPanel />
                       </HomePage>
                     }
@@ -73,6 +78,10 @@ export function App() {
                   <Route path="personer" element={<PersonsPage />} />
                   <Route path="personer/ny" element={<PersonFormPage />} />
                   <Route path="personer/:id" element={<PersonFormPage />} />
+                  <Route path="moter" element={<MeetingsPage />} />
+                  <Route path="moter/ny" element={<MeetingFormPage />} />
+                  <Route path="moter/:id" element={<MeetingPage />} />
+                  <Route path="moter/:id/rediger" element={<MeetingFormPage />} />
                   <Route path="enhet" element={<UnitPage />} />
                   <Route path="tilgang" element={<AccessPage />} />
                   <Route path="avtaler" element={<AgreementsPage />} />

@@ -2,6 +2,7 @@ import { organisationEn } from '../features/organisation/i18n/en';
 import { sharedEn } from '../features/shared/i18n/en';
 import { agreementsEn } from '../features/agreements/i18n/en';
 import { annualWheelEn } from '../features/annual_wheel/i18n/en';
+import { meetingsEn } from '../features/meetings/i18n/en';
 import type { PartialCatalogue } from './types';
 
 /** English, one part per context. A key missing here falls back to bokmål. */
@@ -9,5 +10,6 @@ export const en: PartialCatalogue = {
   ...sharedEn,
   ...organisationEn,
   ...annualWheelEn,
+  ...meetingsEn,
   ...agreementsEn,
 };

@@ -2,8 +2,15 @@ import { organisationNb } from '../features/organisation/i18n/nb';
 import { sharedNb } from '../features/shared/i18n/nb';
 import { agreementsNb } from '../features/agreements/i18n/nb';
 import { annualWheelNb } from '../features/annual_wheel/i18n/nb';
+import { meetingsNb } from '../features/meetings/i18n/nb';
 
 /** Bokmål: the primary catalogue, one part per context. Every key exists here; nn and en fall back to it. */
-export const nb = { ...sharedNb, ...organisationNb, ...annualWheelNb, ...agreementsNb };
+export const nb = {
+  ...sharedNb,
+  ...organisationNb,
+  ...annualWheelNb,
+  ...meetingsNb,
+  ...agreementsNb,
+};
 
 export type Catalogue = typeof nb;

@@ -2,6 +2,7 @@ import { organisationNn } from '../features/organisation/i18n/nn';
 import { sharedNn } from '../features/shared/i18n/nn';
 import { agreementsNn } from '../features/agreements/i18n/nn';
 import { annualWheelNn } from '../features/annual_wheel/i18n/nn';
+import { meetingsNn } from '../features/meetings/i18n/nn';
 import type { PartialCatalogue } from './types';
 
 /** Nynorsk, one part per context. A key missing here falls back to bokmål. */
@@ -9,5 +10,6 @@ export const nn: PartialCatalogue = {
   ...sharedNn,
   ...organisationNn,
   ...annualWheelNn,
+  ...meetingsNn,
   ...agreementsNn,
 };

@@ -47,7 +47,7 @@ export function TextInput<V>({
   autoComplete,
 }: BaseProps<V> & {
   name: StringKeys<V>;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'time' | 'url';
   multiline?: boolean;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
   autoComplete?: string;

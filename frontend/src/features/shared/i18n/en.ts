@@ -78,6 +78,12 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
     'duplicate-name': 'The name is already in use in your unit.',
     'in-use': 'Other records still refer to this. End or move them first, or mark it inactive.',
     'already-ended': 'The membership has already ended. Correct its dates by editing it instead.',
+    'illegal-transition': 'That is not possible in the meeting’s current status. Reload the page.',
+    'minutes-approved':
+      'The minutes are approved and cannot change. Correct them as a new version.',
+    'not-chair': 'Only the body’s chair on the meeting date can do this.',
+    'personal-data-found':
+      'The text seems to contain personal data. Fix the text, or save anyway with a reason.',
     'version-required':
       'The change was not saved because it did not say which version you edited. Reload the page and try again.',
     'stale-version':
@@ -94,6 +100,7 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
   },
   serverError: {
     generic: 'The value is not valid.',
+    'personal-data-found': 'The text seems to contain personal data (see the highlights).',
     required: 'Fill in this field.',
     'too-long': 'Use at most {{max}} characters.',
     'too-short': 'Use at least {{min}} characters.',

@@ -76,6 +76,11 @@ export const sharedNb = {
       'Andre opplysninger viser fortsatt til dette. Avslutt eller flytt dem først, eller marker det som inaktivt.',
     'already-ended':
       'Medlemskapet er allerede avsluttet. Rett datoene ved å redigere det i stedet.',
+    'illegal-transition': 'Det går ikke an i møtets nåværende status. Last inn siden på nytt.',
+    'minutes-approved': 'Protokollen er godkjent og kan ikke endres. Rett den som en ny versjon.',
+    'not-chair': 'Bare lederen av organet på møtedagen kan gjøre dette.',
+    'personal-data-found':
+      'Teksten ser ut til å inneholde personopplysninger. Rett teksten, eller lagre likevel med en begrunnelse.',
     'version-required':
       'Endringen ble ikke lagret fordi det manglet opplysninger om hvilken versjon du endret. Last inn siden på nytt og prøv igjen.',
     'stale-version':
@@ -92,6 +97,7 @@ export const sharedNb = {
   },
   serverError: {
     generic: 'Verdien er ikke gyldig.',
+    'personal-data-found': 'Teksten ser ut til å inneholde personopplysninger (se markeringen).',
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høyst {{max}} tegn.',
     'too-short': 'Bruk minst {{min}} tegn.',

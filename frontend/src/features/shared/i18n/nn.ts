@@ -78,6 +78,13 @@ export const sharedNn: DeepPartial<typeof sharedNb> = {
     'in-use':
       'Andre opplysningar viser framleis til dette. Avslutt eller flytt dei først, eller marker det som inaktivt.',
     'already-ended': 'Medlemskapet er allereie avslutta. Rett datoane ved å redigere det i staden.',
+    'illegal-transition':
+      'Det går ikkje an i den noverande statusen til møtet. Last inn sida på nytt.',
+    'minutes-approved':
+      'Protokollen er godkjend og kan ikkje endrast. Rett han som ein ny versjon.',
+    'not-chair': 'Berre leiaren av organet på møtedagen kan gjere dette.',
+    'personal-data-found':
+      'Teksten ser ut til å innehalde personopplysningar. Rett teksten, eller lagre likevel med ei grunngjeving.',
     'version-required':
       'Endringa vart ikkje lagra fordi det mangla opplysningar om kva versjon du endra. Last inn sida på nytt og prøv igjen.',
     'stale-version':
@@ -94,6 +101,7 @@ export const sharedNn: DeepPartial<typeof sharedNb> = {
   },
   serverError: {
     generic: 'Verdien er ikkje gyldig.',
+    'personal-data-found': 'Teksten ser ut til å innehalde personopplysningar (sjå markeringa).',
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høgst {{max}} teikn.',
     'too-short': 'Bruk minst {{min}} teikn.',
