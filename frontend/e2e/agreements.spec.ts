@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './helpers';
+import { expectNoA11yViolations, login } from './helpers';
 
 /**
  * Agreements in the browser (ARCHITECTURE.md § 20): a coordinator registers a politirådsavtale,
@@ -68,6 +68,7 @@ test('a coordinator registers an agreement, uploads the signed PDF, sees it list
     document.getByRole('link', { name: /Last ned Signert politirådsavtale\.pdf/ }),
   ).toBeVisible();
   await expect(document.getByText(/ikke PDF\/A/)).toBeVisible();
+  await expectNoA11yViolations(page, 'the agreement form with its document');
 
   await page.goto('/avtaler');
   const row = page.getByTestId('agreements').getByRole('row').filter({ hasText: TITLE });
@@ -75,6 +76,7 @@ test('a coordinator registers an agreement, uploads the signed PDF, sees it list
     'Lillestrøm kommune – kommunedirektøren, Lillestrøm politistasjon',
   );
   await expect(row.getByTestId('agreement-status')).toHaveText('Gjeldende');
+  await expectNoA11yViolations(page, 'the agreement list');
   const downloading = page.waitForEvent('download');
   await row.getByRole('link', { name: 'Last ned' }).click();
   const download = await downloading;
