@@ -136,3 +136,17 @@ async def test_the_whole_form_sent_back_saves(
     )
     assert r.status_code == 200, r.text
     assert r.json()["reviewOn"] == "2030-03-30" and r.json()["kind"] == "police_council"
+
+
+async def test_a_party_cannot_be_deleted(coordinator: httpx.AsyncClient) -> None:
+    """The parties' foreign key: an organisation on an agreement stays (mark it inactive)."""
+    r = await coordinator.post(
+        "/api/organisations", json={"name": "Idrettsrådet", "type": "volunteer"}
+    )
+    org = r.json()
+    body = {**PAYLOAD, "kind": "cooperation", "partyIds": [str(KOMMUNE), org["id"]]}
+    agreement = (await coordinator.post("/api/agreements", json=body)).json()
+    r = await coordinator.delete(f"/api/organisations/{org['id']}", headers={"If-Match": '"1"'})
+    assert r.status_code == 409 and r.json()["type"] == "/problems/in-use", r.text
+    got = await coordinator.get(f"/api/agreements/{agreement['id']}")
+    assert got.json()["partyIds"] == [str(KOMMUNE), org["id"]]

@@ -164,10 +164,16 @@ function AgreementForm({ agreement, onReload }: { agreement?: Agreement; onReloa
 
 function Facts({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
+  const parties = useParties();
+  const names = new Map((parties.data?.items ?? []).map((o) => [o.id, o.name]));
   return (
     <dl className="facts">
       <dt>{t('agreements.kindLabel')}</dt>
       <dd>{t(`agreements.kind.${agreement.kind}`)}</dd>
+      <dt>{t('agreements.parties')}</dt>
+      <dd>
+        {agreement.partyIds.map((id) => names.get(id) ?? t('agreements.unknownParty')).join(', ')}
+      </dd>
       <dt>{t('agreements.signedOn')}</dt>
       <dd>{agreement.signedOn}</dd>
       <dt>{t('agreements.validUntil')}</dt>
