@@ -102,7 +102,9 @@ async def get_feed(
     if written is None:
         raise NotFound("No such calendar feed.")
     etag = f'"{written.etag}"'
-    headers = {"ETag": etag, "Cache-Control": "private, max-age=300"}
+    headers = {
+        "ETag": etag
+    }  # Cache-Control: no-store, as on every /api route (the token is in the URL)
     if if_none_match == etag:
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(content=written.body, media_type=CALENDAR, headers=headers)

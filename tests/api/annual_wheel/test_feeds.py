@@ -47,7 +47,8 @@ async def test_body_feed_follows_updates_and_cancellations(
     assert "hemmelig" not in r.text.lower() and "X9" not in r.text  # no link, no agenda
 
     again = await anonymous.get(path_of(feed), headers={"If-None-Match": r.headers["ETag"]})
-    assert again.status_code == 304
+    assert again.status_code == 304 and again.headers["ETag"] == r.headers["ETag"]
+    assert r.headers["cache-control"] == "no-store"  # no shared cache keeps a token's answer
 
     moved = await coordinator.patch(
         f"/api/meetings/{a['id']}", json={"place": "Kulturhuset"}, headers={"If-Match": '"1"'}
