@@ -19,6 +19,12 @@ def can_read_meetings(p: Principal, body_id: UUID) -> bool:
     return p.has_role(*_UNIT_READERS) or (p.is_person and body_id in p.body_roles)
 
 
+def reads_every_body(p: Principal) -> bool:
+    """The unit's readers see every body's meetings: a batch read for them needs no per-body
+    check (the unit of work's unit still bounds it)."""
+    return p.has_role(*_UNIT_READERS)
+
+
 def can_manage_meetings(p: Principal, body_id: UUID) -> bool:
     """Plan meetings, keep agendas, attendance and minutes: the coordinator, the unit admin, and
     the body's chair or secretary."""

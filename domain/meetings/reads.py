@@ -45,6 +45,16 @@ class ReadUseCases(UseCases):
         found = await uow.meetings.get_many(list(dict.fromkeys(ids)))
         return [m for m in found if pol.can_read_meetings(p, m.body_id)]
 
+    async def _readable_ids(
+        self, uow: MeetingsUnitOfWork, p: Principal, ids: Sequence[UUID]
+    ) -> list[UUID]:
+        """The ids among ``ids`` whose rows ``p`` may read: all of them for the unit's readers
+        (another unit's or an unknown id finds no rows), else those of bodies ``p`` sits on —
+        which takes a read of the meetings."""
+        if pol.reads_every_body(p):
+            return list(dict.fromkeys(ids))
+        return [m.id for m in await self._readable_many(uow, p, ids)]
+
     async def meetings_by_id(self, p: Principal, ids: Sequence[UUID]) -> dict[UUID, Meeting]:
         async with self._open(p) as uow:
             return {m.id: m for m in await self._readable_many(uow, p, ids)}
@@ -53,7 +63,7 @@ class ReadUseCases(UseCases):
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[AgendaItem]]:
         async with self._open(p) as uow:
-            mine = [m.id for m in await self._readable_many(uow, p, ids)]
+            mine = await self._readable_ids(uow, p, ids)
             rows = await uow.agenda.of_meetings(mine) if mine else []
         return _grouped(ids, rows, lambda r: r.meeting_id)
 
@@ -61,7 +71,7 @@ class ReadUseCases(UseCases):
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[Attendance]]:
         async with self._open(p) as uow:
-            mine = [m.id for m in await self._readable_many(uow, p, ids)]
+            mine = await self._readable_ids(uow, p, ids)
             rows = await uow.attendance.of_meetings(mine) if mine else []
         return _grouped(ids, rows, lambda r: r.meeting_id)
 
@@ -69,7 +79,7 @@ class ReadUseCases(UseCases):
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[Decision]]:
         async with self._open(p) as uow:
-            mine = [m.id for m in await self._readable_many(uow, p, ids)]
+            mine = await self._readable_ids(uow, p, ids)
             rows = await uow.decisions.of_meetings(mine) if mine else []
         return _grouped(ids, rows, lambda r: r.meeting_id)
 
@@ -77,7 +87,7 @@ class ReadUseCases(UseCases):
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[ActionItem]]:
         async with self._open(p) as uow:
-            mine = [m.id for m in await self._readable_many(uow, p, ids)]
+            mine = await self._readable_ids(uow, p, ids)
             rows = await uow.actions.of_meetings(mine) if mine else []
         return _grouped(ids, rows, lambda r: r.meeting_id)
 

@@ -55,6 +55,6 @@ async def test_statements_do_not_grow_with_list_lengths(coordinator: Any, contai
         assert t.begins == 1
         assert "REPEATABLE READ" in next(s for s in t.statements if s.upper().startswith("BEGIN"))
     assert len(large.statements) == len(small.statements), (small.statements, large.statements)
-    # Authentication, BEGIN, one batch per loader and level (each meetings batch re-reads the
-    # meetings it authorises), ROLLBACK.
-    assert len(large.statements) <= 22
+    # Authentication, BEGIN, one batch per loader and level (the minutes' and quorum's batches
+    # re-read the meetings they need), ROLLBACK.
+    assert len(large.statements) <= 18

@@ -72,6 +72,8 @@ async def test_the_restricted_layer_and_unreadable_meetings(
         for who, p in (("member", board.members[0]), ("coordinator", board.coord))
     }
     assert texts == {"member": "Bare for gruppa.", "coordinator": None}  # no seat, no layer
+    member = board.members[0]  # a seat, no unit role: each meeting's body is checked
+    assert (await meetings.agenda_of_meetings(member, [m.id]))[m.id] == [item]
 
     # A seat holder of another body reads nothing of this one's, in every batch.
     other = Body(id=uuid4(), unit_id=board.unit.id, name="Ungdomsteam", level=Level.EXECUTIVE)
