@@ -86,7 +86,9 @@ test('a coordinator registers an agreement, uploads the signed PDF, sees it list
   expect((await readFile(path)).equals(PDF)).toBe(true);
 });
 
-test('a coordinator edits an agreement and it turns due for review', async ({ page }) => {
+test('a coordinator edits an agreement so it turns due for review, then deletes it', async ({
+  page,
+}) => {
   const title = 'Samarbeidsavtale som snart går ut (nettlesertest)';
   await login(page, 'coordinator');
   await createAgreement(page, title);
@@ -99,4 +101,14 @@ test('a coordinator edits an agreement and it turns due for review', async ({ pa
   const rows = page.getByTestId('agreements').getByRole('row').filter({ hasText: title });
   await expect(rows).toHaveCount(1);
   await expect(rows.getByTestId('agreement-status')).toHaveText('Skal revideres');
+
+  // …and is removed again, confirmed in a second step.
+  await rows.getByRole('link', { name: title }).click();
+  await page.getByRole('button', { name: 'Slett avtale' }).click();
+  await page.getByRole('button', { name: 'Ja, slett' }).click();
+  await page.waitForURL((url) => url.pathname === '/avtaler');
+  await expect(page.getByText(`«${title}» er slettet.`)).toBeVisible();
+  await expect(
+    page.getByTestId('agreements').getByRole('row').filter({ hasText: title }),
+  ).toHaveCount(0);
 });

@@ -24,6 +24,7 @@ import { useForm } from '../shared/form/useForm';
 import { PageHeading } from '../shared/PageHeading';
 import { LoadError, Loading } from '../shared/States';
 import { useAgreement, useCreateAgreement, useParties, useUpdateAgreement } from './api';
+import { DeleteAgreement } from './DeleteAgreement';
 import { DocumentPanel } from './DocumentPanel';
 import { StatusTag } from './StatusTag';
 import {
@@ -229,6 +230,7 @@ export default function AgreementFormPage() {
         <Facts agreement={a} />
       ) : null}
       {a ? <DocumentPanel key={a.version} agreement={a} canEdit={canEdit} /> : null}
+      {a && canEdit ? <DeleteAgreement key={`delete-${a.version}`} agreement={a} /> : null}
     </div>
   );
 }

@@ -55,6 +55,12 @@ export function useUpdateAgreement() {
   });
 }
 
+export function useDeleteAgreement() {
+  return $api.useMutation('delete', '/api/agreements/{id}', {
+    onSuccess: useInvalidatePaths(PATHS),
+  });
+}
+
 export function useInvalidateAgreements() {
   return useInvalidatePaths(PATHS);
 }

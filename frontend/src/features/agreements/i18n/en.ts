@@ -59,6 +59,10 @@ export const agreementsEn: DeepPartial<typeof agreementsNb> = {
         generic: 'The upload failed. Try again.',
       },
     },
+    delete: 'Delete agreement',
+    deleteQuestion: 'Delete “{{title}}” and its signed document?',
+    deleteConfirm: 'Yes, delete',
+    deleted: '“{{title}}” is deleted.',
     error: {
       tooFewParties: 'Choose at least {{min}} parties.',
       policeCouncilParties:

@@ -57,6 +57,10 @@ export const agreementsNb = {
         generic: 'Opplastingen mislyktes. Prøv igjen.',
       },
     },
+    delete: 'Slett avtale',
+    deleteQuestion: 'Slette «{{title}}» og det signerte dokumentet?',
+    deleteConfirm: 'Ja, slett',
+    deleted: '«{{title}}» er slettet.',
     error: {
       tooFewParties: 'Velg minst {{min}} parter.',
       policeCouncilParties: 'En politirådsavtale har kommunen og politiet som parter.',

@@ -53,6 +53,10 @@ export const agreementsNn: DeepPartial<typeof agreementsNb> = {
         generic: 'Opplastinga mislukkast. Prøv igjen.',
       },
     },
+    delete: 'Slett avtale',
+    deleteQuestion: 'Slette «{{title}}» og det signerte dokumentet?',
+    deleteConfirm: 'Ja, slett',
+    deleted: '«{{title}}» er sletta.',
     error: {
       tooFewParties: 'Vel minst {{min}} partar.',
       policeCouncilParties: 'Ein politirådsavtale har kommunen og politiet som partar.',
