@@ -82,10 +82,15 @@ export function WheelCircle({
   const taskLabel = useTaskLabel();
   const helpId = useId();
   const titleId = useId();
-  const [focus, setFocus] = useState<WheelFocus>(() => ({
+  const [wanted, setFocus] = useState<WheelFocus>(() => ({
     month: today.startsWith(String(year)) ? Number(today.slice(5, 7)) : 1,
     index: null,
   }));
+  // A task that is no longer there leaves the month as the one Tab stop, never none.
+  const focus =
+    wanted.index !== null && wanted.index >= (sectors[wanted.month - 1]?.tasks.length ?? 0)
+      ? { month: wanted.month, index: null }
+      : wanted;
   const refs = useRef(new Map<string, SVGGElement | SVGPathElement>());
   const keyOf = (f: WheelFocus) => `${f.month}:${f.index ?? 'm'}`;
 

@@ -174,6 +174,7 @@ export default function WheelPage() {
             </Heading>
             <div className="wheel-layout">
               <WheelCircle
+                key={year}
                 year={year}
                 sectors={sectors}
                 today={todayIso()}
