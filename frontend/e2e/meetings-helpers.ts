@@ -14,14 +14,19 @@ export function osloDay(offsetDays = 0): string {
 }
 
 /** Plan a meeting of ``body`` today through the page (it has begun, so it can be held). */
-export async function planMeeting(page: Page, body: string, place: string): Promise<string> {
+export async function planMeeting(
+  page: Page,
+  body: string,
+  place: string,
+  [from, to] = ['00:05', '23:55'],
+): Promise<string> {
   await page.goto('/moter');
   await page.getByLabel('Organ', { exact: true }).selectOption({ label: body });
   await page.getByRole('link', { name: 'Planlegg møte' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Planlegg møte' })).toBeVisible();
   await page.getByLabel(/^Dato/).fill(osloDay());
-  await page.getByLabel(/^Fra klokken/).fill('00:05');
-  await page.getByLabel(/^Til klokken/).fill('23:55');
+  await page.getByLabel(/^Fra klokken/).fill(from);
+  await page.getByLabel(/^Til klokken/).fill(to);
   await page.getByLabel(/^Sted/).fill(place);
   await page.getByRole('button', { name: 'Planlegg møtet' }).click();
   await expect(page.getByTestId('flash')).toContainText('Møtet er planlagt.');

@@ -171,12 +171,18 @@ export function ActionItems({
                 ) : null}
                 {writable ? (
                   <>
-                    <Button variant="tertiary" data-size="sm" onClick={() => setOpen(a.id)}>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('minutes.editAction', { text: a.text })}
+                      onClick={() => setOpen(a.id)}
+                    >
                       {t('minutes.edit')}
                     </Button>
                     <Button
                       variant="tertiary"
                       data-size="sm"
+                      aria-label={t('minutes.removeAction', { text: a.text })}
                       disabled={remove.isPending}
                       onClick={() => {
                         setError(undefined);

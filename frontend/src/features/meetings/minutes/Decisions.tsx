@@ -134,12 +134,18 @@ export function Decisions({
                 <span className="pre-line">{d.text}</span>
                 {writable ? (
                   <>
-                    <Button variant="tertiary" data-size="sm" onClick={() => setOpen(d.id)}>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('minutes.editDecision', { text: d.text })}
+                      onClick={() => setOpen(d.id)}
+                    >
                       {t('minutes.edit')}
                     </Button>
                     <Button
                       variant="tertiary"
                       data-size="sm"
+                      aria-label={t('minutes.removeDecision', { text: d.text })}
                       disabled={remove.isPending}
                       onClick={() => {
                         setError(undefined);
