@@ -6,7 +6,8 @@ body's (its meetings). A person may keep their own feeds; a body's member may ke
 the coordinator and the unit admin may keep any. The token is shown once; only its keyed hash is
 stored. The feed door has no session: ``feed`` finds the token by hash alone (a constant-time
 index look-up, the same work for a wrong and a revoked token) and answers None for anything it
-does not open, so the door's 404 tells a probe nothing."""
+does not open, so the door's 404 tells a probe nothing. Its unit of work reads persons, so the
+year's wheel with its owners' names is read here too, in one transaction."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID, uuid4
 
-from domain.annual_wheel import feed_content
+from domain.annual_wheel import circle, feed_content
+from domain.annual_wheel.circle import WheelView
 from domain.annual_wheel.feed_ports import FeedUnitOfWork, FeedUnitOfWorkFactory
 from domain.annual_wheel.ports import Clock
+from domain.annual_wheel.template import check_year
 from domain.shared import policies as pol
 from domain.shared.calendar import (
     EVENTS_MAX,
@@ -111,6 +114,18 @@ class FeedService:
                 await uow.feed_tokens.revoke(id, revoked.revoked_at or self._clock.now())
                 await uow.commit()
         return revoked
+
+    async def wheel_with_owners(self, p: Principal, year: int) -> tuple[WheelView, dict[UUID, str]]:
+        """The year's wheel and its owners' names, in one transaction (the feeds' unit of work
+        reads persons too)."""
+        check_year(year)
+        pol.require(pol.can_read_organisation(p), "see this unit's annual wheel")
+        async with self._uow(p.unit_id) as uow:
+            tasks = await uow.tasks.of_year(year)
+            ids = sorted({t.owner_person_id for t in tasks if t.owner_person_id}, key=str)
+            persons = await uow.persons.get_many(ids) if ids else []
+        names = {x.id: x.name for x in persons}
+        return circle.view(year, tasks, self._clock.today()), names
 
     async def feed(self, token: str) -> WrittenFeed | None:
         """The feed ``token`` opens, written; None when it opens nothing."""

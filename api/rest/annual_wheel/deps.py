@@ -10,16 +10,10 @@ from api.principal import container
 from domain.annual_wheel.feeds import FeedService
 from domain.annual_wheel.limits import YEAR_MAX, YEAR_MIN
 from domain.annual_wheel.service import AnnualWheelService
-from domain.organisation.service import OrganisationService
 
 
 async def annual_wheel_service(request: Request) -> AnnualWheelService:
     return container(request).annual_wheel  # type: ignore[no-any-return]
-
-
-async def organisation_service(request: Request) -> OrganisationService:
-    """The wheel builds on organisation: owners' names come from its batch read."""
-    return container(request).organisation  # type: ignore[no-any-return]
 
 
 async def feed_service(request: Request) -> FeedService:
@@ -27,6 +21,5 @@ async def feed_service(request: Request) -> FeedService:
 
 
 ServiceDep = Annotated[AnnualWheelService, Depends(annual_wheel_service)]
-OrganisationDep = Annotated[OrganisationService, Depends(organisation_service)]
 FeedServiceDep = Annotated[FeedService, Depends(feed_service)]
 YearPath = Annotated[int, Path(ge=YEAR_MIN, le=YEAR_MAX, description="The calendar year.")]

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response
 
-from api.rest.annual_wheel.deps import OrganisationDep, ServiceDep, YearPath
+from api.rest.annual_wheel.deps import FeedServiceDep, ServiceDep, YearPath
 from api.rest.annual_wheel.dtos.tasks import (
     GenerateRead,
     MonthSectorRead,
@@ -51,15 +51,11 @@ def wheel_read(view: WheelView, names: Mapping[UUID, str]) -> WheelRead:
 
 
 @router.get("/years/{year}", operation_id="wheel-year-get", responses=READ_ERRORS)
-async def get_wheel(
-    year: YearPath, p: PrincipalDep, svc: ServiceDep, org: OrganisationDep
-) -> WheelRead:
+async def get_wheel(year: YearPath, p: PrincipalDep, feeds: FeedServiceDep) -> WheelRead:
     """The year's tasks as a list (by due date) and as twelve month sectors for the circle, each
     with its owner's name."""
-    view = await svc.wheel(p, year)
-    owners = sorted({t.owner_person_id for t in view.tasks if t.owner_person_id}, key=str)
-    persons = await org.persons_by_id(p, owners) if owners else {}
-    return wheel_read(view, {id: x.name for id, x in persons.items()})
+    view, names = await feeds.wheel_with_owners(p, year)
+    return wheel_read(view, names)
 
 
 @router.post("/years/{year}/generate", operation_id="wheel-year-generate", responses=WRITE_ERRORS)
