@@ -87,7 +87,8 @@ class Changes:
         name stays blank so that validation names it as required)."""
         out: dict[str, Any] = {}
         for name, value in self.set_fields().items():
-            if isinstance(value, str):
+            # A StrEnum is a str too, but ``strip`` would hand back a plain str (and lose ``.value``).
+            if isinstance(value, str) and not isinstance(value, enum.Enum):
                 value = value.strip()
                 if not value and name != "name":
                     value = None

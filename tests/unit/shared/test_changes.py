@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,6 +116,18 @@ def test_trimmed_normalises_text_as_creates_do() -> None:
     # A blank name stays blank, so that validation names it as required.
     assert ThingChanges(name="  ").trimmed() == ThingChanges(name="")
     assert ThingChanges().trimmed() == ThingChanges()
+
+
+def test_trimmed_keeps_enum_members_as_members() -> None:
+    class Level(enum.StrEnum):
+        STEERING = "steering"
+
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class LevelChanges(Changes):
+        level: Level | Unset = UNSET
+
+    kept = LevelChanges(level=Level.STEERING).trimmed().level
+    assert kept is Level.STEERING  # a plain "steering" str would have lost ``.value``
 
 
 @pytest.mark.parametrize(
