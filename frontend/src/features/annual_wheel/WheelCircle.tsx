@@ -3,8 +3,6 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CENTER,
-  checkPath,
-  crossPath,
   dayAngle,
   INNER,
   LABEL_RADIUS,
@@ -13,10 +11,9 @@ import {
   polar,
   sectorPath,
   SIZE,
-  trianglePath,
-  type Point,
 } from './geometry';
 import { useTaskLabel } from './labels';
+import { Legend, Shape } from './WheelMarks';
 import type { MonthSector, PlacedTask } from './types';
 
 /** Where the keyboard is in the wheel: a month, or the `index`th task of a month. */
@@ -50,19 +47,6 @@ export function nextFocus(
     default:
       return null;
   }
-}
-
-/** A task's mark: its shape says its state (open ring, done check, cancelled cross, overdue
- * triangle), so no information rests on colour alone. */
-function Shape({ status, overdue, p }: { status: string; overdue: boolean; p: Point }) {
-  if (overdue) return <path className="wheel-shape" data-shape="overdue" d={trianglePath(p)} />;
-  return (
-    <>
-      <circle className="wheel-shape" data-shape={status} cx={p.x} cy={p.y} r={8} />
-      {status === 'done' ? <path className="wheel-glyph" d={checkPath(p)} /> : null}
-      {status === 'cancelled' ? <path className="wheel-glyph" d={crossPath(p)} /> : null}
-    </>
-  );
 }
 
 export function WheelCircle({
@@ -220,34 +204,5 @@ export function WheelCircle({
       </figcaption>
       <Legend />
     </figure>
-  );
-}
-
-function Legend() {
-  const { t } = useTranslation();
-  const items: [string, string][] = [
-    ['open', t('wheel.legendOpen')],
-    ['done', t('wheel.legendDone')],
-    ['cancelled', t('wheel.legendCancelled')],
-    ['overdue', t('wheel.legendOverdue')],
-  ];
-  return (
-    <div className="wheel-legend">
-      <span className="wheel-legend-title">{t('wheel.legend')}</span>
-      <ul>
-        {items.map(([status, label]) => (
-          <li key={status}>
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-              <Shape
-                status={status === 'overdue' ? 'open' : status}
-                overdue={status === 'overdue'}
-                p={{ x: 12, y: 12 }}
-              />
-            </svg>
-            {label}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
