@@ -40,6 +40,7 @@ export const agreementsEn: DeepPartial<typeof agreementsNb> = {
     noDocument: 'Not uploaded',
     download: 'Download',
     downloadNamed: 'Download {{name}}',
+    size: '({{kb}} kB)',
     notPdfa:
       'The document is not PDF/A. The archive prefers PDF/A; upload a PDF/A version when you have one.',
     upload: {

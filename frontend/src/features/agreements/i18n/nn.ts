@@ -34,6 +34,7 @@ export const agreementsNn: DeepPartial<typeof agreementsNb> = {
     noDocument: 'Ikkje lasta opp',
     download: 'Last ned',
     downloadNamed: 'Last ned {{name}}',
+    size: '({{kb}} kB)',
     notPdfa:
       'Dokumentet er ikkje PDF/A. Arkivet føretrekkjer PDF/A; last gjerne opp ein PDF/A-versjon når du har han.',
     upload: {
