@@ -64,10 +64,18 @@ class RecordingUseCases(UseCases):
             draft = await uow.minutes.current(meeting_id)
             assert draft is not None  # a meeting in minutes_draft has its draft
             expected = expect_version(draft.version, expected_version)
+            restricted = (restricted_text or "").strip() or None
+            if not pol.can_see_restricted(p, meeting.body_id):
+                # A manager without a seat writes the restricted layer blind: sending none keeps
+                # what members wrote, and replacing text they cannot read is refused.
+                written = draft.item(agenda_item_id)
+                kept = written.restricted_text if written else None
+                require(restricted is None or kept is None, "replace restricted text unseen")
+                restricted = restricted or kept
             item = ItemMinutes(
                 agenda_item_id=agenda_item_id,
                 open_text=open_text.strip(),
-                restricted_text=(restricted_text or "").strip() or None,
+                restricted_text=restricted,
             )
             new = draft.with_item(item)
             texts = {"openText": item.open_text, "restrictedText": item.restricted_text}

@@ -72,6 +72,45 @@ async def test_the_restricted_layer_is_for_the_bodys_members_only(
         )
 
 
+async def test_a_manager_without_a_seat_never_overwrites_the_restricted_layer_blind(
+    meetings: MeetingsService, board: Board, clock: FakeClock
+) -> None:
+    m = await drafting(meetings, board, clock)
+    (item,) = await meetings.agenda(board.coord, m.id)
+    (draft,) = await meetings.minutes_versions(board.coord, m.id)
+    write = meetings.write_item_minutes
+    first = await write(
+        board.coord,
+        m.id,
+        item.id,
+        open_text="Kort.",
+        restricted_text="Første.",
+        expected_version=draft.version,
+    )  # nothing written yet: the coordinator may write the layer (and never reads it back)
+    assert first.items[0].restricted_text is None
+    again = await write(
+        board.coord,
+        m.id,
+        item.id,
+        open_text="Drøftet.",
+        restricted_text=None,
+        expected_version=first.version,
+    )
+    (seen,) = await meetings.minutes_versions(board.chair, m.id)
+    assert (seen.items[0].open_text, seen.items[0].restricted_text) == ("Drøftet.", "Første.")
+    with pytest.raises(Forbidden):
+        await write(
+            board.coord,
+            m.id,
+            item.id,
+            open_text="Drøftet.",
+            restricted_text="Annet.",
+            expected_version=again.version,
+        )
+    (seen,) = await meetings.minutes_versions(board.chair, m.id)
+    assert seen.items[0].restricted_text == "Første."
+
+
 async def test_minutes_go_under_an_item_of_the_same_meeting(
     meetings: MeetingsService, board: Board, clock: FakeClock
 ) -> None:
