@@ -102,27 +102,23 @@ async def test_draft_decisions_and_action_items_change_and_go(coordinator: Any) 
 
 async def test_a_manager_without_a_seat_never_reads_the_restricted_layer(client: Any) -> None:
     """Siri (unit admin) manages every body's meetings but has no seat on the group: what she
-    writes answers without the restricted layer, hers or the secretary's."""
+    writes answers without the restricted layer, and she never replaces the secretary's text
+    blind (sending none keeps it; sending some is refused)."""
     await as_(client, "coordinator")
     s = await seed(client, items=2)  # Kari wrote "Intern merknad." under both items
     await as_(client, "unit_admin")
-    got = await ok(
-        client,
-        WRITE,
-        "writeItemMinutes",
-        m=s["meeting"],
-        i=s["items"][0],
-        v=3,  # the draft (version 1) after two items were written
-        open="Endret av systemansvarlig.",
-        restricted="Ny intern merknad.",
-    )
+    args = {"m": s["meeting"], "i": s["items"][0], "v": 3}  # the draft after two items
+    blind = await gql(client, WRITE, **args, open="Endret.", restricted="Ny intern merknad.")
+    assert blind["data"]["writeItemMinutes"]["__typename"] == "ForbiddenProblem"
+    got = await ok(client, WRITE, "writeItemMinutes", **args, open="Endret av systemansvarlig.")
     assert {i["restrictedText"] for i in got["items"]} == {None}
     page = (await gql(client, NESTED, id=s["meeting"]))["data"]["meeting"]
     assert {i["restrictedText"] for i in page["minutes"][0]["items"]} == {None}
-    await as_(client, "coordinator")  # a seat holder reads what was written
+    await as_(client, "coordinator")  # a seat holder reads what was written, and what was kept
     page = (await gql(client, NESTED, id=s["meeting"]))["data"]["meeting"]
-    texts = {i["agendaItemId"]: i["restrictedText"] for i in page["minutes"][0]["items"]}
-    assert texts == {s["items"][0]: "Ny intern merknad.", s["items"][1]: "Intern merknad."}
+    items = {i["agendaItemId"]: i for i in page["minutes"][0]["items"]}
+    assert items[s["items"][0]]["openText"] == "Endret av systemansvarlig."
+    assert {i["restrictedText"] for i in items.values()} == {"Intern merknad."}
 
 
 async def test_approval_at_the_next_meeting_answers_the_open_layer_to_a_manager_without_seat(
