@@ -165,10 +165,14 @@ async def test_graphql_as_coordinator(live: Live, demo: None, tmp_path: Path) ->
     # Schemathesis reads a GraphQL error with a ``path`` and no Apollo/graphql-java client label
     # as a server error; ours carry the domain code (``not-found``, ``validation-failed``), so
     # its own server-error check is replaced by ``checks.no_server_error`` (5xx, internal-error).
+    # Its positive-data check counts every refused valid document as a failure, but the cost limit
+    # (api/graphql/cost.py) refuses valid documents by design: nested lists over the meetings'
+    # cycles (action item -> meeting -> agenda) multiply past it. tests/api/organisation/test_graphql
+    # covers those refusals; here every document still goes through the no-5xx check.
     await schemathesis(
         tmp_path,
         f"{live.url}/graphql",
-        *("--exclude-checks", "not_a_server_error"),
+        *("--exclude-checks", "not_a_server_error,positive_data_acceptance"),
         *("-H", f"Cookie: samordna_session={session}", "-H", f"X-CSRF-Token: {csrf}"),
         persona="coordinator",
         env={},
