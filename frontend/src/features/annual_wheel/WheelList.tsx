@@ -1,5 +1,6 @@
 /** Annual wheel room: the year's tasks as a list, month by month (the same data as the circle). */
 import { Heading, Table, Tag } from '@digdir/designsystemet-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
 import { moves, TaskActions } from './TaskActions';
@@ -41,11 +42,22 @@ export function WheelList({
   onError: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  // The button pressed is gone with the old status: focus goes to the row's new first button.
-  const focusNextAction = (task: WheelTask) =>
-    requestAnimationFrame(() =>
-      document.getElementById(`list-${task.id}-${moves(task.status)[0]?.to ?? 'open'}`)?.focus(),
-    );
+  // The button pressed is gone with the old status: focus goes to the row's new first button,
+  // once the refetched wheel has rendered it (the query cache notifies after a timer, so the
+  // next animation frame can still show the old row).
+  const pendingFocus = useRef<string | null>(null);
+  const focusPending = () => {
+    const target = pendingFocus.current ? document.getElementById(pendingFocus.current) : null;
+    if (target) {
+      target.focus();
+      pendingFocus.current = null;
+    }
+  };
+  useEffect(focusPending, [sectors]);
+  const focusNextAction = (task: WheelTask) => {
+    pendingFocus.current = `list-${task.id}-${moves(task.status)[0]?.to ?? 'open'}`;
+    focusPending(); // already rendered when the refetch came first
+  };
   return (
     <div className="stack" data-testid="wheel-list">
       {sectors
