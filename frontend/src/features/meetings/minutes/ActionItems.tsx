@@ -3,12 +3,12 @@ import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionStatusButtons, ActionTags } from './ActionStatus';
+import { EntryButtons } from './EntryButtons';
 import { GuardPanel, useGuard } from './Guard';
 import { useAddActionItem, useRemoveActionItem, useUpdateActionItem } from '../api';
 import { usePersonNames } from '../people';
 import type { ActionItem } from '../types';
 import { ifMatch } from '../../../api/etag';
-import { ApiError, problemText } from '../../../api/problem';
 import { useMe } from '../../../auth/session';
 import { PersonField } from '../../organisation/PersonField';
 import { useAnnounce } from '../../shared/Announcer';
@@ -133,7 +133,6 @@ export function ActionItems({
 }) {
   const { t } = useTranslation();
   const me = useMe();
-  const announce = useAnnounce();
   const nameOf = usePersonNames();
   const remove = useRemoveActionItem();
   const [open, setOpen] = useState<string | null>(null);
@@ -170,37 +169,19 @@ export function ActionItems({
                   <ActionStatusButtons item={a} />
                 ) : null}
                 {writable ? (
-                  <>
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('minutes.editAction', { text: a.text })}
-                      onClick={() => setOpen(a.id)}
-                    >
-                      {t('minutes.edit')}
-                    </Button>
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('minutes.removeAction', { text: a.text })}
-                      disabled={remove.isPending}
-                      onClick={() => {
-                        setError(undefined);
-                        remove
-                          .mutateAsync({
-                            params: { path: { id: a.id }, header: ifMatch(a.version) },
-                          })
-                          .then(() => announce(t('minutes.actionRemoved')))
-                          .catch((err: unknown) =>
-                            setError(
-                              err instanceof ApiError ? problemText(err.problem, t) : String(err),
-                            ),
-                          );
-                      }}
-                    >
-                      {t('minutes.remove')}
-                    </Button>
-                  </>
+                  <EntryButtons
+                    editLabel={t('minutes.editAction', { text: a.text })}
+                    removeLabel={t('minutes.removeAction', { text: a.text })}
+                    removedMessage={t('minutes.actionRemoved')}
+                    removing={remove.isPending}
+                    onEdit={() => setOpen(a.id)}
+                    onRemove={() =>
+                      remove.mutateAsync({
+                        params: { path: { id: a.id }, header: ifMatch(a.version) },
+                      })
+                    }
+                    onError={setError}
+                  />
                 ) : null}
               </li>
             ),

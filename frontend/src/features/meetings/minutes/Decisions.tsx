@@ -2,11 +2,11 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EntryButtons } from './EntryButtons';
 import { GuardPanel, useGuard } from './Guard';
 import { useRecordDecision, useRemoveDecision, useUpdateDecision } from '../api';
 import type { Decision } from '../types';
 import { ifMatch } from '../../../api/etag';
-import { ApiError, problemText } from '../../../api/problem';
 import { useAnnounce } from '../../shared/Announcer';
 import { FormActions, FormError, FormNotices, TextInput } from '../../shared/form/fields';
 import { limitOf, textError } from '../../shared/form/limits';
@@ -100,7 +100,6 @@ export function Decisions({
   writable: boolean;
 }) {
   const { t } = useTranslation();
-  const announce = useAnnounce();
   const remove = useRemoveDecision();
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string>();
@@ -133,37 +132,19 @@ export function Decisions({
                 </Tag>
                 <span className="pre-line">{d.text}</span>
                 {writable ? (
-                  <>
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('minutes.editDecision', { text: d.text })}
-                      onClick={() => setOpen(d.id)}
-                    >
-                      {t('minutes.edit')}
-                    </Button>
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('minutes.removeDecision', { text: d.text })}
-                      disabled={remove.isPending}
-                      onClick={() => {
-                        setError(undefined);
-                        remove
-                          .mutateAsync({
-                            params: { path: { id: d.id }, header: ifMatch(d.version) },
-                          })
-                          .then(() => announce(t('minutes.decisionRemoved')))
-                          .catch((err: unknown) =>
-                            setError(
-                              err instanceof ApiError ? problemText(err.problem, t) : String(err),
-                            ),
-                          );
-                      }}
-                    >
-                      {t('minutes.remove')}
-                    </Button>
-                  </>
+                  <EntryButtons
+                    editLabel={t('minutes.editDecision', { text: d.text })}
+                    removeLabel={t('minutes.removeDecision', { text: d.text })}
+                    removedMessage={t('minutes.decisionRemoved')}
+                    removing={remove.isPending}
+                    onEdit={() => setOpen(d.id)}
+                    onRemove={() =>
+                      remove.mutateAsync({
+                        params: { path: { id: d.id }, header: ifMatch(d.version) },
+                      })
+                    }
+                    onError={setError}
+                  />
                 ) : null}
               </li>
             ),
