@@ -4,9 +4,9 @@ as the single reads are (a meeting the principal may not read contributes nothin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Protocol, TypeVar
 from uuid import UUID
 
 from domain.meetings import policies as pol
@@ -21,6 +21,14 @@ from domain.meetings.ports import MeetingsUnitOfWork
 from domain.shared.principal import Principal
 
 R = TypeVar("R")
+
+
+class _OfMeeting(Protocol):
+    @property
+    def meeting_id(self) -> UUID: ...
+
+
+_M = TypeVar("_M", bound=_OfMeeting)
 
 
 def _grouped(
@@ -59,37 +67,37 @@ class ReadUseCases(UseCases):
         async with self._open(p) as uow:
             return {m.id: m for m in await self._readable_many(uow, p, ids)}
 
+    async def _rows_of_meetings(
+        self,
+        p: Principal,
+        ids: Sequence[UUID],
+        read: Callable[[MeetingsUnitOfWork, list[UUID]], Awaitable[Sequence[_M]]],
+    ) -> dict[UUID, list[_M]]:
+        """Rows of one repository for the meetings ``p`` may read, grouped by meeting."""
+        async with self._open(p) as uow:
+            mine = await self._readable_ids(uow, p, ids)
+            rows = await read(uow, mine) if mine else []
+        return _grouped(ids, rows, lambda r: r.meeting_id)
+
     async def agenda_of_meetings(
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[AgendaItem]]:
-        async with self._open(p) as uow:
-            mine = await self._readable_ids(uow, p, ids)
-            rows = await uow.agenda.of_meetings(mine) if mine else []
-        return _grouped(ids, rows, lambda r: r.meeting_id)
+        return await self._rows_of_meetings(p, ids, lambda uow, m: uow.agenda.of_meetings(m))
 
     async def attendance_of_meetings(
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[Attendance]]:
-        async with self._open(p) as uow:
-            mine = await self._readable_ids(uow, p, ids)
-            rows = await uow.attendance.of_meetings(mine) if mine else []
-        return _grouped(ids, rows, lambda r: r.meeting_id)
+        return await self._rows_of_meetings(p, ids, lambda uow, m: uow.attendance.of_meetings(m))
 
     async def decisions_of_meetings(
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[Decision]]:
-        async with self._open(p) as uow:
-            mine = await self._readable_ids(uow, p, ids)
-            rows = await uow.decisions.of_meetings(mine) if mine else []
-        return _grouped(ids, rows, lambda r: r.meeting_id)
+        return await self._rows_of_meetings(p, ids, lambda uow, m: uow.decisions.of_meetings(m))
 
     async def actions_of_meetings(
         self, p: Principal, ids: Sequence[UUID]
     ) -> dict[UUID, list[ActionItem]]:
-        async with self._open(p) as uow:
-            mine = await self._readable_ids(uow, p, ids)
-            rows = await uow.actions.of_meetings(mine) if mine else []
-        return _grouped(ids, rows, lambda r: r.meeting_id)
+        return await self._rows_of_meetings(p, ids, lambda uow, m: uow.actions.of_meetings(m))
 
     async def minutes_of_meetings(
         self, p: Principal, ids: Sequence[UUID]
