@@ -119,3 +119,11 @@ async def test_bad_filename_and_ids(
     missing = "/api/agreements/e0e0e0e0-0000-4000-8000-000000000000/document"
     assert (await coordinator.put(missing, content=PDF, headers=v)).status_code == 404
     assert (await coordinator.get(missing)).status_code == 404
+
+
+def test_a_quote_in_the_name_cannot_break_the_quoted_fallback() -> None:
+    from api.rest.agreements.documents import disposition
+
+    header = disposition('a"b\\c.pdf')
+    assert header.startswith('attachment; filename="a_b_c.pdf"; ')
+    assert header.endswith("filename*=UTF-8''a%22b%5Cc.pdf")
