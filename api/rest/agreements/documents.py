@@ -81,7 +81,8 @@ def disposition(filename: str) -> str:
     """RFC 6266: an ASCII fallback and the UTF-8 name."""
     ascii_name = filename.encode("ascii", "replace").decode()
     # A quote or backslash would end or escape the quoted fallback early.
-    ascii_name = ascii_name.translate(str.maketrans({"?": "_", '"': "_", "\\": "_"}))
+    for unsafe in '?"\\':
+        ascii_name = ascii_name.replace(unsafe, "_")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
