@@ -1,0 +1,1 @@
+"""Measures context, PostgreSQL adapter: measures, stage history, progress notes, evaluations, plans, settings."""

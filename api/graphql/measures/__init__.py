@@ -1,0 +1,1 @@
+"""Measures context, GraphQL door: measures, their lifecycle, evaluations and action plans."""

@@ -1,0 +1,1 @@
+"""Measures context, REST door: measures, their lifecycle, evaluations, action plans, read models and exports."""
