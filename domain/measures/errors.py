@@ -4,7 +4,7 @@ user's language; ``precondition`` says the same in English for developers."""
 
 from __future__ import annotations
 
-from domain.shared.errors import Conflict
+from domain.shared.errors import Conflict, DomainError
 
 
 class IllegalTransition(Conflict):
@@ -28,3 +28,38 @@ class PlanLocked(Conflict):
 
     code = "plan-adopted"
     title = "An adopted action plan cannot be changed"
+
+
+class MeasureInLifecycle(Conflict):
+    """Only a measure still ``proposed`` may be removed; later, its history is the record."""
+
+    code = "measure-in-lifecycle"
+    title = "A measure past its proposal cannot be removed"
+
+
+class MeasureNotRunning(Conflict):
+    """Evaluations belong to a decided or running measure."""
+
+    code = "measure-not-running"
+    title = "The measure is not decided or running"
+
+
+class EvaluationCompleted(Conflict):
+    """A completed evaluation is part of the record: it keeps its conclusion and is not removed."""
+
+    code = "evaluation-completed"
+    title = "A completed evaluation cannot be reopened or removed"
+
+
+class ReportTooLarge(DomainError):
+    """The report passed the size limit; nothing was stored."""
+
+    code = "content-too-large"
+    title = "The report is too large"
+
+
+class UnsupportedReport(DomainError):
+    """The bytes are not a PDF, DOCX or ODT document, whatever the name says."""
+
+    code = "unsupported-media-type"
+    title = "The report must be a PDF, DOCX or ODT document"

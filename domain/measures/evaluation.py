@@ -49,3 +49,9 @@ class Evaluation:
     @property
     def completed(self) -> bool:
         return self.conclusion is not None
+
+    def check(self) -> None:
+        """Raise ``ValidationFailed`` naming every invalid field (``other_checks``)."""
+        from domain.measures.other_checks import check_evaluation  # imports this module
+
+        check_evaluation(self)

@@ -21,3 +21,8 @@ WEIGHT_MAX = 100
 # "costly (above a unit-configured amount)"); 500 000 NOK is a typical threshold for a
 # municipal project that must report back to its steering group.
 DEFAULT_EVALUATION_THRESHOLD_NOK = 500_000
+
+REPORT_MAX_BYTES = 20 * 1024 * 1024  # an evaluation report: PDF, DOCX or ODT
+FILENAME_MAX = 200
+DUE_WITHIN_DAYS = 30  # "evaluations due": not completed and due within this many days (or overdue)
+PLAN_EXPIRING_WITHIN_DAYS = 180  # "plans expiring": adopted and ending within this many days

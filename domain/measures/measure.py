@@ -151,6 +151,12 @@ class Measure:
     proposed_by: UUID | None = None  # the person who proposed it
     version: int = 1
 
+    def check(self) -> None:
+        """Raise ``ValidationFailed`` naming every invalid field (``checks``)."""
+        from domain.measures.checks import check_measure  # the rules import this module
+
+        check_measure(self)
+
     def evaluation_triggers(self, threshold_nok: int) -> tuple[EvaluationTrigger, ...]:
         """Why evaluation is required; empty when it is optional."""
         t = EvaluationTrigger

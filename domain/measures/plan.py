@@ -57,6 +57,16 @@ class ActionPlan:
     description: str | None = None
     version: int = 1
 
+    def check(self) -> None:
+        """Raise ``ValidationFailed`` naming every invalid field (``other_checks``)."""
+        from domain.measures.other_checks import check_action_plan  # imports this module
+
+        check_action_plan(self)
+
+    def goal_ids(self) -> dict[UUID, UUID]:
+        """Every goal of the plan → its focus area."""
+        return {g.id: fa.id for fa in self.focus_areas for g in fa.goals}
+
     def status(self, today: date) -> PlanStatus:
         if not self.adopted:
             return PlanStatus.DRAFT

@@ -1,6 +1,7 @@
 """The measures context's ports as Protocols: its repositories, the decision register it reads
-from the meetings context, the report store, the unit's settings and its unit of work. Owners and
-responsible organisations are read through the organisation context's own repositories."""
+from the meetings context, the report store, the unit's settings, the guard's override log and
+its unit of work. Owners, responsible organisations and the unit's coordinator are read through
+the organisation context's own repositories."""
 
 from __future__ import annotations
 
@@ -14,9 +15,15 @@ from domain.measures.evaluation import Evaluation
 from domain.measures.filters import MeasureFilter, PortfolioCell
 from domain.measures.history import ProgressNote, StageChange
 from domain.measures.measure import Measure
+from domain.measures.overrides import MeasureOverrideRecord
 from domain.measures.plan import ActionPlan
 from domain.measures.stage import DecisionFacts
-from domain.organisation.ports import OrganisationRepository, PersonRepository
+from domain.meetings.guard import FreeTextGuard as FreeTextGuard  # re-exported for the use cases
+from domain.organisation.ports import (
+    EstablishmentRepository,
+    OrganisationRepository,
+    PersonRepository,
+)
 from domain.shared.mail import OutboundMail as OutboundMail  # re-exported for the reminders
 from domain.shared.pagination import Page, PageRequest
 from domain.shared.ports import Clock as Clock  # re-exported for the context's use cases
@@ -116,6 +123,19 @@ class DecisionRegister(Protocol):
 
     async def get_many(self, ids: Sequence[UUID]) -> Sequence[DecisionFacts]: ...
 
+    async def list(self, level: str | None) -> Sequence[DecisionFacts]:
+        """The unit's numbered decisions of approved minutes (``approved`` and a ``label``), of
+        bodies at ``level`` (steering | coordinating | executive; None: every level), newest
+        meeting first, then by label. What a measure or a plan may be linked to."""
+        ...
+
+
+class MeasureOverrideLog(Protocol):
+    """Where overrides of the free-text guard on measure texts are recorded (measure, field,
+    kinds and counts, reason, who, when — never the text). Append-only."""
+
+    async def record(self, entry: MeasureOverrideRecord) -> None: ...
+
 
 class MeasureSettings(Protocol):
     """The unit's settings for measures (one row per unit; defaults when none is stored)."""
@@ -153,10 +173,18 @@ class MeasuresUnitOfWork(Protocol):
     def settings(self) -> MeasureSettings: ...
 
     @property
+    def overrides(self) -> MeasureOverrideLog: ...
+
+    @property
     def organisations(self) -> OrganisationRepository: ...
 
     @property
     def persons(self) -> PersonRepository: ...
+
+    @property
+    def establishments(self) -> EstablishmentRepository:
+        """The unit's establishment record: who the coordinator is (the reminders' recipient)."""
+        ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -27,6 +27,11 @@ from tests.fakes.annual_wheel import (
     FakeFeedTokenRepository,
 )
 from tests.fakes.clock import FakeClock
+from tests.fakes.measures import (
+    FakeMeasuresStore,
+    FakeMeasuresUnitOfWork,
+    FakeMeasuresUnitOfWorkFactory,
+)
 from tests.fakes.meetings import (
     FakeGuard,
     FakeMeetingsStore,
@@ -76,6 +81,9 @@ __all__ = [
     "FakeFeedTokenRepository",
     "FakeGuard",
     "FakeMachineClientRepository",
+    "FakeMeasuresStore",
+    "FakeMeasuresUnitOfWork",
+    "FakeMeasuresUnitOfWorkFactory",
     "FakeMeetingsStore",
     "FakeMeetingsUnitOfWork",
     "FakeMeetingsUnitOfWorkFactory",
