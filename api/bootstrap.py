@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.calendar import IcsCalendarWriter
+from adapters.documents.lazy import LazyPlanRenderer
 from adapters.identity.config import IdentityConfig
 from adapters.identity.person_key import HmacPersonKeys
 from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
@@ -25,6 +26,7 @@ from adapters.postgres.agreements.uow import PgAgreementsUnitOfWorkFactory
 from adapters.postgres.annual_wheel.uow import PgAnnualWheelUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
+from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api.outbox import WeasyRenderer, outbound_mail
@@ -35,6 +37,8 @@ from domain.access.service import AccessService
 from domain.agreements.service import AgreementsService
 from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
+from domain.measures.ports import PlanRenderer
+from domain.measures.service import MeasuresService
 from domain.meetings.guard import KernelGuard
 from domain.meetings.service import MeetingsService, Outbox
 from domain.organisation.service import OrganisationService
@@ -69,9 +73,11 @@ class Container:
     meetings: MeetingsService
     annual_wheel: AnnualWheelService
     agreements: AgreementsService
+    measures: MeasuresService
     # Distribution of minutes (ADR 0014): the relay, or the local catcher outside production.
     mail: OutboundMail
     renderer: MinutesRenderer
+    plan_renderer: PlanRenderer  # action plans as PDF/A (the minutes' renderer's sibling)
     feeds: FeedService  # calendar feeds: tokens and the token-only feed
     # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
     # the rest (readiness, tools). ADR 0011.
@@ -131,6 +137,7 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
     identity = build_identity(identity_config(settings), connections.engine, directory)
     mail, renderer = outbound_mail(settings), WeasyRenderer()
     outbox = Outbox(mail, renderer, settings.mail_from)
+    guard = KernelGuard()  # one guard for every context that screens free text
     return Container(
         settings=settings,
         urls=urls,
@@ -144,13 +151,15 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
             directory,
             clock,
         ),
-        meetings=MeetingsService(
-            PgMeetingsUnitOfWorkFactory(connections), clock, KernelGuard(), outbox
-        ),
+        meetings=MeetingsService(PgMeetingsUnitOfWorkFactory(connections), clock, guard, outbox),
         annual_wheel=AnnualWheelService(PgAnnualWheelUnitOfWorkFactory(connections), clock),
         agreements=AgreementsService(PgAgreementsUnitOfWorkFactory(connections), clock),
+        measures=MeasuresService(
+            PgMeasuresUnitOfWorkFactory(connections), clock, guard, mail, settings.mail_from
+        ),
         mail=mail,
         renderer=renderer,
+        plan_renderer=LazyPlanRenderer(),
         feeds=FeedService(
             PgAnnualWheelUnitOfWorkFactory(connections),
             clock,

@@ -19,6 +19,9 @@ from adapters.postgres.access.tables import (
 )
 from adapters.postgres.agreements import tables as agreements_tables
 from adapters.postgres.annual_wheel import tables as annual_wheel_tables
+from adapters.postgres.measures import plan_tables as measures_plan_tables
+from adapters.postgres.measures import record_tables as measures_record_tables  # noqa: F401
+from adapters.postgres.measures import tables as measures_tables  # noqa: F401
 from adapters.postgres.meetings import tables as meetings_tables
 from adapters.postgres.organisation.tables import (
     BodyRow,
@@ -69,4 +72,5 @@ TENANT_TABLES: dict[str, str] = {
     **meetings_tables.TENANT_TABLES,
     **annual_wheel_tables.TENANT_TABLES,
     **agreements_tables.TENANT_TABLES,
+    **measures_plan_tables.TENANT_TABLES,
 }
