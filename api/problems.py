@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 
 from api.outage import RETRY_AFTER_SECONDS
 from domain.agreements.document import DocumentTooLarge, UnsupportedDocument
+from domain.measures.errors import ReportTooLarge, UnsupportedReport
 from domain.shared.documents import DocumentRenderingFailed
 from domain.shared.errors import (
     Conflict,
@@ -39,6 +40,8 @@ STATUS: dict[type[DomainError], int] = {
     Forbidden: 403,
     DocumentTooLarge: 413,  # an upload over the limit, refused before it is read
     UnsupportedDocument: 415,  # an upload whose bytes are not a PDF
+    ReportTooLarge: 413,  # an evaluation report over the limit, refused before it is read
+    UnsupportedReport: 415,  # a report whose bytes are not a PDF, DOCX or ODT
     PersonalDataFound: 422,  # blocked by the free-text guard: the client fixes or overrides
     MailUnavailable: 503,  # the mail server is down or deferring: nothing changed, retry later
     MailRefused: 502,  # the mail server refused the message or every recipient
@@ -120,11 +123,13 @@ def _extra(exc: DomainError) -> dict[str, Any]:
         return {"findings": spans, "rule": rule, "overrideField": "overrideReason"}
     precondition = getattr(exc, "precondition", None)  # IllegalTransition (a context's Conflict)
     if isinstance(precondition, str):
-        return {
+        extra = {
             "precondition": precondition,
             "currentStatus": str(getattr(exc, "current", "")),
             "targetStatus": str(getattr(exc, "target", "")),
         }
+        codes = getattr(exc, "precondition_codes", None)  # measures: one code per unmet one
+        return extra if codes is None else {**extra, "preconditionCodes": list(codes)}
     return {}
 
 

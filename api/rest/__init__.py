@@ -15,6 +15,7 @@ def routers() -> tuple[APIRouter, ...]:
     from api.rest.annual_wheel import norms as wheel_norms
     from api.rest.annual_wheel import tasks as wheel_tasks
     from api.rest.annual_wheel import templates as wheel_templates
+    from api.rest.measures import routes as measures
     from api.rest.meetings import routes as meetings
     from api.rest.organisation import (
         bodies,
@@ -43,6 +44,7 @@ def routers() -> tuple[APIRouter, ...]:
         meetings.router,
         agreements.router,
         agreement_documents.router,
+        measures.router,
         problems.router,
         health.router,
     )

@@ -158,6 +158,12 @@ PROBLEM_COMPONENTS: dict[str, Any] = {
                 "type": "string",
                 "description": "illegal-transition: the unmet precondition, in English.",
             },
+            "preconditionCodes": {
+                "type": "array",
+                "description": "illegal-transition of a measure: a stable code per unmet "
+                "precondition (the first leads), to word in the user's language.",
+                "items": {"type": "string"},
+            },
             "currentStatus": {"type": "string"},
             "targetStatus": {"type": "string"},
         },

@@ -28,6 +28,12 @@ PROBLEMS = {
     "bad-request": "The request could not be read: a body that is not JSON, not UTF-8, or nested too deeply.",
     "content-too-large": "The request body is larger than the server accepts (1 MiB unless configured otherwise).",
     "bad-graphql-request": "The GraphQL request was refused before it ran: no query, a batch, malformed JSON or the wrong content type.",
+    "illegal-transition": "The lifecycle does not allow that change now; `precondition` says why in English, `preconditionCodes` (measures) name each unmet precondition.",
+    "plan-adopted": "An adopted action plan's tree is what the steering body decided: it is not changed (draft a new plan).",
+    "measure-in-lifecycle": "Only a proposed measure can be removed; later its history is the record (reject or stop it instead).",
+    "measure-not-running": "Evaluations belong to a decided or running measure.",
+    "evaluation-completed": "A completed evaluation keeps its conclusion and is not removed.",
+    "unsupported-media-type": "The uploaded bytes are not of an accepted type (whatever the name or Content-Type says).",
     "internal-error": "Something failed on our side. Nothing was saved; try again later.",
     "unavailable": "The database is out of reach for the moment. Try again after the Retry-After seconds.",
 }

@@ -81,8 +81,18 @@ MEETING_TRANSITIONS = frozenset(
 )
 
 
+# A measure's stage change and a plan's adoption name the version they read, like the meetings'.
+MEASURE_TRANSITIONS = frozenset(
+    {"/api/measures/{id}/transitions", "/api/action-plans/{id}/adoption"}
+)
+
+
 def _transition(path: str) -> bool:
-    return path.startswith("/api/memberships/{id}/") or path in MEETING_TRANSITIONS
+    return (
+        path.startswith("/api/memberships/{id}/")
+        or path in MEETING_TRANSITIONS
+        or path in MEASURE_TRANSITIONS
+    )
 
 
 # Unversioned, so without If-Match: revoking a feed token changes nothing but ``revokedAt``,

@@ -169,6 +169,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/action-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plans
+         * @description The unit's action plans, newest period first, each as its tree with progress.
+         */
+        get: operations["action-plans-list"];
+        put?: never;
+        /**
+         * Create Plan
+         * @description Draft an action plan with its focus areas, goals and strategies.
+         */
+        post: operations["action-plans-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Plan
+         * @description One plan: focus areas → goals → measures, with progress rolled up.
+         */
+        get: operations["action-plans-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Plan
+         * @description Remove a draft plan. Requires If-Match.
+         */
+        delete: operations["action-plans-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Plan
+         * @description Change a draft plan (focus areas are sent whole; an item without id is new). An adopted
+         *     plan is 409 plan-adopted. Requires If-Match.
+         */
+        patch: operations["action-plans-update"];
+        trace?: never;
+    };
+    "/api/action-plans/{id}/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopt Plan
+         * @description Adopt the plan by a numbered decision of a steering body's approved minutes. Requires
+         *     If-Match.
+         */
+        post: operations["action-plans-adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agenda-items/{id}": {
         parameters: {
             query?: never;
@@ -581,6 +655,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Decisions
+         * @description Numbered decisions of approved minutes the unit can link to a measure or a plan, newest
+         *     first.
+         */
+        get: operations["measures-decisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}": {
         parameters: {
             query?: never;
@@ -603,6 +698,100 @@ export interface paths {
          * @description Change a draft decision's text. Requires If-Match.
          */
         patch: operations["decisions-update"];
+        trace?: never;
+    };
+    "/api/evaluations/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evaluations Due
+         * @description Evaluations not completed and due within 30 days, overdue ones included.
+         */
+        get: operations["evaluations-due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Reminders
+         * @description Mail each due evaluation's owner and the unit's coordinators (never the findings).
+         */
+        post: operations["evaluations-remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Evaluation
+         * @description One evaluation.
+         */
+        get: operations["evaluations-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Evaluation
+         * @description Remove an evaluation that is not completed. Requires If-Match.
+         */
+        delete: operations["evaluations-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Evaluation
+         * @description Change an evaluation; setting a conclusion completes it (``completedOn`` today unless
+         *     given). Requires If-Match.
+         */
+        patch: operations["evaluations-update"];
+        trace?: never;
+    };
+    "/api/evaluations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Report
+         * @description The report, as an attachment of its stored type.
+         */
+        get: operations["evaluations-download-report"];
+        /**
+         * Upload Report
+         * @description Attach (or replace) the evaluation's report: PDF, DOCX or ODT of at most 20 MiB.
+         *     Requires If-Match.
+         */
+        put: operations["evaluations-upload-report"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/feeds/{token}.ics": {
@@ -681,6 +870,277 @@ export interface paths {
          *     Answers who you are there, as ``/api/me`` does.
          */
         post: operations["auth-switchUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measure-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Measure Factors
+         * @description The risk and protective factors a measure may target (codes; the SPA words each).
+         */
+        get: operations["measures-factors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measure-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Settings
+         * @description The unit's settings for measures.
+         */
+        get: operations["measure-settings-get"];
+        /**
+         * Set Settings
+         * @description Set the budget above which a measure must be evaluated before it is concluded.
+         */
+        put: operations["measure-settings-set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Measures
+         * @description The unit's measures by title, filtered by stage (repeatable), tier, focus area, goal,
+         *     owner, without owner, or words of the title.
+         */
+        get: operations["measures-list"];
+        put?: never;
+        /**
+         * Propose Measure
+         * @description Propose a measure (stage proposed; the history's first entry). Free-text guard: 422
+         *     personal-data-found unless ``overrideReason``.
+         */
+        post: operations["measures-propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attention
+         * @description What needs attention: measures without owner, evaluations due, plans expiring.
+         */
+        get: operations["measures-attention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Board
+         * @description Every matching measure (the SPA groups them by stage), by title.
+         */
+        get: operations["measures-board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portfolio
+         * @description Counts and budgets per focus area × tier × stage.
+         */
+        get: operations["measures-portfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Measure
+         * @description One measure, with where it may go next, why evaluation is required and its progress.
+         */
+        get: operations["measures-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Measure
+         * @description Remove a measure while it is proposed (later: 409 measure-in-lifecycle; stop or reject it
+         *     instead). Requires If-Match.
+         */
+        delete: operations["measures-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Measure
+         * @description Change a measure's fields (lists are sent whole). The stage changes only through
+         *     transitions. Requires If-Match.
+         */
+        patch: operations["measures-update"];
+        trace?: never;
+    };
+    "/api/measures/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Evaluations
+         * @description The measure's evaluations by due date (none last).
+         */
+        get: operations["evaluations-list"];
+        put?: never;
+        /**
+         * Add Evaluation
+         * @description Add an evaluation to a measure (a conclusion needs findings). Free-text guard on the
+         *     findings: 422 personal-data-found unless ``overrideReason``.
+         */
+        post: operations["evaluations-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * History
+         * @description Every stage change, first the proposal: who, when, why, which decision.
+         */
+        get: operations["measures-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notes
+         * @description The measure's progress notes, newest first.
+         */
+        get: operations["measures-notes"];
+        put?: never;
+        /**
+         * Add Note
+         * @description Add a progress note (never changed afterwards). Free-text guard: 422
+         *     personal-data-found unless ``overrideReason``.
+         */
+        post: operations["measures-add-note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timeline
+         * @description The measure with its decision, stage changes, evaluations and notes in time order.
+         */
+        get: operations["measures-timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition
+         * @description Move the measure to ``target``. An unmet precondition is a 409 illegal-transition whose
+         *     ``preconditionCodes`` name each one; a concurrent change is a 412. Requires If-Match.
+         */
+        post: operations["measures-transition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1632,6 +2092,15 @@ export interface components {
         ActionStatusSet: {
             status: components["schemas"]["ActionStatus"];
         };
+        /** AdoptionCreate */
+        AdoptionCreate: {
+            /**
+             * Decisionid
+             * Format: uuid
+             * @description A numbered decision of a steering body's approved minutes.
+             */
+            decisionId: string;
+        };
         /** AgendaItemCreate */
         AgendaItemCreate: {
             /** Focusareaid */
@@ -1833,6 +2302,11 @@ export interface components {
             /** Recordedbypersonid */
             recordedByPersonId: string | null;
         };
+        /**
+         * Aspect
+         * @enum {string}
+         */
+        Aspect: "effect" | "implementation" | "user_experience" | "participation";
         /** AttendanceRead */
         AttendanceRead: {
             /**
@@ -1871,6 +2345,24 @@ export interface components {
              * @description The absent member this person stands in for (present only).
              */
             substituteForPersonId?: string | null;
+        };
+        /** AttentionRead */
+        AttentionRead: {
+            /**
+             * Evaluationsdue
+             * @description Due within 30 days or overdue.
+             */
+            evaluationsDue: components["schemas"]["DueEvaluationRead"][];
+            /**
+             * Plansexpiring
+             * @description Adopted, ending within 180 days.
+             */
+            plansExpiring: components["schemas"]["PlanSummaryRead"][];
+            /**
+             * Withoutowner
+             * @description Decided or running, nobody owns them.
+             */
+            withoutOwner: components["schemas"]["MeasureRead"][];
         };
         /** BodyCreate */
         BodyCreate: {
@@ -1976,6 +2468,11 @@ export interface components {
          * @enum {string}
          */
         CheckCode: "not_established" | "no_coordinator" | "no_police_contact" | "no_steering_body" | "no_coordinating_body" | "no_executive_body" | "body_without_chair" | "body_without_members" | "membership_expiring";
+        /**
+         * Conclusion
+         * @enum {string}
+         */
+        Conclusion: "continue" | "adjust" | "stop";
         /** DecisionCreate */
         DecisionCreate: {
             /**
@@ -2029,6 +2526,44 @@ export interface components {
             text: string;
             /** Version */
             version: number;
+        };
+        /**
+         * DecisionRef
+         * @description The coordinating body's decision that decided the measure (or the steering body's that
+         *     adopted a plan), as the meetings context records it.
+         */
+        DecisionRef: {
+            /** Approved */
+            approved: boolean;
+            /**
+             * Bodyid
+             * Format: uuid
+             */
+            bodyId: string;
+            /** Bodylevel */
+            bodyLevel: string;
+            /** Bodyname */
+            bodyName: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Label
+             * @description E.g. "KOG 3/2026"; null until the minutes are approved.
+             */
+            label: string | null;
+            /**
+             * Meetingdate
+             * Format: date
+             */
+            meetingDate: string;
+            /**
+             * Meetingid
+             * Format: uuid
+             */
+            meetingId: string;
         };
         /** DecisionUpdate */
         DecisionUpdate: {
@@ -2111,6 +2646,19 @@ export interface components {
              */
             uploadedAt: string;
         };
+        /** DueEvaluationRead */
+        DueEvaluationRead: {
+            evaluation: components["schemas"]["EvaluationRead"];
+            /** Measuretitle */
+            measureTitle: string;
+            /**
+             * Overdue
+             * @description Its due date has passed (the unit's calendar day).
+             */
+            overdue: boolean;
+            /** Ownerid */
+            ownerId: string | null;
+        };
         /** EstablishmentRead */
         EstablishmentRead: {
             /**
@@ -2163,6 +2711,149 @@ export interface components {
             policeConfirmationRef?: string | null;
             /** Policecontactpersonid */
             policeContactPersonId?: string | null;
+        };
+        /** EvaluationCreate */
+        EvaluationCreate: {
+            /** Aspects */
+            aspects: components["schemas"]["Aspect"][];
+            /**
+             * Completedon
+             * @description Left out: today, once concluded.
+             */
+            completedOn?: string | null;
+            /** @description Set: completed (needs findings). */
+            conclusion?: components["schemas"]["Conclusion"] | null;
+            /** Dueon */
+            dueOn?: string | null;
+            /** Findings */
+            findings?: string | null;
+            /** Method */
+            method: string;
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            performer: components["schemas"]["Performer"];
+            /** Performername */
+            performerName?: string | null;
+        };
+        /** EvaluationPlanIn */
+        EvaluationPlanIn: {
+            /** Aspects */
+            aspects: components["schemas"]["Aspect"][];
+            /**
+             * Dueon
+             * Format: date
+             */
+            dueOn: string;
+            /** Method */
+            method: string;
+            performer: components["schemas"]["Performer"];
+            /** Performername */
+            performerName?: string | null;
+        };
+        /** EvaluationPlanRead */
+        EvaluationPlanRead: {
+            /** Aspects */
+            aspects: components["schemas"]["Aspect"][];
+            /**
+             * Dueon
+             * Format: date
+             */
+            dueOn: string;
+            /** Method */
+            method: string;
+            performer: components["schemas"]["Performer"];
+            /** Performername */
+            performerName: string | null;
+        };
+        /** EvaluationRead */
+        EvaluationRead: {
+            /** Aspects */
+            aspects: components["schemas"]["Aspect"][];
+            /**
+             * Completed
+             * @description It has a conclusion.
+             */
+            completed: boolean;
+            /** Completedon */
+            completedOn: string | null;
+            conclusion: components["schemas"]["Conclusion"] | null;
+            /** Dueon */
+            dueOn: string | null;
+            /** Findings */
+            findings: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measureid
+             * Format: uuid
+             */
+            measureId: string;
+            /** Method */
+            method: string;
+            performer: components["schemas"]["Performer"];
+            /** Performername */
+            performerName: string | null;
+            report: components["schemas"]["ReportRead"] | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * EvaluationTrigger
+         * @description Why evaluation is required (DOMAIN.md): any one suffices.
+         * @enum {string}
+         */
+        EvaluationTrigger: "new_or_trial" | "transferable" | "costly" | "risk_of_negative_effects" | "strategy_anchored";
+        /** EvaluationUpdate */
+        EvaluationUpdate: {
+            /** Aspects */
+            aspects?: components["schemas"]["Aspect"][];
+            /** Completedon */
+            completedOn?: string | null;
+            conclusion?: components["schemas"]["Conclusion"] | null;
+            /** Dueon */
+            dueOn?: string | null;
+            /** Findings */
+            findings?: string | null;
+            /** Method */
+            method?: string;
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            performer?: components["schemas"]["Performer"];
+            /** Performername */
+            performerName?: string | null;
+        };
+        /**
+         * Evidence
+         * @enum {string}
+         */
+        Evidence: "documented" | "experience_based" | "unknown";
+        /** FactorRead */
+        FactorRead: {
+            /** Code */
+            code: string;
+            /**
+             * Name
+             * @description English, for developers; the SPA words each code.
+             */
+            name: string;
+        };
+        /** FactorsRead */
+        FactorsRead: {
+            /** Protective */
+            protective: components["schemas"]["FactorRead"][];
+            /** Risk */
+            risk: components["schemas"]["FactorRead"][];
+            /** Version */
+            version: string;
         };
         /**
          * FeedScope
@@ -2235,6 +2926,54 @@ export interface components {
              */
             subjectId: string;
         };
+        /** FocusAreaIn */
+        FocusAreaIn: {
+            /** Goals */
+            goals?: components["schemas"]["GoalIn"][];
+            /**
+             * Id
+             * @description Left out: a new focus area.
+             */
+            id?: string | null;
+            /** Strategies */
+            strategies?: string[];
+            /** Title */
+            title: string;
+            /**
+             * Weight
+             * @description How much it counts.
+             * @default 1
+             */
+            weight: number;
+        };
+        /** FocusAreaName */
+        FocusAreaName: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+        };
+        /** FocusAreaNodeRead */
+        FocusAreaNodeRead: {
+            /** Goals */
+            goals: components["schemas"]["GoalNodeRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Progress */
+            progress: number;
+            /** Strategies */
+            strategies: string[];
+            /** Title */
+            title: string;
+            /** Weight */
+            weight: number;
+        };
         /** GenerateRead */
         GenerateRead: {
             /**
@@ -2254,6 +2993,41 @@ export interface components {
             tasks: components["schemas"]["WheelTaskRead"][];
             /** Year */
             year: number;
+        };
+        /** GoalIn */
+        GoalIn: {
+            /**
+             * Id
+             * @description Left out: a new goal.
+             */
+            id?: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Weight
+             * @description How much it counts.
+             * @default 1
+             */
+            weight: number;
+        };
+        /** GoalNodeRead */
+        GoalNodeRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Measures */
+            measures: components["schemas"]["PlanMeasureRead"][];
+            /**
+             * Progress
+             * @description Of its measures, weighted as the plan says; 0..1.
+             */
+            progress: number;
+            /** Title */
+            title: string;
+            /** Weight */
+            weight: number;
         };
         /** HealthCheckRead */
         HealthCheckRead: {
@@ -2333,6 +3107,40 @@ export interface components {
          * @enum {string}
          */
         Level: "steering" | "coordinating" | "executive";
+        /**
+         * LinkableDecisionRead
+         * @description A numbered decision of approved minutes that a measure or a plan may link.
+         */
+        LinkableDecisionRead: {
+            /**
+             * Bodyid
+             * Format: uuid
+             */
+            bodyId: string;
+            /** Bodylevel */
+            bodyLevel: string;
+            /** Bodyname */
+            bodyName: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Label */
+            label: string | null;
+            /**
+             * Meetingdate
+             * Format: date
+             */
+            meetingDate: string;
+            /**
+             * Meetingid
+             * Format: uuid
+             */
+            meetingId: string;
+            /** Text */
+            text: string;
+        };
         /** LogoutRead */
         LogoutRead: {
             /** Redirectto */
@@ -2390,6 +3198,248 @@ export interface components {
              * @description Every unit the caller may switch to (POST /api/me/unit).
              */
             units?: components["schemas"]["UnitRef"][];
+        };
+        /** MeasureCreate */
+        MeasureCreate: {
+            /** Budgetnok */
+            budgetNok?: number | null;
+            /** Description */
+            description?: string | null;
+            /** Endon */
+            endOn?: string | null;
+            evaluationPlan?: components["schemas"]["EvaluationPlanIn"] | null;
+            /** @default unknown */
+            evidence: components["schemas"]["Evidence"];
+            /** Focusareaids */
+            focusAreaIds?: string[];
+            /**
+             * Goalids
+             * @description A goal implies its focus area.
+             */
+            goalIds?: string[];
+            /** Milestones */
+            milestones?: components["schemas"]["MilestoneIn"][];
+            /**
+             * Newortrial
+             * @default false
+             */
+            newOrTrial: boolean;
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            /**
+             * Ownerid
+             * @description The contact person who owns it.
+             */
+            ownerId?: string | null;
+            /** Partnerorganisationids */
+            partnerOrganisationIds?: string[];
+            /**
+             * Problem
+             * @description The problem it addresses.
+             */
+            problem: string;
+            /** Protectivefactors */
+            protectiveFactors?: string[];
+            /** Registryreferences */
+            registryReferences?: components["schemas"]["RegistryReferenceIn"][];
+            /** Responsibleorganisationids */
+            responsibleOrganisationIds?: string[];
+            /** Riskfactors */
+            riskFactors?: string[];
+            /**
+             * Riskofnegativeeffects
+             * @default false
+             */
+            riskOfNegativeEffects: boolean;
+            /** Staffhours */
+            staffHours?: number | null;
+            /** Starton */
+            startOn?: string | null;
+            /**
+             * Strategyanchored
+             * @description In a regional or national strategy.
+             * @default false
+             */
+            strategyAnchored: boolean;
+            /**
+             * Targetagemax
+             * @description At least the minimum age.
+             */
+            targetAgeMax?: number | null;
+            /** Targetagemin */
+            targetAgeMin?: number | null;
+            /** Targetgroup */
+            targetGroup?: string | null;
+            tier: components["schemas"]["Tier"];
+            /** Title */
+            title: string;
+            /**
+             * Transferable
+             * @default false
+             */
+            transferable: boolean;
+        };
+        /** MeasureRead */
+        MeasureRead: {
+            /** Budgetnok */
+            budgetNok: number | null;
+            /** Closingnote */
+            closingNote: string | null;
+            decision: components["schemas"]["DecisionRef"] | null;
+            /** Decisionid */
+            decisionId: string | null;
+            /** Description */
+            description: string | null;
+            /** Endon */
+            endOn: string | null;
+            evaluationPlan: components["schemas"]["EvaluationPlanRead"] | null;
+            /** Evaluationrequired */
+            evaluationRequired: boolean;
+            /**
+             * Evaluationtriggers
+             * @description Why evaluation is required (empty: optional).
+             */
+            evaluationTriggers: components["schemas"]["EvaluationTrigger"][];
+            evidence: components["schemas"]["Evidence"];
+            /** Focusareaids */
+            focusAreaIds: string[];
+            /** Goalids */
+            goalIds: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Legaltargets
+             * @description Where the lifecycle's table lets it go next.
+             */
+            legalTargets: components["schemas"]["Stage"][];
+            /** Milestones */
+            milestones: components["schemas"]["MilestoneRead"][];
+            /** Newortrial */
+            newOrTrial: boolean;
+            /** Ownerid */
+            ownerId: string | null;
+            /** Partnerorganisationids */
+            partnerOrganisationIds: string[];
+            /** Problem */
+            problem: string;
+            /**
+             * Progress
+             * @description Share of milestone weight done, 0..1.
+             */
+            progress: number;
+            /** Proposedby */
+            proposedBy: string | null;
+            /** Protectivefactors */
+            protectiveFactors: string[];
+            /** Registryreferences */
+            registryReferences: components["schemas"]["RegistryReferenceRead"][];
+            /**
+             * Registrywarning
+             * @description A registry rates the approach ineffective or harmful.
+             */
+            registryWarning: boolean;
+            /** Responsibleorganisationids */
+            responsibleOrganisationIds: string[];
+            /** Riskfactors */
+            riskFactors: string[];
+            /** Riskofnegativeeffects */
+            riskOfNegativeEffects: boolean;
+            /** Staffhours */
+            staffHours: number | null;
+            stage: components["schemas"]["Stage"];
+            /** Starton */
+            startOn: string | null;
+            /** Strategyanchored */
+            strategyAnchored: boolean;
+            /** Targetagemax */
+            targetAgeMax: number | null;
+            /** Targetagemin */
+            targetAgeMin: number | null;
+            /** Targetgroup */
+            targetGroup: string | null;
+            tier: components["schemas"]["Tier"];
+            /** Title */
+            title: string;
+            /** Transferable */
+            transferable: boolean;
+            /** Version */
+            version: number;
+        };
+        /** MeasureSettingsRead */
+        MeasureSettingsRead: {
+            /**
+             * Evaluationthresholdnok
+             * @description Evaluation is required above this budget.
+             */
+            evaluationThresholdNok: number;
+        };
+        /** MeasureSettingsUpdate */
+        MeasureSettingsUpdate: {
+            /** Evaluationthresholdnok */
+            evaluationThresholdNok: number;
+        };
+        /** MeasureUpdate */
+        MeasureUpdate: {
+            /** Budgetnok */
+            budgetNok?: number | null;
+            /** Description */
+            description?: string | null;
+            /** Endon */
+            endOn?: string | null;
+            evaluationPlan?: components["schemas"]["EvaluationPlanIn"] | null;
+            evidence?: components["schemas"]["Evidence"];
+            /** Focusareaids */
+            focusAreaIds?: string[];
+            /** Goalids */
+            goalIds?: string[];
+            /** Milestones */
+            milestones?: components["schemas"]["MilestoneIn"][];
+            /** Newortrial */
+            newOrTrial?: boolean;
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            /** Ownerid */
+            ownerId?: string | null;
+            /** Partnerorganisationids */
+            partnerOrganisationIds?: string[];
+            /** Problem */
+            problem?: string;
+            /** Protectivefactors */
+            protectiveFactors?: string[];
+            /** Registryreferences */
+            registryReferences?: components["schemas"]["RegistryReferenceIn"][];
+            /** Responsibleorganisationids */
+            responsibleOrganisationIds?: string[];
+            /** Riskfactors */
+            riskFactors?: string[];
+            /** Riskofnegativeeffects */
+            riskOfNegativeEffects?: boolean;
+            /** Staffhours */
+            staffHours?: number | null;
+            /** Starton */
+            startOn?: string | null;
+            /** Strategyanchored */
+            strategyAnchored?: boolean;
+            /** Targetagemax */
+            targetAgeMax?: number | null;
+            /** Targetagemin */
+            targetAgeMin?: number | null;
+            /** Targetgroup */
+            targetGroup?: string | null;
+            tier?: components["schemas"]["Tier"];
+            /** Title */
+            title?: string;
+            /** Transferable */
+            transferable?: boolean;
         };
         /** MeetingCancel */
         MeetingCancel: {
@@ -2589,6 +3639,47 @@ export interface components {
              */
             validTo?: string | null;
         };
+        /** MilestoneIn */
+        MilestoneIn: {
+            /**
+             * Doneon
+             * @description Set: the milestone is done.
+             */
+            doneOn?: string | null;
+            /** Dueon */
+            dueOn?: string | null;
+            /**
+             * Id
+             * @description Left out: a new milestone.
+             */
+            id?: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Weight
+             * @description How much it counts.
+             * @default 1
+             */
+            weight: number;
+        };
+        /** MilestoneRead */
+        MilestoneRead: {
+            /** Done */
+            done: boolean;
+            /** Doneon */
+            doneOn: string | null;
+            /** Dueon */
+            dueOn: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Weight */
+            weight: number;
+        };
         /** MinutesApprove */
         MinutesApprove: {
             /**
@@ -2747,6 +3838,40 @@ export interface components {
             personId: string;
             /** @description no-address: the person has no e-mail address; refused: the mail server refused the address for good. Send these the PDF another way. */
             reason: components["schemas"]["Unreached"];
+        };
+        /** NoteCreate */
+        NoteCreate: {
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            /** Text */
+            text: string;
+        };
+        /** NoteRead */
+        NoteRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Authorname */
+            authorName: string;
+            /** Authorpersonid */
+            authorPersonId: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measureid
+             * Format: uuid
+             */
+            measureId: string;
+            /** Text */
+            text: string;
         };
         /** OpenActionItem */
         OpenActionItem: {
@@ -2907,6 +4032,21 @@ export interface components {
              */
             total: number;
         };
+        /** PageOf[MeasureRead] */
+        PageOf_MeasureRead_: {
+            /** Items */
+            items: components["schemas"]["MeasureRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filter, on all pages.
+             */
+            total: number;
+        };
         /** PageOf[MeetingRead] */
         PageOf_MeetingRead_: {
             /** Items */
@@ -2967,6 +4107,11 @@ export interface components {
              */
             total: number;
         };
+        /**
+         * Performer
+         * @enum {string}
+         */
+        Performer: "internal" | "joint" | "external";
         /** PersonCreate */
         PersonCreate: {
             /** Email */
@@ -3028,12 +4173,169 @@ export interface components {
             levels: components["schemas"]["PictureLevel"][];
             unit: components["schemas"]["UnitRead"];
         };
+        /** PlanCreate */
+        PlanCreate: {
+            /** Description */
+            description?: string | null;
+            /** Focusareas */
+            focusAreas?: components["schemas"]["FocusAreaIn"][];
+            /**
+             * Periodend
+             * Format: date
+             * @description After the start (a plan often runs four years).
+             */
+            periodEnd: string;
+            /**
+             * Periodstart
+             * Format: date
+             */
+            periodStart: string;
+            /** Title */
+            title: string;
+            /** @default equal */
+            weighting: components["schemas"]["Weighting"];
+        };
+        /**
+         * PlanMeasureRead
+         * @description A measure as the plan tree lists it under a goal.
+         */
+        PlanMeasureRead: {
+            /** Budgetnok */
+            budgetNok: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Ownerid */
+            ownerId: string | null;
+            /** Progress */
+            progress: number;
+            stage: components["schemas"]["Stage"];
+            tier: components["schemas"]["Tier"];
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** PlanRead */
+        PlanRead: {
+            /** Adopted */
+            adopted: boolean;
+            /** @description The steering body's adopting decision. */
+            decision: components["schemas"]["DecisionRef"] | null;
+            /** Decisionid */
+            decisionId: string | null;
+            /** Description */
+            description: string | null;
+            /** Focusareas */
+            focusAreas: components["schemas"]["FocusAreaNodeRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Periodend
+             * Format: date
+             */
+            periodEnd: string;
+            /**
+             * Periodstart
+             * Format: date
+             */
+            periodStart: string;
+            /** Progress */
+            progress: number;
+            /** @description expired: adopted and its period has ended. */
+            status: components["schemas"]["PlanStatus"];
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+            weighting: components["schemas"]["Weighting"];
+        };
+        /**
+         * PlanStatus
+         * @enum {string}
+         */
+        PlanStatus: "draft" | "adopted" | "expired";
+        /** PlanSummaryRead */
+        PlanSummaryRead: {
+            /** Adopted */
+            adopted: boolean;
+            /** Decisionid */
+            decisionId: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Periodend
+             * Format: date
+             */
+            periodEnd: string;
+            /**
+             * Periodstart
+             * Format: date
+             */
+            periodStart: string;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** PlanUpdate */
+        PlanUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Focusareas */
+            focusAreas?: components["schemas"]["FocusAreaIn"][];
+            /**
+             * Periodend
+             * Format: date
+             */
+            periodEnd?: string;
+            /**
+             * Periodstart
+             * Format: date
+             */
+            periodStart?: string;
+            /** Title */
+            title?: string;
+            weighting?: components["schemas"]["Weighting"];
+        };
         /** PoliceDistrictRead */
         PoliceDistrictRead: {
             /** Code */
             code: string;
             /** Name */
             name: string;
+        };
+        /** PortfolioCellRead */
+        PortfolioCellRead: {
+            /** Budgetnok */
+            budgetNok: number;
+            /** Count */
+            count: number;
+            /**
+             * Focusareaid
+             * @description null: measures without a focus area.
+             */
+            focusAreaId: string | null;
+            stage: components["schemas"]["Stage"];
+            tier: components["schemas"]["Tier"];
+        };
+        /** PortfolioRead */
+        PortfolioRead: {
+            /**
+             * Cells
+             * @description Focus area × tier × stage, non-empty only.
+             */
+            cells: components["schemas"]["PortfolioCellRead"][];
+            /** Focusareas */
+            focusAreas: components["schemas"]["FocusAreaName"][];
         };
         /**
          * Presence
@@ -3052,6 +4354,8 @@ export interface components {
             overrideField?: string;
             /** @description illegal-transition: the unmet precondition, in English. */
             precondition?: string;
+            /** @description illegal-transition of a measure: a stable code per unmet precondition (the first leads), to word in the user's language. */
+            preconditionCodes?: string[];
             /** @description personal-data-found: the bodies' rule the text breaks, if any. */
             rule?: {
                 code: string;
@@ -3099,6 +4403,76 @@ export interface components {
             votingMembers: number;
         };
         /**
+         * Registry
+         * @enum {string}
+         */
+        Registry: "ungsinn" | "blueprints" | "crimesolutions" | "other";
+        /** RegistryReferenceIn */
+        RegistryReferenceIn: {
+            /** Rating */
+            rating: string;
+            registry: components["schemas"]["Registry"];
+            /** Reviewedon */
+            reviewedOn?: string | null;
+            /**
+             * Url
+             * @description An http(s) link to the entry.
+             */
+            url?: string | null;
+            verdict: components["schemas"]["Verdict"];
+        };
+        /** RegistryReferenceRead */
+        RegistryReferenceRead: {
+            /**
+             * Rating
+             * @description As the registry says it: "Nivå 3", "Model Plus".
+             */
+            rating: string;
+            registry: components["schemas"]["Registry"];
+            /** Reviewedon */
+            reviewedOn: string | null;
+            /** Url */
+            url: string | null;
+            verdict: components["schemas"]["Verdict"];
+            /**
+             * Warns
+             * @description The registry rates the approach ineffective or harmful.
+             */
+            warns: boolean;
+        };
+        /** ReminderReportRead */
+        ReminderReportRead: {
+            /**
+             * Sent
+             * @description Mails sent, one per due evaluation and recipient.
+             */
+            sent: number;
+            /**
+             * Withoutaddress
+             * @description Recipients without an e-mail address.
+             */
+            withoutAddress: number;
+        };
+        /** ReportRead */
+        ReportRead: {
+            /** Filename */
+            filename: string;
+            /** Mediatype */
+            mediaType: string;
+            /**
+             * Sha256
+             * @description SHA-256 of the stored bytes, hex.
+             */
+            sha256: string;
+            /** Size */
+            size: number;
+            /**
+             * Uploadedat
+             * Format: date-time
+             */
+            uploadedAt: string;
+        };
+        /**
          * Role
          * @description Unit-wide roles of a person (body roles come from memberships, see ``BodyRole``).
          * @enum {string}
@@ -3126,6 +4500,45 @@ export interface components {
          */
         Severity: "required" | "recommended" | "notice";
         /**
+         * Stage
+         * @enum {string}
+         */
+        Stage: "proposed" | "assessed" | "decided" | "active" | "evaluated" | "concluded" | "continued" | "rejected" | "stopped";
+        /** StageChangeRead */
+        StageChangeRead: {
+            /** Actorname */
+            actorName: string;
+            /** Actorpersonid */
+            actorPersonId: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Decisionid */
+            decisionId: string | null;
+            /**
+             * Decisionlabel
+             * @description As the decision read when it was linked.
+             */
+            decisionLabel: string | null;
+            /** @description null on the proposal. */
+            fromStage: components["schemas"]["Stage"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Sequence
+             * @description 1, 2, 3 … per measure; 1 is the proposal.
+             */
+            sequence: number;
+            toStage: components["schemas"]["Stage"];
+        };
+        /**
          * TaskStatus
          * @enum {string}
          */
@@ -3133,6 +4546,59 @@ export interface components {
         /** TaskStatusUpdate */
         TaskStatusUpdate: {
             status: components["schemas"]["TaskStatus"];
+        };
+        /**
+         * Tier
+         * @description Tenk i tre trinn: byggende, forebyggende, kriminalitetsforebyggende.
+         * @enum {string}
+         */
+        Tier: "universal" | "selective" | "indicated";
+        /** TimelineEntryRead */
+        TimelineEntryRead: {
+            /** At */
+            at: string;
+            decision: components["schemas"]["DecisionRef"] | null;
+            evaluation: components["schemas"]["EvaluationRead"] | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "decision" | "stage" | "evaluation" | "note";
+            note: components["schemas"]["NoteRead"] | null;
+            stageChange: components["schemas"]["StageChangeRead"] | null;
+        };
+        /** TimelineRead */
+        TimelineRead: {
+            /**
+             * Entries
+             * @description By time: the decision, stage changes, evaluations and notes interleaved.
+             */
+            entries: components["schemas"]["TimelineEntryRead"][];
+            measure: components["schemas"]["MeasureRead"];
+        };
+        /** TransitionCreate */
+        TransitionCreate: {
+            /**
+             * Closingnote
+             * @description To conclude a measure whose evaluation is optional.
+             */
+            closingNote?: string | null;
+            /**
+             * Decisionid
+             * @description To decide: a numbered decision of a coordinating body.
+             */
+            decisionId?: string | null;
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            /**
+             * Reason
+             * @description Required to reject or stop; recorded in the history.
+             */
+            reason?: string | null;
+            target: components["schemas"]["Stage"];
         };
         /**
          * UiLanguage
@@ -3196,6 +4662,18 @@ export interface components {
          * @enum {string}
          */
         Unreached: "no-address" | "refused";
+        /**
+         * Verdict
+         * @description What the registry's own rating means, in one scale the warning can read.
+         * @enum {string}
+         */
+        Verdict: "effective" | "promising" | "insufficient" | "ineffective" | "harmful";
+        /**
+         * Weighting
+         * @description How measures count towards a goal's progress: each the same, or by budget.
+         * @enum {string}
+         */
+        Weighting: "equal" | "budget";
         /** WheelEntryRead */
         WheelEntryRead: {
             /**
@@ -4618,6 +6096,541 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionItemRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "action-plans-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "action-plans-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "action-plans-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "action-plans-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "action-plans-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "action-plans-adopt": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Malformed request */
@@ -7896,6 +9909,65 @@ export interface operations {
             };
         };
     };
+    "measures-decisions": {
+        parameters: {
+            query?: {
+                /** @description Only decisions of bodies at this level. */
+                bodyLevel?: ("coordinating" | "steering") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkableDecisionRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "decisions-remove": {
         parameters: {
             query?: never;
@@ -8067,6 +10139,591 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueEvaluationRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderReportRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-download-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-upload-report": {
+        parameters: {
+            query?: {
+                /** @description Shown on download; not trusted for the type. */
+                filename?: string | null;
+            };
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The report: PDF, DOCX or ODT, at most 20971520 bytes. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+                "application/vnd.oasis.opendocument.text": string;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8351,6 +11008,1406 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorsRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measure-settings-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureSettingsRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measure-settings-set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureSettingsRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+                /** @description Repeat for several stages. */
+                stage?: components["schemas"]["Stage"][] | null;
+                tier?: components["schemas"]["Tier"] | null;
+                focusAreaId?: string | null;
+                goalId?: string | null;
+                ownerId?: string | null;
+                /** @description Only decided or running measures nobody owns. */
+                withoutOwner?: boolean;
+                /** @description Words of the title. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_MeasureRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-board": {
+        parameters: {
+            query?: {
+                /** @description Repeat for several stages. */
+                stage?: components["schemas"]["Stage"][] | null;
+                tier?: components["schemas"]["Tier"] | null;
+                focusAreaId?: string | null;
+                goalId?: string | null;
+                ownerId?: string | null;
+                /** @description Only decided or running measures nobody owns. */
+                withoutOwner?: boolean;
+                /** @description Words of the title. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "evaluations-add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageChangeRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-add-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-transition": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -13221,14 +17278,19 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiDecisionsGetParametersQueryBodyLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/decisions"]["get"]["parameters"]["query"]["bodyLevel"]> = ["coordinating", "steering"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["open", "done", "cancelled"];
 export const agendaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgendaKind"]> = ["information", "discussion", "decision"];
 export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementKind"]> = ["cooperation", "police_council"];
 export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStatus"]> = ["active", "due_for_review", "expired"];
 export const approvalKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalKind"]> = ["chair", "next_meeting"];
+export const aspectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Aspect"]> = ["effect", "implementation", "user_experience", "participation"];
 export const bodyRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BodyRole"]> = ["chair", "deputy", "secretary", "member", "observer"];
 export const changeActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeAction"]> = ["account_granted", "roles_changed", "account_revoked", "client_registered", "client_revoked"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["not_established", "no_coordinator", "no_police_contact", "no_steering_body", "no_coordinating_body", "no_executive_body", "body_without_chair", "body_without_members", "membership_expiring"];
+export const conclusionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Conclusion"]> = ["continue", "adjust", "stop"];
+export const evaluationTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvaluationTrigger"]> = ["new_or_trial", "transferable", "costly", "risk_of_negative_effects", "strategy_anchored"];
+export const evidenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Evidence"]> = ["documented", "experience_based", "unknown"];
 export const feedScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedScope"]> = ["person", "body"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["steering", "coordinating", "executive"];
 export const meReadKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeRead"]["kind"]> = ["person", "machine"];
@@ -13237,13 +17299,21 @@ export const normStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const normWarningValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NormWarning"]> = ["unplanned", "unreachable", "unrecorded"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["school", "kindergarten", "educational_psychological_service", "child_welfare", "health_station", "school_health_service", "nav", "police", "mediation_service", "culture_and_leisure", "substance_use_and_mental_health", "refugee_service", "upper_secondary", "volunteer", "business", "faith_community", "municipal_administration", "other"];
 export const ownerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnerRole"]> = ["coordinator", "chair", "secretary"];
+export const performerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Performer"]> = ["internal", "joint", "external"];
+export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "adopted", "expired"];
 export const presenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Presence"]> = ["present", "absent_with_notice", "absent_without_notice"];
+export const registryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]> = ["ungsinn", "blueprints", "crimesolutions", "other"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["unit_admin", "coordinator", "police_contact", "steering_reader"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["samordna:trends.read", "samordna:import.write", "samordna:archive.read", "samordna:organisation.read"];
 export const severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Severity"]> = ["required", "recommended", "notice"];
+export const stageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stage"]> = ["proposed", "assessed", "decided", "active", "evaluated", "concluded", "continued", "rejected", "stopped"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["open", "done", "cancelled"];
+export const tierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tier"]> = ["universal", "selective", "indicated"];
+export const timelineEntryReadKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineEntryRead"]["kind"]> = ["decision", "stage", "evaluation", "note"];
 export const uiLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UiLanguage"]> = ["nb", "nn", "en"];
 export const unitKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnitKind"]> = ["municipality", "inter_municipal", "oslo_district"];
 export const unreachedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Unreached"]> = ["no-address", "refused"];
+export const verdictValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Verdict"]> = ["effective", "promising", "insufficient", "ineffective", "harmful"];
+export const weightingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Weighting"]> = ["equal", "budget"];
 export const domain__agreements__agreement__DocumentationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["domain__agreements__agreement__DocumentationStatus"]> = ["private_note", "in_progress", "final"];
 export const domain__meetings__status__DocumentationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["domain__meetings__status__DocumentationStatus"]> = ["private_note", "in_progress", "final"];

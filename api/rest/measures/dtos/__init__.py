@@ -1,0 +1,1 @@
+"""REST measures room: the context's DTOs, one module per aggregate."""

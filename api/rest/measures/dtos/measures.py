@@ -1,0 +1,299 @@
+"""REST measures room: DTOs of the measure — its read (with the lifecycle's derived facts), the
+proposal and the change, and the parts sent whole (milestones, registry references, the plan)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Self
+from uuid import UUID
+
+from pydantic import Field
+
+from api.rest.dtos import Dto, Input, Update
+from api.rest.inputs import Bool, IsoDate, optional
+from api.rest.measures.dtos import fields
+from api.rest.measures.dtos.fields import Age, Code, Hours, Nok, Weight
+from domain.measures import limits
+from domain.measures.changes import MeasureChanges, MilestoneInput
+from domain.measures.measure import (
+    Aspect,
+    EvaluationPlan,
+    EvaluationTrigger,
+    Evidence,
+    Performer,
+    Registry,
+    RegistryReference,
+    Tier,
+    Verdict,
+)
+from domain.measures.stage import DecisionFacts, Stage
+from domain.measures.views import MeasureView
+
+
+class MilestoneRead(Dto):
+    id: UUID
+    title: str
+    due_on: date | None
+    done_on: date | None
+    weight: int
+    done: bool
+
+
+class RegistryReferenceRead(Dto):
+    registry: Registry
+    rating: str = Field(description='As the registry says it: "Nivå 3", "Model Plus".')
+    verdict: Verdict
+    reviewed_on: date | None
+    url: str | None
+    warns: bool = Field(description="The registry rates the approach ineffective or harmful.")
+
+
+class EvaluationPlanRead(Dto):
+    aspects: list[Aspect]
+    method: str
+    performer: Performer
+    performer_name: str | None
+    due_on: date
+
+
+class DecisionRef(Dto):
+    """The coordinating body's decision that decided the measure (or the steering body's that
+    adopted a plan), as the meetings context records it."""
+
+    id: UUID
+    label: str | None = Field(description='E.g. "KOG 3/2026"; null until the minutes are approved.')
+    body_id: UUID
+    body_name: str
+    body_level: str
+    meeting_id: UUID
+    meeting_date: date
+    approved: bool
+
+    @classmethod
+    def of(cls, d: DecisionFacts | None) -> Self | None:
+        return None if d is None else cls.from_domain(d)
+
+
+class MeasureRead(Dto):
+    id: UUID
+    title: str
+    problem: str
+    tier: Tier
+    description: str | None
+    target_group: str | None
+    target_age_min: int | None
+    target_age_max: int | None
+    focus_area_ids: list[UUID]
+    goal_ids: list[UUID]
+    responsible_organisation_ids: list[UUID]
+    partner_organisation_ids: list[UUID]
+    owner_id: UUID | None
+    budget_nok: int | None
+    staff_hours: int | None
+    start_on: date | None
+    end_on: date | None
+    milestones: list[MilestoneRead]
+    risk_factors: list[str]
+    protective_factors: list[str]
+    evidence: Evidence
+    registry_references: list[RegistryReferenceRead]
+    registry_warning: bool = Field(
+        description="A registry rates the approach ineffective or harmful."
+    )
+    evaluation_plan: EvaluationPlanRead | None
+    new_or_trial: bool
+    transferable: bool
+    risk_of_negative_effects: bool
+    strategy_anchored: bool
+    stage: Stage
+    legal_targets: list[Stage] = Field(description="Where the lifecycle's table lets it go next.")
+    evaluation_triggers: list[EvaluationTrigger] = Field(
+        description="Why evaluation is required (empty: optional)."
+    )
+    evaluation_required: bool
+    progress: float = Field(description="Share of milestone weight done, 0..1.")
+    decision_id: UUID | None
+    decision: DecisionRef | None
+    closing_note: str | None
+    proposed_by: UUID | None
+    version: int
+
+    @classmethod
+    def of(cls, v: MeasureView) -> Self:
+        m = v.measure
+        values: dict[str, Any] = {name: getattr(m, name) for name in _PLAIN} | {
+            "milestones": [MilestoneRead.from_domain(x) for x in m.milestones],
+            "registry_references": [
+                RegistryReferenceRead.from_domain(r) for r in m.registry_references
+            ],
+            "registry_warning": m.registry_warning,
+            "evaluation_plan": _plan(m.evaluation_plan),
+            "legal_targets": sorted(v.legal_targets, key=_ORDER.index),
+            "evaluation_triggers": list(v.evaluation_triggers),
+            "evaluation_required": v.evaluation_required,
+            "progress": v.progress,
+            "decision": DecisionRef.of(v.decision),
+        }
+        return cls.model_validate(values)
+
+
+_ORDER = list(Stage)
+_PLAIN = [
+    "id",
+    "title",
+    "problem",
+    "tier",
+    "description",
+    "target_group",
+    "target_age_min",
+    "target_age_max",
+    "focus_area_ids",
+    "goal_ids",
+    "responsible_organisation_ids",
+    "partner_organisation_ids",
+    "owner_id",
+    "budget_nok",
+    "staff_hours",
+    "start_on",
+    "end_on",
+    "risk_factors",
+    "protective_factors",
+    "evidence",
+    "new_or_trial",
+    "transferable",
+    "risk_of_negative_effects",
+    "strategy_anchored",
+    "stage",
+    "decision_id",
+    "closing_note",
+    "proposed_by",
+    "version",
+]
+
+
+def _plan(p: EvaluationPlan | None) -> EvaluationPlanRead | None:
+    if p is None:
+        return None
+    return EvaluationPlanRead(
+        aspects=sorted(p.aspects, key=list(Aspect).index),
+        method=p.method,
+        performer=p.performer,
+        performer_name=p.performer_name,
+        due_on=p.due_on,
+    )
+
+
+class MilestoneIn(Input):
+    id: UUID | None = Field(default=None, description="Left out: a new milestone.")
+    title: str = fields.required_text(limits.TITLE_MAX)
+    due_on: IsoDate | None = None
+    done_on: IsoDate | None = Field(default=None, description="Set: the milestone is done.")
+    weight: Weight = 1
+
+
+class RegistryReferenceIn(Input):
+    registry: Registry
+    rating: str = fields.required_text(limits.SHORT_MAX)
+    verdict: Verdict
+    reviewed_on: IsoDate | None = None
+    url: str | None = fields.text(limits.URL_MAX, description="An http(s) link to the entry.")
+
+
+class EvaluationPlanIn(Input):
+    aspects: list[Aspect] = Field(min_length=1, max_length=len(Aspect))
+    method: str = fields.required_text(limits.SHORT_MAX)
+    performer: Performer
+    due_on: IsoDate
+    performer_name: str | None = fields.text(limits.SHORT_MAX)
+
+
+def _domain(name: str, value: Any) -> Any:
+    """A sent field as the domain's change object holds it."""
+    if name == "milestones":
+        return tuple(MilestoneInput(**dict(m)) for m in value)
+    if name == "registry_references":
+        return tuple(RegistryReference(**dict(r)) for r in value)
+    if name == "evaluation_plan" and value is not None:
+        return EvaluationPlan(**{**dict(value), "aspects": frozenset(value.aspects)})
+    return tuple(value) if isinstance(value, list) else value
+
+
+def to_changes(body: Input, *also: str) -> MeasureChanges:
+    """The fields the client sent (and ``also``), as the domain's change object."""
+    names = (body.model_fields_set | set(also)) - {"override_reason"}
+    return MeasureChanges.from_mapping({n: _domain(n, getattr(body, n)) for n in names})
+
+
+class MeasureFields(Input):
+    """Everything a measure has besides its title, problem and tier."""
+
+    description: str | None = fields.text(limits.TEXT_MAX)
+    target_group: str | None = fields.text(limits.TEXT_MAX)
+    target_age_min: Age | None = None
+    target_age_max: Age | None = Field(default=None, description="At least the minimum age.")
+    focus_area_ids: list[UUID] = fields.items(limits.LIST_MAX)
+    goal_ids: list[UUID] = fields.items(
+        limits.LIST_MAX, description="A goal implies its focus area."
+    )
+    responsible_organisation_ids: list[UUID] = fields.items(limits.LIST_MAX)
+    partner_organisation_ids: list[UUID] = fields.items(limits.LIST_MAX)
+    owner_id: UUID | None = Field(default=None, description="The contact person who owns it.")
+    budget_nok: Nok | None = None
+    staff_hours: Hours | None = None
+    start_on: IsoDate | None = None
+    end_on: IsoDate | None = None
+    milestones: list[MilestoneIn] = fields.items(limits.MILESTONES_MAX)
+    risk_factors: list[Code] = fields.items(limits.LIST_MAX)
+    protective_factors: list[Code] = fields.items(limits.LIST_MAX)
+    evidence: Evidence = Evidence.UNKNOWN
+    registry_references: list[RegistryReferenceIn] = fields.items(limits.LIST_MAX)
+    evaluation_plan: EvaluationPlanIn | None = None
+    new_or_trial: Bool = False
+    transferable: Bool = False
+    risk_of_negative_effects: Bool = False
+    strategy_anchored: Bool = Field(
+        default=False, description="In a regional or national strategy."
+    )
+    override_reason: str | None = fields.override_reason()
+
+
+class MeasureCreate(MeasureFields):
+    title: str = fields.required_text(limits.TITLE_MAX)
+    problem: str = fields.required_text(limits.TEXT_MAX, "The problem it addresses.")
+    tier: Tier
+
+    def to_changes(self) -> MeasureChanges:
+        return to_changes(self, "title", "problem", "tier")
+
+
+class MeasureUpdate(Update):
+    title: str = fields.new_text(limits.TITLE_MAX)
+    problem: str = fields.new_text(limits.TEXT_MAX)
+    tier: Tier = optional()
+    description: str | None = fields.text(limits.TEXT_MAX)
+    target_group: str | None = fields.text(limits.TEXT_MAX)
+    target_age_min: Age | None = None
+    target_age_max: Age | None = None
+    focus_area_ids: list[UUID] = fields.new_items(limits.LIST_MAX)
+    goal_ids: list[UUID] = fields.new_items(limits.LIST_MAX)
+    responsible_organisation_ids: list[UUID] = fields.new_items(limits.LIST_MAX)
+    partner_organisation_ids: list[UUID] = fields.new_items(limits.LIST_MAX)
+    owner_id: UUID | None = None
+    budget_nok: Nok | None = None
+    staff_hours: Hours | None = None
+    start_on: IsoDate | None = None
+    end_on: IsoDate | None = None
+    milestones: list[MilestoneIn] = fields.new_items(limits.MILESTONES_MAX)
+    risk_factors: list[Code] = fields.new_items(limits.LIST_MAX)
+    protective_factors: list[Code] = fields.new_items(limits.LIST_MAX)
+    evidence: Evidence = optional()
+    registry_references: list[RegistryReferenceIn] = fields.new_items(limits.LIST_MAX)
+    evaluation_plan: EvaluationPlanIn | None = None
+    new_or_trial: Bool = optional()
+    transferable: Bool = optional()
+    risk_of_negative_effects: Bool = optional()
+    strategy_anchored: Bool = optional()
+    override_reason: str | None = fields.override_reason()
+
+    def to_changes(self) -> MeasureChanges:
+        return to_changes(self)
