@@ -117,6 +117,12 @@ class FakeStageHistory(_Repo):
     async def of_measure(self, measure_id: UUID) -> Sequence[StageChange]:
         return sorted((c for c in self._mine() if c.measure_id == measure_id), key=_sequence)
 
+    async def of_measures(self, measure_ids: Sequence[UUID]) -> Sequence[StageChange]:
+        """By measure (uuid text order, PostgreSQL's), then sequence."""
+        wanted = set(measure_ids)
+        rows = (c for c in self._mine() if c.measure_id in wanted)
+        return sorted(rows, key=lambda c: (str(c.measure_id), c.sequence))
+
 
 def _sequence(c: StageChange) -> int:
     return c.sequence
@@ -130,7 +136,11 @@ class FakeProgressNotes(_Repo):
         await super().add(note)
 
     async def of_measure(self, measure_id: UUID) -> Sequence[ProgressNote]:
-        mine = (n for n in self._mine() if n.measure_id == measure_id)
+        return await self.of_measures([measure_id])
+
+    async def of_measures(self, measure_ids: Sequence[UUID]) -> Sequence[ProgressNote]:
+        wanted = set(measure_ids)
+        mine = (n for n in self._mine() if n.measure_id in wanted)
         return sorted(mine, key=lambda n: (n.at, str(n.id)), reverse=True)
 
 
