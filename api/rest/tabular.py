@@ -12,7 +12,7 @@ from openpyxl.cell import Cell as XlCell
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-Cell = str | date | None
+Cell = str | int | date | None  # an int stays a number in XLSX (sums, sorting)
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,6 +26,8 @@ def csv_safe(value: str) -> str:
 def _text(value: Cell) -> str:
     if value is None:
         return ""
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     return csv_safe(value)

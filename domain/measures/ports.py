@@ -12,6 +12,7 @@ from typing import Protocol, Self
 from uuid import UUID
 
 from domain.measures.evaluation import Evaluation
+from domain.measures.export_views import PlanExport
 from domain.measures.filters import MeasureFilter, PortfolioCell
 from domain.measures.history import ProgressNote, StageChange
 from domain.measures.measure import Measure
@@ -200,3 +201,10 @@ class MeasuresUnitOfWork(Protocol):
 
 class MeasuresUnitOfWorkFactory(Protocol):
     def __call__(self, unit_id: UUID) -> MeasuresUnitOfWork: ...
+
+
+class PlanRenderer(Protocol):
+    """An action plan as a document to file or publish (PDF/A): its tree with progress and the
+    names of its measures' organisations — no measure's free text, people or findings."""
+
+    async def render_plan(self, plan: PlanExport) -> bytes: ...

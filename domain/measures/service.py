@@ -13,6 +13,7 @@ from domain.measures.changes import MeasureChanges as MeasureChanges
 from domain.measures.changes import MilestoneInput as MilestoneInput
 from domain.measures.changes import PlanChanges as PlanChanges
 from domain.measures.evaluations import EvaluationUseCases
+from domain.measures.exports import ExportUseCases
 from domain.measures.measures import MeasureUseCases
 from domain.measures.notes import NoteUseCases
 from domain.measures.plans import PlanUseCases
@@ -23,6 +24,7 @@ from domain.measures.transitions import TransitionUseCases
 
 
 class MeasuresService(
+    ExportUseCases,  # first: it builds on PlanUseCases (the tree)
     MeasureUseCases,
     TransitionUseCases,
     NoteUseCases,

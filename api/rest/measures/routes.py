@@ -7,6 +7,7 @@ from fastapi import APIRouter
 
 from api.rest.measures import (
     evaluations,
+    exports,
     measures,
     notes,
     plans,
@@ -17,5 +18,15 @@ from api.rest.measures import (
 )
 
 router = APIRouter()
-for _module in (reads, measures, transitions, notes, evaluations, reports, plans, settings):
+for _module in (
+    reads,
+    exports,
+    measures,
+    transitions,
+    notes,
+    evaluations,
+    reports,
+    plans,
+    settings,
+):
     router.include_router(_module.router)
