@@ -209,16 +209,21 @@ def demo_machines() -> list[demo.DemoMachine]:
     ]
 
 
-async def load_demo(settings: Settings, urls: DatabaseUrls) -> None:
+async def load_demo(settings: Settings, urls: DatabaseUrls, *, measures: bool = False) -> None:
+    """The demo units; ``measures``: their plan and measures too (``samordna demo``; the tests'
+    demo starts without measures)."""
     engine = make_engine(urls.admin, pool_size=1)
+    today = SystemClock().today()
     try:
         await demo.load_demo(
             engine,
             person_secret=settings.person_secret,
             accounts=demo_accounts(),
             machines=demo_machines(),
-            today=SystemClock().today(),
+            today=today,
         )
+        if measures:
+            await demo.load_measures(engine, today=today)
     finally:
         await engine.dispose()
 

@@ -96,7 +96,7 @@ def demo_load() -> None:
     if s.environment == "production":
         console.print("[red]Demo data is not loaded with production settings.[/red]")
         raise typer.Exit(2)
-    asyncio.run(bootstrap.load_demo(s, bootstrap.database_urls(s)))
+    asyncio.run(bootstrap.load_demo(s, bootstrap.database_urls(s), measures=True))
     console.print("Demo data loaded: SLT Lillestrøm (demo) and SLT Indre Sogn (demo).")
 
 

@@ -16,6 +16,7 @@ from adapters.postgres.demo.data import (
     demo_id,
 )
 from adapters.postgres.demo.load import load_demo
+from adapters.postgres.demo.measures import load_measures
 
 __all__ = [
     "BODIES",
@@ -28,4 +29,5 @@ __all__ = [
     "DemoMachine",
     "demo_id",
     "load_demo",
+    "load_measures",
 ]
