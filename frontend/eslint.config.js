@@ -102,6 +102,23 @@ export default tseslint.config(
       ],
     },
   },
+  // Action plans read measures by contract path; only the meetings' free-text guard is shared.
+  {
+    files: ['src/features/action_plans/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(organisation|access|annual_wheel|agreements|measures)(/|$)',
+              message: 'action_plans imports shared and the meetings guard only',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['eslint/**/*.js', 'eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },

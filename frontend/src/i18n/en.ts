@@ -3,6 +3,8 @@ import { sharedEn } from '../features/shared/i18n/en';
 import { agreementsEn } from '../features/agreements/i18n/en';
 import { annualWheelEn } from '../features/annual_wheel/i18n/en';
 import { meetingsEn } from '../features/meetings/i18n/en';
+import { actionPlansEn } from '../features/action_plans/i18n/en';
+import { measuresEn } from '../features/measures/i18n/en';
 import type { PartialCatalogue } from './types';
 
 /** English, one part per context. A key missing here falls back to bokmål. */
@@ -12,4 +14,6 @@ export const en: PartialCatalogue = {
   ...annualWheelEn,
   ...meetingsEn,
   ...agreementsEn,
+  ...actionPlansEn,
+  ...measuresEn,
 };

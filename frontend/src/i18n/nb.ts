@@ -3,6 +3,8 @@ import { sharedNb } from '../features/shared/i18n/nb';
 import { agreementsNb } from '../features/agreements/i18n/nb';
 import { annualWheelNb } from '../features/annual_wheel/i18n/nb';
 import { meetingsNb } from '../features/meetings/i18n/nb';
+import { actionPlansNb } from '../features/action_plans/i18n/nb';
+import { measuresNb } from '../features/measures/i18n/nb';
 
 /** Bokmål: the primary catalogue, one part per context. Every key exists here; nn and en fall back to it. */
 export const nb = {
@@ -11,6 +13,8 @@ export const nb = {
   ...annualWheelNb,
   ...meetingsNb,
   ...agreementsNb,
+  ...actionPlansNb,
+  ...measuresNb,
 };
 
 export type Catalogue = typeof nb;

@@ -3,6 +3,8 @@ import { sharedNn } from '../features/shared/i18n/nn';
 import { agreementsNn } from '../features/agreements/i18n/nn';
 import { annualWheelNn } from '../features/annual_wheel/i18n/nn';
 import { meetingsNn } from '../features/meetings/i18n/nn';
+import { actionPlansNn } from '../features/action_plans/i18n/nn';
+import { measuresNn } from '../features/measures/i18n/nn';
 import type { PartialCatalogue } from './types';
 
 /** Nynorsk, one part per context. A key missing here falls back to bokmål. */
@@ -12,4 +14,6 @@ export const nn: PartialCatalogue = {
   ...annualWheelNn,
   ...meetingsNn,
   ...agreementsNn,
+  ...actionPlansNn,
+  ...measuresNn,
 };

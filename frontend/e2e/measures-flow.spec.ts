@@ -1,0 +1,174 @@
+import { expect, test, type Page } from '@playwright/test';
+import { approveAsChair, draftDecision } from './decision-helpers';
+import { expectNoA11yViolations, login, pickPerson } from './helpers';
+import { osloDay } from './meetings-helpers';
+
+/**
+ * The measure's whole life in the browser, the flow of issue 10 (ARCHITECTURE.md § 20): proposed
+ * through the measure form → an illegal move on the board refused with its reason → assessed →
+ * a coordinating body records the decision in its minutes and the chair approves them → decided
+ * with that decision → refused to start without an owner (the server's precondition, in
+ * Norwegian) → owner, start and evaluation plan added → active (its planned evaluation appears) →
+ * the evaluation completed in the evaluation form with findings, conclusion and a report →
+ * evaluated → concluded; the timeline shows decision → stages → evaluation in that order.
+ */
+test.use({ timezoneId: 'Europe/Oslo' });
+
+const BODY = 'Koordineringsgruppe barn og familie'; // Kari Koordinator chairs it in the demo
+const TITLE = 'Leksehjelp med mentor (e2e)';
+const ITEM = 'Leksehjelp med mentor';
+
+/** Open the measure's "Flytt til …" menu, pick the stage, and confirm in the dialog. */
+async function move(
+  page: Page,
+  stage: string,
+  fill?: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>,
+) {
+  await page.getByRole('button', { name: `Flytt til … (${TITLE})` }).click();
+  await page
+    .getByRole('list', { name: 'Flytt til …' })
+    .getByRole('button', { name: stage })
+    .click();
+  const dialog = page.getByTestId('transition-dialog');
+  await expect(dialog).toBeVisible();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: 'Flytt tiltaket' }).click();
+}
+
+async function expectStage(page: Page, stage: string) {
+  await expect(page.getByTestId('transition-dialog')).toHaveCount(0);
+  await expect(page.locator('.row .ds-tag').first()).toHaveText(stage);
+}
+
+test('propose → decide in the minutes → activate with a plan → evaluate → conclude', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await login(page, 'coordinator', '/tiltak/ny');
+
+  // Proposed through the measure form, with a responsible organisation.
+  await page.getByLabel(/^Tittel/).fill(TITLE);
+  await page
+    .getByLabel(/^Problemet tiltaket skal løse/)
+    .fill('Mange elever på mellomtrinnet faller fra leksearbeidet.');
+  await page.getByLabel(/^Forebyggingsnivå/).selectOption('selective');
+  await page
+    .getByRole('group', { name: 'Ansvarlige virksomheter' })
+    .getByRole('checkbox')
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Foreslå tiltaket' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expectStage(page, 'Foreslått');
+  const measureUrl = page.url();
+
+  // On the board, an illegal move (proposed → active) is refused with the reason, no request.
+  await page.goto('/tiltak');
+  const card = page.getByTestId('measure-card').filter({ hasText: TITLE });
+  await card.dragTo(page.getByTestId('lane-active'));
+  await expect(page.getByTestId('move-refused')).toContainText(
+    'Tiltaket kan ikke gå fra Foreslått til Aktiv.',
+  );
+  await expect(
+    page.getByTestId('lane-proposed').getByTestId('measure-card').filter({ hasText: TITLE }),
+  ).toBeVisible();
+
+  // Assessed by the menu on the measure's page.
+  await page.goto(measureUrl);
+  await move(page, 'Vurdert');
+  await expectStage(page, 'Vurdert');
+
+  // The coordinating body decides in a meeting; the chair approves: the decision is numbered.
+  await draftDecision(page, BODY, ITEM, `Koordineringsgruppen vedtar tiltaket ${TITLE}.`);
+  const label = await approveAsChair(page, ITEM);
+
+  // Decided, with that decision picked in the dialog.
+  await page.goto(measureUrl);
+  await move(page, 'Vedtatt', async (dialog) => {
+    const picker = dialog.getByLabel(/^Vedtak/);
+    const option = picker.locator('option', { hasText: BODY }).first();
+    await expect(option).toContainText(label);
+    await picker.selectOption((await option.getAttribute('value')) ?? '');
+  });
+  await expectStage(page, 'Vedtatt');
+
+  // Not active without an owner, a start date and an evaluation plan: the server says why.
+  await page.getByRole('button', { name: `Flytt til … (${TITLE})` }).click();
+  await page
+    .getByRole('list', { name: 'Flytt til …' })
+    .getByRole('button', { name: 'Aktiv' })
+    .click();
+  const dialog = page.getByTestId('transition-dialog');
+  await dialog.getByRole('button', { name: 'Flytt tiltaket' }).click();
+  const refused = dialog.getByTestId('transition-refused');
+  await expect(refused).toContainText('Tiltaket må ha en eier før det kan starte.');
+  await expect(refused).toContainText('Tiltaket må ha en startdato før det kan starte.');
+  await expect(refused).toContainText('Tiltaket må ha en evalueringsplan før det kan starte.');
+  await expectNoA11yViolations(page, 'a refused transition');
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+
+  // The owner, the start and the evaluation plan.
+  await page.getByRole('link', { name: 'Rediger' }).click();
+  await pickPerson(page, /^Eier/, 'Kari', 'Kari Koordinator');
+  await page.getByLabel(/^Startdato/).fill(osloDay());
+  await page.getByLabel('Tiltaket har en evalueringsplan').check();
+  await page
+    .getByRole('group', { name: /Hva skal evalueres/ })
+    .getByRole('checkbox', { name: 'Effekt' })
+    .check();
+  await page.getByLabel(/^Metode/).fill('Spørreundersøkelse blant elevene');
+  await page.getByLabel(/^Hvem evaluerer/).selectOption('internal');
+  await page.getByLabel(/^Frist for evalueringen/).fill(osloDay(180));
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+
+  // Active: the evaluation planned from the plan is listed.
+  await move(page, 'Aktiv');
+  await expectStage(page, 'Aktiv');
+  const evaluations = page.getByTestId('evaluations');
+  await expect(evaluations).toContainText('Planlagt');
+
+  // The evaluation completed in the evaluation form, with its report.
+  await evaluations.getByRole('link').first().click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Evaluering av «${TITLE}»` }),
+  ).toBeVisible();
+  await expect(page.getByLabel(/^Metode/)).toHaveValue('Spørreundersøkelse blant elevene');
+  await page
+    .getByLabel(/^Funn/)
+    .fill('Elevene leverte flere lekser; mentorene ønsker mer opplæring.');
+  await page.getByRole('radio', { name: 'Videreføre' }).check();
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(page.getByTestId('flash')).toHaveText('Evalueringen er lagret.');
+  await expect(page.getByTestId('evaluation-status')).toHaveText('Fullført');
+  await page.getByLabel('Velg rapport').setInputFiles({
+    name: 'evaluering.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'),
+  });
+  await page.getByRole('button', { name: 'Last opp rapporten' }).click();
+  await expect(page.getByTestId('evaluation-report-link')).toContainText('Last ned evaluering.pdf');
+  await expectNoA11yViolations(page, 'the completed evaluation');
+
+  // Evaluated, then concluded (the completed evaluation suffices).
+  await page.getByRole('link', { name: 'Tilbake til tiltaket' }).click();
+  await move(page, 'Evaluert');
+  await expectStage(page, 'Evaluert');
+  await move(page, 'Avsluttet');
+  await expectStage(page, 'Avsluttet');
+
+  // The timeline: the decision, then the stages in order, then the evaluation.
+  const entries = page.getByTestId('timeline').locator(':scope > li');
+  const texts = await entries.allTextContents();
+  const at = (re: RegExp) => texts.findIndex((t) => re.test(t));
+  expect(at(/Vedtak .* i Koordineringsgruppe barn og familie/)).toBeGreaterThanOrEqual(0);
+  expect(at(/Foreslått av/)).toBeGreaterThan(at(/^Vedtak/) - 10); // present
+  const order = [
+    at(/Vurdert → Vedtatt|Vedtak .* i Koordineringsgruppe/),
+    at(/Vedtatt → Aktiv/),
+    at(/Evaluering fullført: videreføre/),
+    at(/Evaluert → Avsluttet/),
+  ];
+  expect(order.every((i) => i >= 0)).toBeTruthy();
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+});
