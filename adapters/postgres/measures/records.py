@@ -21,20 +21,17 @@ from domain.measures.limits import DEFAULT_EVALUATION_THRESHOLD_NOK
 from domain.measures.overrides import MeasureOverrideRecord
 from domain.measures.stage import Stage
 
+# One read serves one measure or many (GraphQL's DataLoader): ``$2`` is the list of measures.
 HISTORY = (
     "SELECT id, unit_id, measure_id, sequence, from_stage, to_stage, at, actor_person_id,"
     " actor_name, reason, decision_id, decision_label FROM measure_stage_change"
-    " WHERE unit_id = $1 AND measure_id = $2 ORDER BY sequence"
+    " WHERE unit_id = $1 AND measure_id = ANY($2::uuid[]) ORDER BY measure_id, sequence"
 )
 NOTES = (
     "SELECT id, unit_id, measure_id, at, author_person_id, author_name, text"
-    " FROM measure_progress_note WHERE unit_id = $1 AND measure_id = $2 ORDER BY at DESC, id"
+    " FROM measure_progress_note WHERE unit_id = $1 AND measure_id = ANY($2::uuid[])"
+    " ORDER BY at DESC, id DESC"
 )
-# The same reads for several measures at once (GraphQL's DataLoaders).
-HISTORY_MANY = HISTORY.replace(
-    "measure_id = $2 ORDER BY", "measure_id = ANY($2::uuid[]) ORDER BY measure_id,"
-)
-NOTES_MANY = NOTES.replace("measure_id = $2", "measure_id = ANY($2::uuid[])")
 THRESHOLD = "SELECT evaluation_threshold_nok FROM measure_settings WHERE unit_id = $1"
 _SET = insert(MEASURE_SETTINGS)
 SET_THRESHOLD = _SET.on_conflict_do_update(
@@ -97,10 +94,11 @@ class PgStageHistory(_Repository):
         )
 
     async def of_measure(self, measure_id: UUID) -> Sequence[StageChange]:
-        return [_change(r) for r in await self.read.rows(HISTORY, self.unit_id, measure_id)]
+        return await self.of_measures([measure_id])
 
     async def of_measures(self, measure_ids: Sequence[UUID]) -> Sequence[StageChange]:
-        rows = await self.read.rows(HISTORY_MANY, self.unit_id, list(measure_ids))
+        """By measure, then sequence."""
+        rows = await self.read.rows(HISTORY, self.unit_id, list(measure_ids))
         return [_change(r) for r in rows]
 
 
@@ -120,13 +118,11 @@ class PgProgressNotes(_Repository):
         )
 
     async def of_measure(self, measure_id: UUID) -> Sequence[ProgressNote]:
-        return [
-            ProgressNote(**dict(r.items()))
-            for r in await self.read.rows(NOTES, self.unit_id, measure_id)
-        ]
+        return await self.of_measures([measure_id])
 
     async def of_measures(self, measure_ids: Sequence[UUID]) -> Sequence[ProgressNote]:
-        rows = await self.read.rows(NOTES_MANY, self.unit_id, list(measure_ids))
+        """Newest first."""
+        rows = await self.read.rows(NOTES, self.unit_id, list(measure_ids))
         return [ProgressNote(**dict(r.items())) for r in rows]
 
 

@@ -163,3 +163,31 @@ async def test_settings_default_then_the_units_own(mb: MeasureBackend) -> None:
         assert await uow.settings.evaluation_threshold_nok() == 300_000
     async with mb.factory(mb.other) as uow:
         assert await uow.settings.evaluation_threshold_nok() == DEFAULT_EVALUATION_THRESHOLD_NOK
+
+
+async def test_several_measures_history_and_notes_in_one_read(mb: MeasureBackend) -> None:
+    m, n = mb.measure(), mb.measure(title="Annet")
+    await mb.store(m, n)
+    notes = [
+        ProgressNote(
+            id=uuid4(),
+            unit_id=mb.unit,
+            measure_id=x.id,
+            at=AT + timedelta(hours=i),
+            author_person_id=None,
+            author_name="Kari Nordmann",
+            text="Notat",
+        )
+        for i, x in enumerate((m, n, m))
+    ]
+    async with mb.factory(mb.unit) as uow:
+        for note in notes:
+            await uow.notes.add(note)
+        await uow.commit()
+    async with mb.factory(mb.unit) as uow:
+        history = await uow.history.of_measures([n.id, m.id, uuid4()])
+        assert [c.measure_id for c in history] == sorted([m.id, n.id], key=str)
+        assert list(await uow.notes.of_measures([m.id, n.id])) == list(reversed(notes))
+    async with mb.factory(mb.other) as uow:
+        assert list(await uow.history.of_measures([m.id, n.id])) == []
+        assert list(await uow.notes.of_measures([m.id, n.id])) == []
