@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from adapters.postgres.constraints import domain_error as shared_error
 from adapters.postgres.organisation.base import STALE
 from domain.measures.errors import ReportTooLarge, UnsupportedReport
-from domain.shared.errors import DomainError, StaleVersion, ValidationFailed
+from domain.shared.errors import DomainError, InUse, StaleVersion, ValidationFailed
 
 
 def _field(field: str, code: str, message: str) -> Callable[[], DomainError]:
@@ -27,6 +27,13 @@ RULES: dict[str, Callable[[], DomainError]] = {
     "measure_organisation_unit_id_organisation_id_fkey": _field(
         "responsibleOrganisationIds", "unknown", "No such organisation in this unit."
     ),
+    # The deferred triggers that stand in for foreign keys of the id arrays (migration 0010).
+    "tg_measure_focus_areas_exist": _field(
+        "focusAreaIds", "unknown", "No such focus area in this unit's action plans."
+    ),
+    "tg_measure_goals_exist": _field("goalIds", "unknown", "No such goal in this unit's plans."),
+    "tg_plan_focus_area_in_use": lambda: InUse("A measure still serves a focus area removed."),
+    "tg_plan_goal_in_use": lambda: InUse("A measure still serves a goal removed."),
     "ck_measure_age_range": _field(
         "targetAgeMax", "out-of-range", "The age range is 0-25, the lower bound first."
     ),

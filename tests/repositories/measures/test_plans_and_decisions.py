@@ -5,13 +5,16 @@ link to; a numbered decision of approved minutes is approved with its label, a d
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import Any
 from uuid import uuid4
 
 import pytest
 
-from domain.measures.plan import FocusArea, Goal, Weighting
-from domain.shared.errors import NotFound, StaleVersion
+from domain.measures.measure import Measure
+from domain.measures.plan import ActionPlan, FocusArea, Goal, Weighting
+from domain.shared.errors import Conflict, InUse, NotFound, StaleVersion, ValidationFailed
 from tests.repositories.measures.conftest import MeasureBackend
 
 
@@ -115,3 +118,53 @@ async def test_list_offers_numbered_decisions_of_a_level_newest_first(mb: Measur
         assert [f.id for f in await uow.decisions.list("steering")] == [steering]
         assert [f.id for f in await uow.decisions.list(None)] == [newer, steering, older]
         assert all(f.approved for f in await uow.decisions.list(None))
+
+
+async def _committed(mb: MeasureBackend, write: Callable[[Any], Awaitable[None]]) -> None:
+    """One write and the commit (PostgreSQL checks the deferred triggers only there)."""
+    async with mb.factory(mb.unit) as uow:
+        await write(uow)
+        await uow.commit()
+
+
+async def test_a_measure_names_only_focus_areas_and_goals_that_exist(mb: MeasureBackend) -> None:
+    p = await mb.stored_plan()
+    theirs = dataclasses.replace(mb.plan(), unit_id=mb.other)
+    async with mb.factory(mb.other) as uow:
+        await uow.plans.add(theirs)
+        await uow.commit()
+    for links in (
+        {"focus_area_ids": (uuid4(),)},
+        {"goal_ids": (uuid4(),)},
+        {"focus_area_ids": (theirs.focus_areas[0].id,)},  # another unit's
+    ):
+        m = mb.measure(**links)
+
+        async def add(uow: Any, m: Measure = m) -> None:
+            await uow.measures.add(m)
+
+        with pytest.raises((Conflict, ValidationFailed)):
+            await _committed(mb, add)
+    fa = p.focus_areas[0]
+    await mb.store(mb.measure(focus_area_ids=(fa.id,), goal_ids=(fa.goals[0].id,)))
+
+
+async def test_a_focus_area_or_goal_a_measure_serves_stays(mb: MeasureBackend) -> None:
+    p = await mb.stored_plan()
+    fa = p.focus_areas[0]
+    await mb.store(mb.measure(focus_area_ids=(fa.id,), goal_ids=(fa.goals[0].id,)))
+    renamed = dataclasses.replace(fa, title="Nytt navn", strategies=("Ny strategi",))
+    kept = dataclasses.replace(p, focus_areas=(renamed,), version=2)  # the other area goes
+    await _committed(mb, lambda uow: uow.plans.update(kept, 1))
+    for tree in ((), (dataclasses.replace(renamed, goals=renamed.goals[1:]),)):
+        cut = dataclasses.replace(kept, focus_areas=tree, version=3)
+
+        async def cut_tree(uow: Any, cut: ActionPlan = cut) -> None:
+            await uow.plans.update(cut, 2)
+
+        with pytest.raises(InUse):
+            await _committed(mb, cut_tree)
+    with pytest.raises(InUse):
+        await _committed(mb, lambda uow: uow.plans.delete(p.id, 2))
+    async with mb.factory(mb.unit) as uow:
+        assert await uow.plans.get(p.id) == kept

@@ -61,6 +61,73 @@ $$
 """
 
 
+# A measure's focus areas and goals are arrays (no foreign key can hold them), so two deferred
+# constraint triggers stand in for one, checked at commit as a deferred foreign key would be:
+# every id a measure names exists among the unit's plans' rows, and a focus area or goal a
+# measure still names is not removed (a plan's tree is rewritten with the same ids, so a row
+# deleted and inserted again in one transaction passes).
+LINKS_EXIST = """
+CREATE FUNCTION samordna_measure_links_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE fa uuid[]; g uuid[];
+BEGIN
+  SELECT focus_area_ids, goal_ids INTO fa, g FROM measure WHERE id = NEW.id;
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  IF EXISTS (SELECT FROM unnest(fa) AS x(id) WHERE NOT EXISTS (
+      SELECT FROM plan_focus_area p WHERE p.unit_id = NEW.unit_id AND p.id = x.id)) THEN
+    RAISE EXCEPTION 'a measure names a focus area that does not exist'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'tg_measure_focus_areas_exist',
+            TABLE = 'measure';
+  END IF;
+  IF EXISTS (SELECT FROM unnest(g) AS x(id) WHERE NOT EXISTS (
+      SELECT FROM plan_goal p WHERE p.unit_id = NEW.unit_id AND p.id = x.id)) THEN
+    RAISE EXCEPTION 'a measure names a goal that does not exist'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'tg_measure_goals_exist',
+            TABLE = 'measure';
+  END IF;
+  RETURN NULL;
+END
+$$
+"""
+LINKS_UNUSED = """
+CREATE FUNCTION samordna_plan_links_unused() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'plan_focus_area' THEN
+    IF NOT EXISTS (SELECT FROM plan_focus_area WHERE id = OLD.id) AND EXISTS (
+        SELECT FROM measure m WHERE m.unit_id = OLD.unit_id AND m.focus_area_ids @> ARRAY[OLD.id]) THEN
+      RAISE EXCEPTION 'a measure still serves this focus area'
+        USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'tg_plan_focus_area_in_use',
+              TABLE = TG_TABLE_NAME;
+    END IF;
+  ELSIF NOT EXISTS (SELECT FROM plan_goal WHERE id = OLD.id) AND EXISTS (
+      SELECT FROM measure m WHERE m.unit_id = OLD.unit_id AND m.goal_ids @> ARRAY[OLD.id]) THEN
+    RAISE EXCEPTION 'a measure still serves this goal'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'tg_plan_goal_in_use',
+            TABLE = TG_TABLE_NAME;
+  END IF;
+  RETURN NULL;
+END
+$$
+"""
+LINK_TRIGGERS = {
+    "tg_measure_links_exist": (
+        "AFTER INSERT OR UPDATE OF focus_area_ids, goal_ids ON measure",
+        "samordna_measure_links_exist",
+    ),
+    "tg_plan_focus_area_in_use": ("AFTER DELETE ON plan_focus_area", "samordna_plan_links_unused"),
+    "tg_plan_goal_in_use": ("AFTER DELETE ON plan_goal", "samordna_plan_links_unused"),
+}
+
+
+def _links() -> None:
+    op.execute(LINKS_EXIST)
+    op.execute(LINKS_UNUSED)
+    for name, (when, function) in LINK_TRIGGERS.items():
+        op.execute(
+            f"CREATE CONSTRAINT TRIGGER {name} {when} DEFERRABLE INITIALLY DEFERRED"
+            f" FOR EACH ROW EXECUTE FUNCTION {function}()"
+        )
+
+
 def _secure() -> None:
     for table, rights in GRANTS.items():
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
@@ -495,9 +562,14 @@ def upgrade() -> None:
 
     op.execute("ALTER TABLE evaluation_report ALTER COLUMN content SET STORAGE EXTERNAL")
     _secure()
+    _links()
 
 
 def downgrade() -> None:
+    for name, (when, _) in LINK_TRIGGERS.items():
+        op.execute(f"DROP TRIGGER {name} ON {when.rsplit(' ', 1)[1]}")
+    op.execute("DROP FUNCTION samordna_measure_links_exist()")
+    op.execute("DROP FUNCTION samordna_plan_links_unused()")
     for table in APPEND_ONLY:
         op.execute(f"DROP TRIGGER tg_{table}_append_only ON {table}")
     op.execute("DROP FUNCTION samordna_append_only()")
