@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -230,3 +231,14 @@ async def load_demo(settings: Settings, urls: DatabaseUrls, *, measures: bool = 
 
 def machine_token(settings: Settings, persona: str, scopes: list[str]) -> str:
     return asyncio.run(dev_machine_token(identity_config(settings), persona, scopes))
+
+
+async def unit_ids(urls: DatabaseUrls) -> list[UUID]:
+    """Every SLT unit's id, read as the owner (under RLS each unit sees only itself)."""
+    engine = make_engine(urls.admin, pool_size=1)
+    try:
+        async with engine.connect() as conn:
+            rows = await conn.exec_driver_sql("SELECT id FROM slt_unit ORDER BY name")
+            return [row[0] for row in rows]
+    finally:
+        await engine.dispose()

@@ -1,5 +1,5 @@
-"""The ``samordna`` command line: serve, migrate, load demo data, write the API contracts, and get a
-development machine token."""
+"""The ``samordna`` command line: serve, migrate, load demo data, write the API contracts, send
+evaluation reminders, and get a development machine token."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import logging.config
 import sys
 from pathlib import Path
 from typing import Annotated
+from uuid import UUID
 
 import typer
 from rich.console import Console
@@ -21,8 +22,10 @@ from api.settings import Settings
 app = typer.Typer(help="Samordna: the working tool of the SLT model.", no_args_is_help=True)
 db = typer.Typer(help="The database schema.", no_args_is_help=True)
 dev = typer.Typer(help="Development helpers (dev identity provider only).", no_args_is_help=True)
+measures = typer.Typer(help="Prevention measures (tiltak).", no_args_is_help=True)
 app.add_typer(db, name="db")
 app.add_typer(dev, name="dev")
+app.add_typer(measures, name="measures")
 console = Console(stderr=True)
 
 
@@ -124,6 +127,35 @@ def openapi(
     for p, text in files.items():
         p.write_text(text)
     console.print(f"Wrote {', '.join(map(str, files))}.")
+
+
+@measures.command("remind")
+def measures_remind(
+    unit: Annotated[
+        UUID | None, typer.Option(help="One SLT unit's id (default: every unit).")
+    ] = None,
+) -> None:
+    """Mail each evaluation due within 30 days (or overdue) to the measure's owner and the
+    unit's coordinator; prints what was sent per unit. Each run mails every evaluation still due,
+so schedule it weekly (cron), not daily."""
+    from api.jobs import run_reminders
+    from domain.shared.mail import MailUnavailable
+
+    s = _settings()
+    catcher = bootstrap.start_mail_catcher(s)  # development: the mail lands as .eml files
+    try:
+        reports = asyncio.run(run_reminders(s, unit))
+    except LookupError:
+        console.print(f"[red]No SLT unit with id {unit}.[/red]")
+        raise typer.Exit(2) from None
+    except MailUnavailable as exc:
+        console.print(f"[red]Mail could not be sent:[/red] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        if catcher is not None:
+            catcher.stop()
+    for unit_id, r in reports:
+        typer.echo(f"{unit_id}: sent {r.sent}, without address {r.without_address}")
 
 
 @dev.command("token")
