@@ -20,17 +20,26 @@ from api.graphql.annual_wheel import schema as annual_wheel
 from api.graphql.context import Context, OneSnapshot, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
+from api.graphql.measures import schema as measures
 from api.graphql.meetings import schema as meetings
 from api.graphql.organisation import schema as organisation
 from api.graphql.router import SamordnaGraphQLRouter
 
-QUERIES = (organisation.Query, access.Query, meetings.Query, agreements.Query, annual_wheel.Query)
+QUERIES = (
+    organisation.Query,
+    access.Query,
+    meetings.Query,
+    agreements.Query,
+    annual_wheel.Query,
+    measures.Query,
+)
 MUTATIONS = (
     organisation.Mutation,
     access.Mutation,
     meetings.Mutation,
     agreements.Mutation,
     annual_wheel.Mutation,
+    measures.Mutation,
 )
 
 

@@ -60,12 +60,20 @@ class StageHistory(Protocol):
         """In sequence order."""
         ...
 
+    async def of_measures(self, measure_ids: Sequence[UUID]) -> Sequence[StageChange]:
+        """Several measures' steps in one read (GraphQL's DataLoader), by measure and sequence."""
+        ...
+
 
 class ProgressNotes(Protocol):
     async def add(self, note: ProgressNote) -> None: ...
 
     async def of_measure(self, measure_id: UUID) -> Sequence[ProgressNote]:
         """Newest first."""
+        ...
+
+    async def of_measures(self, measure_ids: Sequence[UUID]) -> Sequence[ProgressNote]:
+        """Several measures' notes in one read (GraphQL's DataLoader), newest first."""
         ...
 
 

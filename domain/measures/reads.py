@@ -4,18 +4,22 @@ attention" lists, the unit's settings and the decisions a measure or plan may be
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.measures import policies as pol
 from domain.measures.base import UseCases
+from domain.measures.evaluation import Evaluation
 from domain.measures.filters import MeasureFilter
+from domain.measures.history import ProgressNote, StageChange
 from domain.measures.limits import BUDGET_MAX_NOK, PLAN_EXPIRING_WITHIN_DAYS
 from domain.measures.stage import DecisionFacts
 from domain.measures.views import (
     Attention,
     MeasureSettingsView,
+    MeasureView,
     Portfolio,
     Timeline,
     TimelineEntry,
@@ -37,6 +41,32 @@ def _when(e: TimelineEntry) -> tuple[date, time, int]:
     return e.at, time.min if e.kind == "decision" else time.max, _RANK[e.kind]
 
 
+def timeline_of(
+    view: MeasureView,
+    steps: Sequence[StageChange],
+    evaluations: Sequence[Evaluation],
+    notes: Sequence[ProgressNote],
+) -> Timeline:
+    """Decision → stage changes → evaluations → notes, by time; undated evaluations last."""
+    entries: list[TimelineEntry] = []
+    if view.decision is not None:
+        entries.append(
+            TimelineEntry(kind="decision", at=view.decision.meeting_date, decision=view.decision)
+        )
+    entries += [TimelineEntry(kind="stage", at=s.at, stage_change=s) for s in steps]
+    for e in evaluations:
+        when = e.completed_on or e.due_on
+        if when is not None:
+            entries.append(TimelineEntry(kind="evaluation", at=when, evaluation=e))
+    entries += [TimelineEntry(kind="note", at=n.at, note=n) for n in notes]
+    undated = [
+        TimelineEntry(kind="evaluation", at=date.max, evaluation=e)
+        for e in evaluations
+        if e.completed_on is None and e.due_on is None
+    ]
+    return Timeline(measure=view, entries=(*sorted(entries, key=_when), *undated))
+
+
 class ReadUseCases(UseCases):
     async def timeline(self, p: Principal, id: UUID) -> Timeline:
         async with self._read(p) as uow:
@@ -45,25 +75,7 @@ class ReadUseCases(UseCases):
             steps = await uow.history.of_measure(id)
             evaluations = await uow.evaluations.of_measure(id)
             notes = await uow.notes.of_measure(id)
-        entries: list[TimelineEntry] = []
-        if view.decision is not None:
-            entries.append(
-                TimelineEntry(
-                    kind="decision", at=view.decision.meeting_date, decision=view.decision
-                )
-            )
-        entries += [TimelineEntry(kind="stage", at=s.at, stage_change=s) for s in steps]
-        for e in evaluations:
-            when = e.completed_on or e.due_on
-            if when is not None:
-                entries.append(TimelineEntry(kind="evaluation", at=when, evaluation=e))
-        entries += [TimelineEntry(kind="note", at=n.at, note=n) for n in notes]
-        undated = [
-            TimelineEntry(kind="evaluation", at=date.max, evaluation=e)
-            for e in evaluations
-            if e.completed_on is None and e.due_on is None
-        ]
-        return Timeline(measure=view, entries=(*sorted(entries, key=_when), *undated))
+        return timeline_of(view, steps, evaluations, notes)
 
     async def portfolio(self, p: Principal) -> Portfolio:
         async with self._read(p) as uow:

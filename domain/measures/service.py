@@ -6,6 +6,7 @@ reminders come from (the composition root passes the configured one)."""
 
 from __future__ import annotations
 
+from domain.measures.batches import BatchUseCases
 from domain.measures.changes import EvaluationChanges as EvaluationChanges
 from domain.measures.changes import FocusAreaInput as FocusAreaInput
 from domain.measures.changes import GoalInput as GoalInput
@@ -33,5 +34,6 @@ class MeasuresService(
     PlanUseCases,
     ReadUseCases,
     ReminderUseCases,
+    BatchUseCases,  # the GraphQL DataLoaders' reads
 ):
     """Every use case of the measures context, as the composition root wires it."""
