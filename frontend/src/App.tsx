@@ -29,6 +29,15 @@ const TemplatesPage = lazy(() => import('./features/annual_wheel/TemplatesPage')
 const TemplateFormPage = lazy(() => import('./features/annual_wheel/TemplateFormPage'));
 const FeedsPage = lazy(() => import('./features/annual_wheel/FeedsPage'));
 const NormsPanel = lazy(() => import('./features/annual_wheel/NormsPanel'));
+const BoardPage = lazy(() => import('./features/measures/BoardPage'));
+const MeasureFormPage = lazy(() => import('./features/measures/MeasureFormPage'));
+const MeasureDetailPage = lazy(() => import('./features/measures/MeasureDetailPage'));
+const PlansPage = lazy(() => import('./features/action_plans/PlansPage'));
+const PlanPage = lazy(() => import('./features/action_plans/PlanPage'));
+const PlanFormPage = lazy(() => import('./features/action_plans/PlanFormPage'));
+const MeasureSettingsPage = lazy(() => import('./features/action_plans/SettingsPage'));
+const EvaluationFormPage = lazy(() => import('./features/action_plans/EvaluationFormPage'));
+const NeedsAttention = lazy(() => import('./features/action_plans/NeedsAttention'));
 
 /** Routes that need a logged-in person with a unit. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -63,6 +72,7 @@ export function App() {
                     index
                     element={
                       <HomePage>
+                        <NeedsAttention />
                         <MyActionItems />
                         <NormsPanel />
                       </HomePage>
@@ -92,6 +102,17 @@ export function App() {
                   <Route path="arshjul/maler/ny" element={<TemplateFormPage />} />
                   <Route path="arshjul/maler/:id" element={<TemplateFormPage />} />
                   <Route path="kalenderabonnement" element={<FeedsPage />} />
+                  <Route path="tiltak" element={<BoardPage />} />
+                  <Route path="tiltak/ny" element={<MeasureFormPage />} />
+                  <Route path="tiltak/:id" element={<MeasureDetailPage />} />
+                  <Route path="tiltak/:id/rediger" element={<MeasureFormPage />} />
+                  <Route path="handlingsplaner" element={<PlansPage />} />
+                  <Route path="handlingsplaner/ny" element={<PlanFormPage />} />
+                  <Route path="handlingsplaner/:id" element={<PlanPage />} />
+                  <Route path="handlingsplaner/:id/rediger" element={<PlanFormPage />} />
+                  <Route path="tiltaksinnstillinger" element={<MeasureSettingsPage />} />
+                  <Route path="tiltak/:id/evalueringer/ny" element={<EvaluationFormPage />} />
+                  <Route path="tiltak/:id/evalueringer/:evalId" element={<EvaluationFormPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>
               </Authenticated>

@@ -105,6 +105,8 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/organisasjon', label: t('nav.organisation'), end: false },
     { to: '/moter', label: t('meetings.nav'), end: false },
+    { to: '/tiltak', label: t('measures.nav'), end: false },
+    { to: '/handlingsplaner', label: t('measures.navPlans'), end: false },
     { to: '/organisasjoner', label: t('nav.organisations'), end: false },
     { to: '/personer', label: t('nav.persons'), end: false },
     { to: '/enhet', label: t('nav.unit'), end: false },
