@@ -6,9 +6,10 @@ the fake register."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -31,6 +32,19 @@ from tests.repositories.measures import seeding
 from tests.repositories.organisation import rows as org_rows
 
 AT = seeding.AT
+S = Stage
+RUN = (S.ASSESSED, S.DECIDED, S.ACTIVE)
+PATHS: dict[Stage, tuple[Stage, ...]] = {
+    S.PROPOSED: (),
+    S.ASSESSED: (S.ASSESSED,),
+    S.REJECTED: (S.REJECTED,),
+    S.DECIDED: (S.ASSESSED, S.DECIDED),
+    S.ACTIVE: RUN,
+    S.EVALUATED: (*RUN, S.EVALUATED),
+    S.CONTINUED: (*RUN, S.EVALUATED, S.CONTINUED),
+    S.CONCLUDED: (*RUN, S.CONCLUDED),
+    S.STOPPED: (S.ASSESSED, S.DECIDED, S.STOPPED),
+}
 
 
 @dataclass
@@ -112,12 +126,26 @@ class MeasureBackend:
             await uow.commit()
         return p
 
+    def steps(self, m: Measure) -> list[StageChange]:
+        """A history that replays to the measure's stage along the lifecycle's usual path."""
+        out = [self.first_step(m)]
+        for target in PATHS[m.stage]:
+            out.append(
+                dataclasses.replace(
+                    out[0], id=uuid4(), from_stage=out[-1].to_stage, to_stage=target,
+                    sequence=len(out) + 1, at=AT + timedelta(days=len(out)),
+                )
+            )  # fmt: skip
+        return out
+
     async def store(self, *items: Measure) -> None:
-        """Each measure with its first step, in one committed unit of work."""
+        """Each measure with a history that replays to its stage, in one committed unit of work
+        (the database checks at commit that a measure's stage is its last step's)."""
         async with self.factory(self.unit) as uow:
             for m in items:
                 await uow.measures.add(m)
-                await uow.history.append(self.first_step(m))
+                for step in self.steps(m):
+                    await uow.history.append(step)
             await uow.commit()
 
 

@@ -22,6 +22,7 @@ from adapters.postgres.database import DatabaseUrls, make_engine
 from adapters.postgres.measures.plan_tables import TENANT_TABLES
 from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from domain.measures.errors import UnsupportedReport
+from domain.measures.history import StageChange
 from domain.measures.measure import Measure
 from domain.measures.stage import Stage
 from domain.shared.errors import Conflict, StaleVersion, ValidationFailed
@@ -80,7 +81,8 @@ async def test_two_concurrent_transitions_one_wins(mb: MeasureBackend, wide: Asy
 async def test_two_concurrent_appends_of_one_step_one_wins(
     mb: MeasureBackend, wide: AsyncEngine
 ) -> None:
-    """Past the measure's version too: the history's own unique (measure, sequence) decides."""
+    """The history's own unique (measure, sequence) decides, before either touches the measure:
+    the second append waits for the first's transaction and then meets the constraint."""
     m = mb.measure()
     await mb.store(m)
     factory = PgMeasuresUnitOfWorkFactory(wide)
@@ -93,6 +95,7 @@ async def test_two_concurrent_appends_of_one_step_one_wins(
             async with factory(mb.unit) as uow:
                 await uow.history.append(step)
                 await asyncio.sleep(0.02)
+                await uow.measures.update(m.with_stage(target), m.version)
                 await uow.commit()
                 return "won"
         except StaleVersion:
@@ -100,6 +103,36 @@ async def test_two_concurrent_appends_of_one_step_one_wins(
 
     outcomes = await asyncio.gather(append(Stage.ASSESSED), append(Stage.REJECTED))
     assert sorted(outcomes) == ["stale", "won"]
+
+
+async def test_the_history_chains_and_ends_in_the_measures_stage(mb: MeasureBackend) -> None:
+    m = mb.measure()
+    await mb.store(m)
+    first = mb.first_step(m)
+    gap = dataclasses.replace(
+        first, id=uuid4(), from_stage=Stage.ASSESSED, to_stage=Stage.DECIDED, sequence=2
+    )
+    async with mb.factory(mb.unit) as uow:
+        with pytest.raises(Conflict):  # does not start where the history ended
+            await uow.history.append(gap)
+    step = dataclasses.replace(gap, from_stage=Stage.PROPOSED, to_stage=Stage.ASSESSED)
+    for write_step, write_stage in ((True, False), (False, True)):
+        with pytest.raises(Conflict):  # one without the other: refused at commit
+            await _commit_parts(mb, m, step if write_step else None, write_stage)
+    await _commit_parts(mb, m, step, True)
+    async with mb.factory(mb.unit) as uow:
+        assert (await uow.measures.get(m.id)).stage is Stage.ASSESSED
+
+
+async def _commit_parts(
+    mb: MeasureBackend, m: Measure, step: StageChange | None, stage: bool
+) -> None:
+    async with mb.factory(mb.unit) as uow:
+        if step is not None:
+            await uow.history.append(step)
+        if stage:
+            await uow.measures.update(m.with_stage(Stage.ASSESSED), m.version)
+        await uow.commit()
 
 
 @pytest.mark.parametrize("table", ["measure_stage_change", "measure_progress_note"])

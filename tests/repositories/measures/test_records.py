@@ -32,6 +32,7 @@ async def test_history_in_sequence_and_a_second_step_with_the_same_number_refuse
         at=AT + timedelta(days=1), reason="Vurdert i KG",
     )  # fmt: skip
     async with mb.factory(mb.unit) as uow:
+        await uow.measures.update(m.with_stage(Stage.ASSESSED), m.version)
         await uow.history.append(step)
         await uow.commit()
     async with mb.factory(mb.unit) as uow:

@@ -128,6 +128,63 @@ def _links() -> None:
         )
 
 
+# The history replays to the measure's stage, in the database too: each step starts where the
+# previous one ended (checked as it is written), and at commit a measure's stage is its last
+# step's (a stage changed without its step, or a step without the stage, is refused).
+CHAIN = """
+CREATE FUNCTION samordna_stage_change_chains() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.sequence > 1 AND NOT EXISTS (
+      SELECT FROM measure_stage_change p WHERE p.unit_id = NEW.unit_id
+         AND p.measure_id = NEW.measure_id AND p.sequence = NEW.sequence - 1
+         AND p.to_stage = NEW.from_stage) THEN
+    RAISE EXCEPTION 'a stage change starts where the previous one ended'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'tg_measure_stage_change_chain',
+            TABLE = 'measure_stage_change';
+  END IF;
+  RETURN NEW;
+END
+$$
+"""
+RECORDED = """
+CREATE FUNCTION samordna_measure_stage_recorded() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE mid uuid; current text; last text;
+BEGIN
+  IF TG_TABLE_NAME = 'measure' THEN mid := NEW.id; ELSE mid := NEW.measure_id; END IF;
+  SELECT stage INTO current FROM measure WHERE id = mid;
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  SELECT to_stage INTO last FROM measure_stage_change WHERE measure_id = mid
+   ORDER BY sequence DESC LIMIT 1;
+  IF last IS DISTINCT FROM current THEN
+    RAISE EXCEPTION 'a measure''s stage is the last step of its history'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'tg_measure_stage_recorded',
+            TABLE = TG_TABLE_NAME;
+  END IF;
+  RETURN NULL;
+END
+$$
+"""
+
+
+def _history() -> None:
+    op.execute(CHAIN)
+    op.execute(
+        "CREATE TRIGGER tg_measure_stage_change_chain BEFORE INSERT ON measure_stage_change"
+        " FOR EACH ROW EXECUTE FUNCTION samordna_stage_change_chains()"
+    )
+    op.execute(RECORDED)
+    for when in (
+        "AFTER INSERT OR UPDATE OF stage ON measure",
+        "AFTER INSERT ON measure_stage_change",
+    ):
+        table = when.rsplit(" ", 1)[1]
+        op.execute(
+            f"CREATE CONSTRAINT TRIGGER tg_{table}_stage_recorded {when}"
+            " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+            " EXECUTE FUNCTION samordna_measure_stage_recorded()"
+        )
+
+
 def _secure() -> None:
     for table, rights in GRANTS.items():
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
@@ -563,9 +620,15 @@ def upgrade() -> None:
     op.execute("ALTER TABLE evaluation_report ALTER COLUMN content SET STORAGE EXTERNAL")
     _secure()
     _links()
+    _history()
 
 
 def downgrade() -> None:
+    for table in ("measure", "measure_stage_change"):
+        op.execute(f"DROP TRIGGER tg_{table}_stage_recorded ON {table}")
+    op.execute("DROP TRIGGER tg_measure_stage_change_chain ON measure_stage_change")
+    op.execute("DROP FUNCTION samordna_measure_stage_recorded()")
+    op.execute("DROP FUNCTION samordna_stage_change_chains()")
     for name, (when, _) in LINK_TRIGGERS.items():
         op.execute(f"DROP TRIGGER {name} ON {when.rsplit(' ', 1)[1]}")
     op.execute("DROP FUNCTION samordna_measure_links_exist()")
