@@ -1,8 +1,9 @@
 """A cost limit for GraphQL: an upper bound on the objects a query can return, checked at validation.
 
 Each field costs the number of times it can be resolved: list fields multiply by their ``limit``
-argument (a variable counts as the maximum) or, without one, by ``DEFAULT_LIST``. Fragments are
-inlined, so they cannot hide cost. Built once, like the depth and alias rules.
+argument (a variable counts as the maximum) or, without one, by ``DEFAULT_LIST``. A list of
+scalars or enums (a measure's ids and factor codes) is one value resolved once: it costs one.
+Fragments are inlined, so they cannot hide cost. Built once, like the depth and alias rules.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from graphql import (
     ValidationContext,
     ValidationRule,
     get_named_type,
+    is_leaf_type,
 )
 
 from domain.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT
@@ -86,10 +88,10 @@ def create_cost_rule(max_cost: int) -> type[ValidationRule]:
                         continue
                     limit = _limit(sel)
                     mult = multiplier
-                    if _is_list(field.type):
+                    named = get_named_type(field.type)
+                    if _is_list(field.type) and not is_leaf_type(named):
                         mult *= limit or page_limit or DEFAULT_LIST
                     total += mult
-                    named = get_named_type(field.type)
                     if isinstance(named, GraphQLObjectType):
                         total += self._cost(sel.selection_set, named, mult, limit, seen)
                 elif isinstance(sel, InlineFragmentNode):

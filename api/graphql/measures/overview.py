@@ -37,10 +37,34 @@ class PortfolioCell:
 
 
 @strawberry.type
+class FocusAreaName:
+    id: UUID
+    title: str
+
+
+@strawberry.type
+class Portfolio:
+    cells: list[PortfolioCell] = strawberry.field(
+        description="Focus area × tier × stage, non-empty only."
+    )
+    focus_areas: list[FocusAreaName] = strawberry.field(description="The cells' focus areas.")
+
+    @classmethod
+    def of(cls, p: dv.Portfolio) -> Portfolio:
+        return cls(
+            cells=[PortfolioCell.of(x, p.focus_areas) for x in p.cells],
+            focus_areas=[FocusAreaName(id=k, title=v) for k, v in p.focus_areas.items()],
+        )
+
+
+@strawberry.type
 class ExpiringPlan:
     id: UUID
     title: str
+    period_start: date
     period_end: date
+    adopted: bool
+    decision_id: UUID | None
     version: int
 
 
@@ -74,10 +98,9 @@ SettingsResult = Annotated[MeasureSettings | Problems, strawberry.union("Measure
 @strawberry.type
 class OverviewQuery:
     @strawberry.field(description="Counts and budgets per focus area × tier × stage.")
-    async def measure_portfolio(self, info: I) -> list[PortfolioCell]:
+    async def measure_portfolio(self, info: I) -> Portfolio:
         c = info.context
-        p = await svc(c).portfolio(c.principal)
-        return [PortfolioCell.of(x, p.focus_areas) for x in p.cells]
+        return Portfolio.of(await svc(c).portfolio(c.principal))
 
     @strawberry.field(description="Measures without an owner, evaluations due, plans expiring.")
     async def measure_attention(self, info: I) -> Attention:
