@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
 import { approveAtLaterMeeting, draftDecision } from './decision-helpers';
 import { expectNoA11yViolations, login } from './helpers';
 import { osloDay } from './meetings-helpers';
@@ -15,6 +16,7 @@ test.use({ timezoneId: 'Europe/Oslo' });
 
 const STEERING = 'Politirådet';
 const PLAN = 'Handlingsplan trygg oppvekst (e2e)';
+const MEASURE = 'Gatemegling i ungdomsskolen'; // decided in the demo, without an owner
 const year = Number(osloDay().slice(0, 4));
 
 async function fillFocusArea(
@@ -31,6 +33,12 @@ async function fillFocusArea(
     await page.getByRole('button', { name: `Legg til mål i innsatsområde ${n}` }).click();
     await page.getByLabel(`Mål ${i + 1} i innsatsområde ${n}`, { exact: true }).fill(goal);
   }
+}
+
+/** The measure page's progress in per cent ("Framdrift 40 %"). */
+async function percentOf(page: Page): Promise<number> {
+  const text = (await page.getByTestId('measure-progress').textContent()) ?? '';
+  return Number(/(\d+)\s*%/.exec(text)?.[1] ?? -1);
 }
 
 async function download(page: Page, name: string) {
@@ -88,33 +96,32 @@ test('a plan is made, filled by a measure, adopted, exported; settings and follo
   await expect(page.getByTestId('tree-goal')).toHaveCount(2);
   await expect(page.getByTestId('plan-tree')).toContainText('Ingen skader på skoleveien');
 
-  // A measure filed under a goal through the measure form, with two milestones.
-  await page.goto('/tiltak/ny');
-  await page.getByLabel(/^Tittel/).fill('Skoleveipatrulje (e2e)');
-  await page.getByLabel(/^Problemet tiltaket skal løse/).fill('Farlige krysninger ved skolene.');
-  await page.getByLabel(/^Forebyggingsnivå/).selectOption('universal');
+  // A decided demo measure filed under the new goal through the measure form.
+  const found = await page.request.get('/api/measures', { params: { q: MEASURE } });
+  const measureId = ((await found.json()) as { items: { id: string }[] }).items[0]?.id ?? '';
+  await page.goto(`/tiltak/${measureId}/rediger`);
   await page.getByRole('checkbox', { name: /Ingen skader på skoleveien/ }).check();
-  for (const title of ['Kartlegge krysningene', 'Patruljer i gang']) {
-    await page.getByRole('button', { name: 'Legg til milepæl' }).click();
-    await page.getByLabel('Milepæl', { exact: true }).last().fill(title);
-  }
-  await page.getByRole('button', { name: 'Foreslå tiltaket' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Skoleveipatrulje (e2e)' }),
-  ).toBeVisible();
-  // Marking one of two milestones done: the measure, its goal and the plan move to 50 %.
-  await page.getByRole('checkbox', { name: 'Kartlegge krysningene' }).check();
-  await expect(page.getByTestId('measure-progress')).toContainText('50 %');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: MEASURE })).toBeVisible();
+  // One more milestone done (the checkbox follows the saved measure): progress rolls up.
+  const milestones = page.getByRole('region', { name: 'Milepæler' });
+  const before = await percentOf(page);
+  const open = milestones.getByRole('checkbox', { checked: false }).first();
+  const title = await open.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent);
+  await open.click();
+  await expect(milestones.getByRole('checkbox', { name: title ?? '' })).toBeChecked();
+  await expect.poll(() => percentOf(page)).toBeGreaterThan(before);
+  const after = String(await percentOf(page));
   await page.goto(planUrl);
   const goal = page.getByTestId('tree-goal').filter({ hasText: 'Ingen skader på skoleveien' });
-  await expect(goal.getByTestId('tree-measure')).toContainText('Skoleveipatrulje (e2e)');
-  await expect(goal.getByTestId('progress').first()).toHaveAttribute('data-value', '50');
+  await expect(goal.getByTestId('tree-measure')).toContainText(MEASURE);
+  await expect(goal.getByTestId('progress').first()).toHaveAttribute('data-value', after);
   const area = page.getByTestId('tree-focus-area').filter({ hasText: 'Trygge skoleveier' });
-  await expect(area.getByTestId('progress').first()).toHaveAttribute('data-value', '50');
-  // The plan: equal focus areas, the other without measures counts nothing (not 0): 50 %.
+  await expect(area.getByTestId('progress').first()).toHaveAttribute('data-value', after);
+  // The other focus area has no measures and does not count: the plan is where its one area is.
   await expect(page.locator('.plan-total').getByTestId('progress')).toHaveAttribute(
     'data-value',
-    /^[1-9]\d*$/,
+    after,
   );
 
   // The steering group decides to adopt it (approved at its next meeting: numbered).
@@ -158,7 +165,9 @@ test('a plan is made, filled by a measure, adopted, exported; settings and follo
     expect(res.headers()['content-type']).toContain(type);
     expect((await res.body()).length).toBeGreaterThan(0);
   }
-  expect((await (await pdf.createReadStream()).read(5))?.toString('latin1')).toBe('%PDF-');
+  const saved = readFileSync(await pdf.path());
+  expect(saved.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(statSync(await xlsx.path()).size).toBeGreaterThan(0);
 
   // The evaluation threshold.
   await page.goto('/tiltaksinnstillinger');

@@ -37,7 +37,8 @@ def main() -> None:
         mail_catcher_port=free_port(),
     )
     bootstrap.start_mail_catcher(settings)
-    asyncio.run(bootstrap.load_demo(settings, urls))
+    # With the measures demo: the board, plans and follow-up lists have something to show.
+    asyncio.run(bootstrap.load_demo(settings, urls, measures=True))
     app = create_app(settings, bootstrap.build_container(settings, urls))
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 

@@ -84,7 +84,7 @@ export default function SettingsPage() {
       ) : null}
       {amount !== undefined ? (
         canEditOrganisation(me) ? (
-          <SettingsForm key={amount} threshold={amount} />
+          <SettingsForm threshold={amount} />
         ) : (
           <Paragraph data-testid="threshold">
             {t('measureSettings.current', { amount: formatNumber(amount, i18n.language) })}
