@@ -8,13 +8,15 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import hashlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 from uuid import uuid4
 
 import pytest
 import sqlalchemy as sa
+from asyncpg import Connection  # type: ignore[import-untyped]
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -248,3 +250,38 @@ async def test_a_report_that_is_not_a_pdf_docx_or_odt_is_refused(mb: MeasureBack
             hashlib.sha256(zipped).hexdigest(), AT,
         )  # fmt: skip
         await uow.commit()
+
+
+@contextmanager
+def _statements() -> Iterator[list[str]]:
+    """The SQL statements asyncpg runs meanwhile (the repositories' reads go to it directly)."""
+    seen: list[str] = []
+    plain = Connection._execute
+
+    async def counted(self: Connection, query: str, *args: Any, **kw: Any) -> Any:
+        seen.append(query)
+        return await plain(self, query, *args, **kw)
+
+    Connection._execute = counted
+    try:
+        yield seen
+    finally:
+        Connection._execute = plain
+
+
+async def test_plan_trees_are_read_in_three_statements_however_many(mb: MeasureBackend) -> None:
+    plans = [mb.plan(title=f"Plan {i}") for i in range(4)]
+    async with mb.factory(mb.unit) as uow:
+        for p in plans:
+            await uow.plans.add(p)
+        await uow.commit()
+    async with mb.factory(mb.unit) as uow:
+        with _statements() as seen:
+            listed = await uow.plans.list()
+        assert len(listed) == 4 and len(seen) == 3, seen
+        with _statements() as seen:
+            assert await uow.plans.get(plans[0].id) == plans[0]
+        assert len(seen) == 3, seen
+        with _statements() as seen:
+            assert len(await uow.measures.portfolio()) == 0
+        assert len(seen) == 1, seen
