@@ -3,7 +3,8 @@ partner organisations, the unit's settings and the free-text guard's override lo
 
 Id lists the store never joins on (focus areas, goals, factor codes) are arrays: the portfolio
 counts over ``unnest(focus_area_ids)`` in one GROUP BY, and a focus area's measures are found
-with ``= ANY`` on a GIN index. Organisations are rows with foreign keys (an organisation that is
+with ``@>`` on a GIN index; deferred constraint triggers (migration 0010) hold the focus area and
+goal ids like foreign keys. Organisations are rows with foreign keys (an organisation that is
 responsible for a measure cannot be deleted, only marked inactive), like agreements' parties.
 Milestones and registry references are JSONB arrays with a CHECK on their shape: they are read
 and written whole with the measure (the measure's version covers them), never queried one by

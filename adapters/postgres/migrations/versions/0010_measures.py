@@ -9,11 +9,14 @@ the owner. A measure may be deleted only while proposed; its history goes with i
 foreign key's cascade, which PostgreSQL runs as the table's owner. Two concurrent transitions of
 one measure both write the step after the one they read: ``uq_measure_stage_change_sequence``
 lets one win (the measure's own ``UPDATE … WHERE version = $expected`` refuses the other too).
+The history replays in the database as well: a step starts where the previous one ended, and at
+commit a measure's stage is its last step's (deferred constraint triggers).
 
 Milestones and registry references are JSONB arrays with a CHECK on their shape (see
 ``adapters/postgres/measures/tables.py`` for why); focus area and goal ids and factor codes are
-arrays (the portfolio is one GROUP BY over ``unnest(focus_area_ids)``, GIN-indexed);
-organisations are rows with foreign keys. Reports are ``bytea`` like agreements' documents, the
+arrays (the portfolio is one GROUP BY over ``unnest(focus_area_ids)``, GIN-indexed) held like
+foreign keys by deferred constraint triggers (only the unit's plans' ids; none removed while a
+measure serves it); organisations are rows with foreign keys. Reports are ``bytea`` like agreements' documents, the
 PDF or ZIP (DOCX, ODT) magic bytes and the size are constraints.
 
 Revision ID: 0010
