@@ -26,8 +26,10 @@ from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from domain.measures.errors import UnsupportedReport
 from domain.measures.history import StageChange
 from domain.measures.measure import Measure
+from domain.measures.overrides import MeasureOverrideRecord
 from domain.measures.stage import Stage
 from domain.shared.errors import Conflict, StaleVersion, ValidationFailed
+from domain.shared.free_text import Kind, Override
 from tests.repositories.conftest import Engines
 from tests.repositories.measures.conftest import AT, MeasureBackend
 
@@ -285,3 +287,34 @@ async def test_plan_trees_are_read_in_three_statements_however_many(mb: MeasureB
         with _statements() as seen:
             assert len(await uow.measures.portfolio()) == 0
         assert len(seen) == 1, seen
+
+
+async def test_an_override_is_logged_with_kinds_and_counts_never_the_text(
+    mb: MeasureBackend, admin_engine: AsyncEngine, app_engine: AsyncEngine
+) -> None:
+    m = mb.measure()
+    await mb.store(m)
+    override = Override(
+        reason="Syntetisk testdata", field="problem", counts=((Kind.PHONE, 2),), rule="nb-1"
+    )
+    entry = MeasureOverrideRecord(
+        override=override, measure_id=m.id, person_id=mb.owner.id, subject_key="k", at=AT
+    )
+    async with mb.factory(mb.unit) as uow:
+        await uow.overrides.record(entry)
+        await uow.commit()
+    async with admin_engine.connect() as conn:
+        row = (
+            await conn.execute(
+                sa.text("SELECT * FROM measure_text_override WHERE measure_id = :m"), {"m": m.id}
+            )
+        ).one()
+    assert (row.field, row.reason, row.counts, row.rule) == (
+        "problem", "Syntetisk testdata", {"phone": 2}, "nb-1",
+    )  # fmt: skip
+    unit = sa.text("SELECT set_config('samordna.unit_id', :u, true)")
+    async with app_engine.connect() as conn:  # the log only grows
+        await conn.execute(unit, {"u": str(mb.unit)})
+        with pytest.raises(DBAPIError, match="permission denied"):
+            await conn.execute(sa.text("DELETE FROM measure_text_override"))
+        await conn.rollback()
