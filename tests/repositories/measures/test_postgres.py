@@ -1,7 +1,7 @@
 """Measures on PostgreSQL only: what the database guarantees beyond the contract cases — two
-concurrent transitions of one measure on two real connections (one wins), the history and the
-notes append-only for the app role and past it, row-level security forced on every table, the
-constraints that mirror the domain's rules."""
+concurrent transitions of one measure on two real connections (one wins), row-level security
+forced on every table, the constraints that mirror the domain's rules, a plan's tree in three
+statements. The records kept as written: ``test_postgres_records``."""
 
 from __future__ import annotations
 
@@ -17,19 +17,16 @@ from uuid import uuid4
 import pytest
 import sqlalchemy as sa
 from asyncpg import Connection  # type: ignore[import-untyped]
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.database import DatabaseUrls, make_engine
 from adapters.postgres.measures.plan_tables import TENANT_TABLES
 from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from domain.measures.errors import UnsupportedReport
-from domain.measures.history import StageChange
 from domain.measures.measure import Measure
-from domain.measures.overrides import MeasureOverrideRecord
 from domain.measures.stage import Stage
 from domain.shared.errors import Conflict, StaleVersion, ValidationFailed
-from domain.shared.free_text import Kind, Override
 from tests.repositories.conftest import Engines
 from tests.repositories.measures.conftest import AT, MeasureBackend
 
@@ -107,70 +104,6 @@ async def test_two_concurrent_appends_of_one_step_one_wins(
 
     outcomes = await asyncio.gather(append(Stage.ASSESSED), append(Stage.REJECTED))
     assert sorted(outcomes) == ["stale", "won"]
-
-
-async def test_the_history_chains_and_ends_in_the_measures_stage(mb: MeasureBackend) -> None:
-    m = mb.measure()
-    await mb.store(m)
-    first = mb.first_step(m)
-    gap = dataclasses.replace(
-        first, id=uuid4(), from_stage=Stage.ASSESSED, to_stage=Stage.DECIDED, sequence=2
-    )
-    async with mb.factory(mb.unit) as uow:
-        with pytest.raises(Conflict):  # does not start where the history ended
-            await uow.history.append(gap)
-    step = dataclasses.replace(gap, from_stage=Stage.PROPOSED, to_stage=Stage.ASSESSED)
-    for write_step, write_stage in ((True, False), (False, True)):
-        with pytest.raises(Conflict):  # one without the other: refused at commit
-            await _commit_parts(mb, m, step if write_step else None, write_stage)
-    await _commit_parts(mb, m, step, True)
-    async with mb.factory(mb.unit) as uow:
-        assert (await uow.measures.get(m.id)).stage is Stage.ASSESSED
-
-
-async def _commit_parts(
-    mb: MeasureBackend, m: Measure, step: StageChange | None, stage: bool
-) -> None:
-    async with mb.factory(mb.unit) as uow:
-        if step is not None:
-            await uow.history.append(step)
-        if stage:
-            await uow.measures.update(m.with_stage(Stage.ASSESSED), m.version)
-        await uow.commit()
-
-
-@pytest.mark.parametrize("table", ["measure_stage_change", "measure_progress_note"])
-async def test_the_app_role_cannot_change_or_remove_the_records(
-    mb: MeasureBackend, app_engine: AsyncEngine, table: str
-) -> None:
-    m = mb.measure()
-    await mb.store(m)
-    unit = sa.text("SELECT set_config('samordna.unit_id', :u, true)")
-    for statement in (
-        f"UPDATE {table} SET at = now()",
-        f"DELETE FROM {table}",
-        f"TRUNCATE {table}",
-    ):
-        async with app_engine.connect() as conn:
-            await conn.execute(unit, {"u": str(mb.unit)})
-            with pytest.raises(DBAPIError, match="permission denied"):
-                await conn.execute(sa.text(statement))
-            await conn.rollback()
-
-
-async def test_the_trigger_refuses_changing_history_even_for_the_owner(
-    mb: MeasureBackend, admin_engine: AsyncEngine
-) -> None:
-    m = mb.measure()
-    await mb.store(m)
-    with pytest.raises(IntegrityError) as caught:
-        async with admin_engine.begin() as conn:  # the owner, a superuser: triggers still fire
-            await conn.execute(
-                sa.text("UPDATE measure_stage_change SET reason = 'x' WHERE measure_id = :id"),
-                {"id": m.id},
-            )
-    cause = caught.value.orig.__cause__  # type: ignore[union-attr]
-    assert getattr(cause, "constraint_name", None) == "tg_measure_stage_change_append_only"
 
 
 async def test_row_level_security_is_forced_on_every_measures_table(
@@ -287,34 +220,3 @@ async def test_plan_trees_are_read_in_three_statements_however_many(mb: MeasureB
         with _statements() as seen:
             assert len(await uow.measures.portfolio()) == 0
         assert len(seen) == 1, seen
-
-
-async def test_an_override_is_logged_with_kinds_and_counts_never_the_text(
-    mb: MeasureBackend, admin_engine: AsyncEngine, app_engine: AsyncEngine
-) -> None:
-    m = mb.measure()
-    await mb.store(m)
-    override = Override(
-        reason="Syntetisk testdata", field="problem", counts=((Kind.PHONE, 2),), rule="nb-1"
-    )
-    entry = MeasureOverrideRecord(
-        override=override, measure_id=m.id, person_id=mb.owner.id, subject_key="k", at=AT
-    )
-    async with mb.factory(mb.unit) as uow:
-        await uow.overrides.record(entry)
-        await uow.commit()
-    async with admin_engine.connect() as conn:
-        row = (
-            await conn.execute(
-                sa.text("SELECT * FROM measure_text_override WHERE measure_id = :m"), {"m": m.id}
-            )
-        ).one()
-    assert (row.field, row.reason, row.counts, row.rule) == (
-        "problem", "Syntetisk testdata", {"phone": 2}, "nb-1",
-    )  # fmt: skip
-    unit = sa.text("SELECT set_config('samordna.unit_id', :u, true)")
-    async with app_engine.connect() as conn:  # the log only grows
-        await conn.execute(unit, {"u": str(mb.unit)})
-        with pytest.raises(DBAPIError, match="permission denied"):
-            await conn.execute(sa.text("DELETE FROM measure_text_override"))
-        await conn.rollback()
