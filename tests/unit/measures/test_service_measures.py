@@ -4,6 +4,7 @@ while proposed, the free-text guard with its override, and tenancy."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from uuid import uuid4
 
@@ -13,7 +14,9 @@ from domain.measures.changes import MeasureChanges, MilestoneInput
 from domain.measures.errors import MeasureInLifecycle
 from domain.measures.filters import MeasureFilter
 from domain.measures.measure import Tier
+from domain.measures.service import MeasuresService
 from domain.measures.stage import Stage
+from domain.meetings.guard import KernelGuard
 from domain.shared.errors import (
     Forbidden,
     NotFound,
@@ -21,10 +24,12 @@ from domain.shared.errors import (
     ValidationFailed,
     VersionRequired,
 )
-from domain.shared.free_text import PersonalDataFound
+from domain.shared.free_text import NO_INDIVIDUAL_CASES, PersonalDataFound
+from domain.shared.identity_number import first_synthetic
 from domain.shared.pagination import PageRequest
 from domain.shared.principal import BodyRole
 from tests.fakes import coordinator, machine, person, police_contact, steering_reader
+from tests.fakes.measures import FakeMeasuresUnitOfWorkFactory
 from tests.unit.measures.conftest import MARKER, World
 
 S = Stage
@@ -259,3 +264,33 @@ async def test_list_filters_and_pages(world: World) -> None:
     only = await world.svc.board(world.coord, MeasureFilter(tier=Tier.INDICATED, q="tiltak"))
     assert [x.measure.title for x in only] == ["Tiltak 2"]
     assert await world.svc.board(world.coord, MeasureFilter(stages=frozenset({S.ACTIVE}))) == ()
+
+
+async def test_the_kernel_guard_blocks_an_identity_number_and_a_phone_number(world: World) -> None:
+    """The real guard at the coordinating level: measures never discuss individual cases."""
+    real = MeasuresService(
+        FakeMeasuresUnitOfWorkFactory(world.store),
+        world.clock,
+        KernelGuard(reference_year=2026),
+        world.mail,
+    )
+    number = first_synthetic(date(2011, 4, 3))
+    for field, text in (
+        ("problem", f"Gutten med fnr. {number} er urolig."),
+        ("targetGroup", "Ring moren på 412 34 567 for avtale."),
+    ):
+        changes = MeasureChanges(title="Tiltak", problem="Uro", tier=Tier.UNIVERSAL)
+        changes = replace(changes, **{"problem" if field == "problem" else "target_group": text})
+        with pytest.raises(PersonalDataFound) as caught:
+            await real.propose_measure(world.coord, changes)
+        assert caught.value.field == field
+        assert caught.value.rule is not None and caught.value.rule.code == NO_INDIVIDUAL_CASES
+        assert number not in str(caught.value)
+    assert world.store.tables.measures == {}
+    ok = await real.propose_measure(
+        world.coord,
+        MeasureChanges(
+            title="Tiltak", problem="Uro blant 13–15-åringer i sentrum", tier=Tier.UNIVERSAL
+        ),
+    )
+    assert ok.measure.stage is S.PROPOSED and world.store.tables.measure_overrides == []
