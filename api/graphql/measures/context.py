@@ -15,7 +15,7 @@ from api.graphql.meetings.context import cut as cut  # the house's nested-list l
 from domain.measures.evaluation import Evaluation
 from domain.measures.history import ProgressNote, StageChange
 from domain.measures.service import MeasuresService
-from domain.measures.views import MeasureView, Timeline
+from domain.measures.views import MeasureView
 from domain.shared.principal import Principal
 
 
@@ -30,7 +30,6 @@ def loaders(ctx: Context) -> Loaders:
 @dataclass
 class Loaders:
     measure: DataLoader[UUID, MeasureView | None]
-    timeline: DataLoader[UUID, Timeline | None]
     history: DataLoader[UUID, list[StageChange]]
     notes: DataLoader[UUID, list[ProgressNote]]
     evaluations: DataLoader[UUID, list[Evaluation]]
@@ -56,7 +55,6 @@ def make_loaders(s: MeasuresService, p: Principal) -> Loaders:
 
     return Loaders(
         measure=DataLoader(single(s.measures_by_id)),
-        timeline=DataLoader(single(s.timelines_of_measures)),
         history=DataLoader(batch(s.histories_of_measures, list)),
         notes=DataLoader(batch(s.notes_of_measures, list)),
         evaluations=DataLoader(batch(s.evaluations_of_measures, list)),

@@ -9,11 +9,14 @@ from uuid import UUID
 
 import strawberry
 
-from api.graphql.measures.context import cut, svc
+from api.graphql.measures.context import cut, loaders, svc
 from api.graphql.measures.inputs import EvaluationInput, evaluation_changes
+from api.graphql.measures.measure import Measure
 from api.graphql.measures.problems import answer
 from api.graphql.measures.records import Evaluation
 from api.graphql.meetings.problems import PersonalDataProblem
+from api.graphql.organisation.context import loaders as org_loaders
+from api.graphql.organisation.persons import Person
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.problems import Deleted, DeleteResult, Problems
 from api.graphql.shared.resolvers import I, required, sent
@@ -26,10 +29,24 @@ class DueEvaluation:
     measure_title: str
     owner_id: UUID | None
     overdue: bool
+    measure_id: strawberry.Private[UUID]
+
+    @strawberry.field(description="The measure evaluated (its owner, stage, plan).")
+    async def measure(self, info: I) -> Measure | None:
+        v = await loaders(info.context).measure.load(self.measure_id)
+        return Measure.of(v) if v else None
+
+    @strawberry.field(description="Who owns the measure (the reminder's first recipient).")
+    async def owner(self, info: I) -> Person | None:
+        if self.owner_id is None:
+            return None
+        p = await org_loaders(info.context).person.load(self.owner_id)
+        return Person.of(p) if p else None
 
     @classmethod
     def of(cls, x: dv.DueEvaluation) -> DueEvaluation:
-        return from_domain(cls, x, evaluation=Evaluation.of(x.evaluation))
+        e = x.evaluation
+        return from_domain(cls, x, evaluation=Evaluation.of(e), measure_id=e.measure_id)
 
 
 @strawberry.type

@@ -5,6 +5,7 @@ statements."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from uuid import UUID
 
@@ -28,6 +29,7 @@ from api.graphql.organisation.persons import Person
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.resolvers import I
 from domain.measures import views as dv
+from domain.measures.reads import timeline_of
 from domain.measures.stage import Stage as DStage
 
 
@@ -77,6 +79,7 @@ class Measure:
         description="Where it may go next by the lifecycle's table (preconditions aside)."
     )
     progress: float = strawberry.field(description="Share of milestone weight done, 0..1.")
+    view: strawberry.Private[dv.MeasureView]
 
     @strawberry.field(description="The contact person who owns the measure.")
     async def owner(self, info: I) -> Person | None:
@@ -101,8 +104,14 @@ class Measure:
 
     @strawberry.field(description="Decision → stage changes → evaluations → notes, by time.")
     async def timeline(self, info: I, limit: int | None = None) -> list[TimelineEntry]:
-        t = await loaders(info.context).timeline.load(self.id)
-        return cut([TimelineEntry.of(e) for e in t.entries] if t else [], limit)
+        # Built from the same batches as history, notes and evaluations (asked together, they
+        # are read once): the domain's pure timeline rule over the view this type was made of.
+        load = loaders(info.context)
+        steps, evaluations, notes = await asyncio.gather(
+            load.history.load(self.id), load.evaluations.load(self.id), load.notes.load(self.id)
+        )
+        t = timeline_of(self.view, steps, evaluations, notes)
+        return cut([TimelineEntry.of(e) for e in t.entries], limit)
 
     @strawberry.field(description="The stage history, first the proposal.")
     async def history(self, info: I, limit: int | None = None) -> list[StageChange]:
@@ -133,4 +142,5 @@ class Measure:
             decision=LinkedDecision.of(v.decision) if v.decision else None,
             legal_targets=sorted(v.legal_targets, key=list(DStage).index),
             progress=v.progress,
+            view=v,
         )

@@ -9,14 +9,16 @@ from uuid import UUID
 
 import strawberry
 
-from api.graphql.measures.context import svc
+from api.graphql.measures.context import cut, svc
 from api.graphql.measures.enums import Stage, Tier
 from api.graphql.measures.evaluations import DueEvaluation
 from api.graphql.measures.measure import Measure
 from api.graphql.measures.problems import answer
+from api.graphql.measures.records import LinkedDecision
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.problems import Problems
 from api.graphql.shared.resolvers import I
+from domain.measures import factors
 from domain.measures import views as dv
 from domain.measures.filters import PortfolioCell as DCell
 
@@ -92,6 +94,23 @@ class MeasureSettings:
     )
 
 
+@strawberry.type
+class Factor:
+    code: str
+    name: str = strawberry.field(description="English, for developers; clients word each code.")
+
+
+@strawberry.type
+class Factors:
+    vocabulary_version: str = strawberry.field(description="The vocabulary's edition.")
+    risk: list[Factor]
+    protective: list[Factor]
+
+
+def _listed(vocabulary: dict[str, str]) -> list[Factor]:
+    return [Factor(code=c, name=n) for c, n in vocabulary.items()]
+
+
 SettingsResult = Annotated[MeasureSettings | Problems, strawberry.union("MeasureSettingsResult")]
 
 
@@ -111,6 +130,27 @@ class OverviewQuery:
     async def measure_settings(self, info: I) -> MeasureSettings:
         c = info.context
         return from_domain(MeasureSettings, await svc(c).measure_settings(c.principal))
+
+    @strawberry.field(description="The risk and protective factors a measure may target.")
+    async def measure_factors(self, info: I) -> Factors:
+        c = info.context
+        await svc(c).measure_settings(c.principal)  # readers only, like the rest of the context
+        return Factors(
+            vocabulary_version=factors.VERSION,
+            risk=_listed(factors.RISK),
+            protective=_listed(factors.PROTECTIVE),
+        )
+
+    @strawberry.field(
+        description="Numbered decisions of approved minutes a measure (coordinating) or a plan "
+        "(steering) may link, newest first; `bodyLevel`: steering | coordinating | executive."
+    )
+    async def linkable_decisions(
+        self, info: I, body_level: str | None = None, limit: int | None = None
+    ) -> list[LinkedDecision]:
+        c = info.context
+        found = await svc(c).decisions(c.principal, body_level)
+        return cut([LinkedDecision.of(d) for d in found], limit)
 
 
 @strawberry.type

@@ -29,7 +29,14 @@ class Goal:
     progress: float
     views: strawberry.Private[tuple[dv.MeasureView, ...]]
 
-    @strawberry.field(description="The measures serving the goal, by title.")
+    @strawberry.field(description="The ids of the measures serving the goal, by title.")
+    def measure_ids(self) -> list[UUID]:
+        return [v.measure.id for v in self.views]
+
+    @strawberry.field(
+        description="The measures serving the goal, by title (a whole tree of measures is a "
+        "costly query: give each level a `limit`, or read `measureIds` and the measures apart)."
+    )
     def measures(self, limit: int | None = None) -> list[Measure]:
         return cut([Measure.of(v) for v in self.views], limit)
 
