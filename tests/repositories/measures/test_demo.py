@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -21,6 +22,8 @@ from adapters.postgres.database import (
     make_engine,
 )
 from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
+from api import bootstrap
+from api.settings import Settings
 from domain.measures.filters import MeasureFilter
 from domain.measures.history import replay
 from domain.measures.plan import PlanStatus
@@ -32,7 +35,7 @@ from tests.fakes import FakeClock
 from tests.fakes.mail import FakeMail
 from tests.fakes.principals import coordinator
 
-TODAY = date(2026, 11, 30)
+TODAY = datetime.now(ZoneInfo("Europe/Oslo")).date()  # the day `samordna demo` dates from
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +52,11 @@ async def loaded(scratch: DatabaseUrls) -> AsyncIterator[AsyncEngine]:
     admin = make_engine(scratch.admin, pool_size=1)
     app = make_engine(scratch.app, pool_size=2)
     try:
-        await demo.load_demo(admin, person_secret="x" * 32, accounts=[], machines=[], today=TODAY)
-        await demo.load_measures(admin, today=TODAY)
+        settings = Settings(
+            environment="test", state_dir=STATE, public_base_url="http://testserver",
+            database_url=None,
+        )  # fmt: skip
+        await bootstrap.load_demo(settings, scratch, measures=True)  # as `samordna demo` does
         yield app
     finally:
         await admin.dispose()
@@ -102,7 +108,9 @@ async def test_the_demo_keeps_the_domains_rules(loaded: AsyncEngine) -> None:
                 assert m.owner_id and m.start_on and m.evaluation_plan, m.title
         offered = await uow.decisions.list("coordinating")
     assert {m.stage for m in measures} == set(Stage)
-    assert plan.adopted and plan.status(TODAY) is PlanStatus.ADOPTED
+    assert plan.adopted and plan.status(TODAY) is (
+        PlanStatus.ADOPTED if plan.period_end >= TODAY else PlanStatus.EXPIRED
+    )
     assert plan_decision.approved and plan_decision.body_level == "steering"
     assert len(plan.focus_areas) == 3 and all(2 <= len(f.goals) <= 3 for f in plan.focus_areas)
     assert sum(m.registry_warning for m in measures) == 1
