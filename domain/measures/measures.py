@@ -128,6 +128,12 @@ class MeasureUseCases(UseCases):
                 sent["milestones"] = refs.milestones(sent["milestones"], old.milestones)
             new = checks.typed(dataclasses.replace(old, **sent, version=old.version + 1))
             new.check()
+            if not pol.can_lift_evaluation_duty(p, old):
+                threshold = await uow.settings.evaluation_threshold_nok()
+                lifted = set(old.evaluation_triggers(threshold)) - set(
+                    new.evaluation_triggers(threshold)
+                )
+                require(not lifted, "lift the evaluation duty of a decided measure")
             new = await self._checked(uow, new, fields)
             await uow.measures.update(new, expected)
             await self._screen(uow, p, new.id, texts_of(new, fields), override_reason)

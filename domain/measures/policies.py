@@ -15,11 +15,6 @@ from domain.shared import policies as kernel
 from domain.shared.principal import Principal, Role
 
 _WRITERS = (Role.UNIT_ADMIN, Role.COORDINATOR)
-# The flags that make evaluation required stay the coordinator's once a measure is decided, so
-# nobody else can lift the evaluation duty by unticking one.
-EVALUATION_FLAGS = frozenset(
-    {"new_or_trial", "transferable", "risk_of_negative_effects", "strategy_anchored"}
-)
 # What the owner keeps up to date in any stage (the rest of the fields follow ``can_edit``).
 FOLLOW_UP_FIELDS = frozenset({"milestones"})
 
@@ -64,11 +59,13 @@ def can_follow_up(p: Principal, m: Measure) -> bool:
 
 
 def can_change(p: Principal, m: Measure, fields: frozenset[str]) -> bool:
-    """May ``p`` change these fields of ``m``? Milestones alone are follow-up; the evaluation
-    flags of a measure past its proposal are the managers'."""
+    """May ``p`` change these fields of ``m``? Milestones alone are follow-up."""
     if fields and fields <= FOLLOW_UP_FIELDS:
         return can_follow_up(p, m) or can_edit(p, m)
-    if not can_edit(p, m):
-        return False
-    past_proposal = m.stage not in (Stage.PROPOSED, Stage.ASSESSED)
-    return can_manage(p) or not (past_proposal and fields & EVALUATION_FLAGS)
+    return can_edit(p, m)
+
+
+def can_lift_evaluation_duty(p: Principal, m: Measure) -> bool:
+    """Once a body has decided a measure, only a manager may lift a reason it must be evaluated
+    (untick a flag, lower the budget under the threshold): nobody else evades the evaluation."""
+    return can_manage(p) or m.stage in (Stage.PROPOSED, Stage.ASSESSED)

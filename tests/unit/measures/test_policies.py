@@ -103,15 +103,17 @@ def test_milestones_alone_are_follow_up() -> None:
     assert not pol.can_change(owner, proposed, frozenset({"milestones", "title"}))
 
 
-@pytest.mark.parametrize("flag", sorted(pol.EVALUATION_FLAGS))
-def test_evaluation_flags_stay_with_the_coordinator_once_decided(flag: str) -> None:
-    owner, coord = WHO["body member"](), WHO["coordinator"]()
-    running = measure(S.ACTIVE, owner=ME)
-    assert pol.can_change(owner, running, frozenset({"title"}))
-    assert not pol.can_change(owner, running, frozenset({flag, "title"}))
-    assert pol.can_change(coord, running, frozenset({flag}))
-    proposer = WHO["body member"]()
-    assert pol.can_change(proposer, measure(S.PROPOSED, proposer=ME), frozenset({flag}))
+@pytest.mark.parametrize(("who", "stage", "lifts"), [
+    ("coordinator", S.ACTIVE, True),
+    ("unit admin", S.CONCLUDED, True),
+    ("body member", S.PROPOSED, True),
+    ("body member", S.ASSESSED, True),
+    ("body member", S.DECIDED, False),
+    ("body member", S.ACTIVE, False),
+    ("police contact", S.CONTINUED, False),
+])  # fmt: skip
+def test_who_may_lift_the_evaluation_duty(who: str, stage: Stage, lifts: bool) -> None:
+    assert pol.can_lift_evaluation_duty(WHO[who](), measure(stage, owner=ME)) is lifts
 
 
 def test_no_person_id_is_nobody_in_particular() -> None:

@@ -154,7 +154,7 @@ async def test_milestones_arrive_whole(world: World) -> None:
 async def test_proposer_and_owner_edit_by_stage(world: World) -> None:
     u = world.unit.id
     member = person(u, body_roles={uuid4(): BodyRole.MEMBER}, person_id=world.owner.id)
-    v = await world.propose(member)
+    v = await world.propose(member, new_or_trial=True, budget_nok=900_000)
     v = await world.svc.update_measure(member, v.measure.id, MeasureChanges(title="Endret"), 1)
     v = await world.to(v, S.ASSESSED)
     with pytest.raises(Forbidden):  # no longer the proposer's, not yet the owner's
@@ -166,13 +166,15 @@ async def test_proposer_and_owner_edit_by_stage(world: World) -> None:
         world.coord, v.measure.id, MeasureChanges(owner_id=world.owner.id), v.measure.version
     )
     v = await world.svc.update_measure(
-        member, v.measure.id, MeasureChanges(budget_nok=9000), v.measure.version
+        member,
+        v.measure.id,
+        MeasureChanges(budget_nok=950_000, transferable=True),
+        v.measure.version,
     )
-    assert v.measure.budget_nok == 9000
-    with pytest.raises(Forbidden):  # the evaluation duty is the coordinator's
-        await world.svc.update_measure(
-            member, v.measure.id, MeasureChanges(new_or_trial=False), v.measure.version
-        )
+    assert v.measure.budget_nok == 950_000 and len(v.evaluation_triggers) == 3
+    for lifting in (MeasureChanges(new_or_trial=False), MeasureChanges(budget_nok=9000)):
+        with pytest.raises(Forbidden):  # lifting the evaluation duty is the coordinator's
+            await world.svc.update_measure(member, v.measure.id, lifting, v.measure.version)
     assert v.legal_targets == frozenset()  # only managers move measures
     with pytest.raises(Forbidden):
         await world.svc.transition(member, v.measure.id, S.ACTIVE, v.measure.version)
