@@ -14,6 +14,7 @@ from api.rest.measures.dtos.evaluations import EvaluationCreate, EvaluationRead,
 from domain.measures.evaluation import Evaluation
 
 router = APIRouter(prefix="/api", tags=["evaluations"])
+# ``{id:uuid}``: ``/api/evaluations/due`` and ``/reminders`` are never read as an id.
 
 
 def read(response: Response, e: Evaluation) -> EvaluationRead:
@@ -43,13 +44,13 @@ async def add_evaluation(
     return read(response, e)
 
 
-@router.get("/evaluations/{id}", operation_id="evaluations-get", responses=READ_ERRORS)
+@router.get("/evaluations/{id:uuid}", operation_id="evaluations-get", responses=READ_ERRORS)
 async def get_evaluation(id: UUID, call: CallerDep, response: Response) -> EvaluationRead:
     """One evaluation."""
     return read(response, await call.svc.get_evaluation(call.p, id))
 
 
-@router.patch("/evaluations/{id}", operation_id="evaluations-update", responses=WRITE_ERRORS)
+@router.patch("/evaluations/{id:uuid}", operation_id="evaluations-update", responses=WRITE_ERRORS)
 async def update_evaluation(
     id: UUID, body: EvaluationUpdate, call: CallerDep, version: IfMatchDep, response: Response
 ) -> EvaluationRead:
@@ -62,7 +63,7 @@ async def update_evaluation(
 
 
 @router.delete(
-    "/evaluations/{id}",
+    "/evaluations/{id:uuid}",
     operation_id="evaluations-delete",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=WRITE_ERRORS,

@@ -16,6 +16,8 @@ from api.rest.measures.filters import FilterDep
 from domain.measures.views import MeasureView
 
 router = APIRouter(prefix="/api", tags=["measures"])
+# ``{id:uuid}``: the fixed siblings (board, portfolio, attention, export.csv) are never read as an
+# id, so another method on them is a 405 with their own Allow header, not a 422 of this route.
 
 
 def read(response: Response, v: MeasureView) -> MeasureRead:
@@ -51,13 +53,13 @@ async def propose_measure(body: MeasureCreate, call: CallerDep, response: Respon
     return read(response, v)
 
 
-@router.get("/measures/{id}", operation_id="measures-get", responses=READ_ERRORS)
+@router.get("/measures/{id:uuid}", operation_id="measures-get", responses=READ_ERRORS)
 async def get_measure(id: UUID, call: CallerDep, response: Response) -> MeasureRead:
     """One measure, with where it may go next, why evaluation is required and its progress."""
     return read(response, await call.svc.get_measure(call.p, id))
 
 
-@router.patch("/measures/{id}", operation_id="measures-update", responses=WRITE_ERRORS)
+@router.patch("/measures/{id:uuid}", operation_id="measures-update", responses=WRITE_ERRORS)
 async def update_measure(
     id: UUID, body: MeasureUpdate, call: CallerDep, version: IfMatchDep, response: Response
 ) -> MeasureRead:
@@ -68,7 +70,7 @@ async def update_measure(
 
 
 @router.delete(
-    "/measures/{id}",
+    "/measures/{id:uuid}",
     operation_id="measures-delete",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=WRITE_ERRORS,

@@ -71,7 +71,9 @@ async def measure_factors(call: CallerDep) -> FactorsRead:
         return [FactorRead(code=c, name=n) for c, n in vocabulary.items()]
 
     return FactorsRead(
-        version=factors.VERSION, risk=listed(factors.RISK), protective=listed(factors.PROTECTIVE)
+        vocabulary_version=factors.VERSION,
+        risk=listed(factors.RISK),
+        protective=listed(factors.PROTECTIVE),
     )
 
 

@@ -2913,8 +2913,11 @@ export interface components {
             protective: components["schemas"]["FactorRead"][];
             /** Risk */
             risk: components["schemas"]["FactorRead"][];
-            /** Version */
-            version: string;
+            /**
+             * Vocabularyversion
+             * @description The vocabulary's edition, e.g. 2026-1.
+             */
+            vocabularyVersion: string;
         };
         /**
          * FeedScope
@@ -11208,8 +11211,6 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
-                    /** @description The version of the resource, for If-Match on the next change. */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {

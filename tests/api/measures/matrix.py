@@ -179,7 +179,7 @@ MODULES = (reads, exports, measures, transitions, notes, evaluations, reports, p
 def routes() -> set[tuple[str, str]]:
     """Every route of the measures door, as (method, path): this matrix covers them all."""
     return {
-        (method, route.path)  # type: ignore[attr-defined]
+        (method, route.path_format)  # type: ignore[attr-defined]
         for module in MODULES
         for route in module.router.routes
         for method in route.methods  # type: ignore[attr-defined]

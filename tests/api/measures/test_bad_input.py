@@ -154,8 +154,14 @@ async def test_wrong_json_and_paths(client):
     assert r.status_code in (400, 422), r.text
     r = await client.post("/api/measures", json=[GOOD], headers=h)
     assert r.status_code == 422
-    r = await client.get("/api/measures/not-a-uuid", headers=h)
-    assert r.status_code == 422
+    for path in ("/api/measures/not-a-uuid", "/api/evaluations/x", "/api/action-plans/x"):
+        r = await client.get(path, headers=h)
+        assert (
+            r.status_code in (404, 422) and r.headers["content-type"] == "application/problem+json"
+        )
+    for method, path in (("PATCH", "/api/measures/portfolio"), ("DELETE", "/api/evaluations/due")):
+        r = await client.request(method, path, json={}, headers=h)
+        assert r.status_code == 405 and r.headers["allow"] in ("GET", "POST"), (path, r.headers)
     r = await client.get("/api/measures", params={"stage": "flying"}, headers=h)
     assert r.status_code == 422
     r = await client.get("/api/measures", params={"q": "a\x00"}, headers=h)

@@ -150,7 +150,10 @@ async def test_reads_portfolio_factors_and_decisions(client):
     )
     assert cell["count"] >= 2 and cell["budgetNok"] >= 1500
     factors = ok(await client.get("/api/measure-factors", headers=h))
-    assert "early-substance-use" in [f["code"] for f in factors["risk"]] and factors["version"]
+    assert (
+        "early-substance-use" in [f["code"] for f in factors["risk"]]
+        and factors["vocabularyVersion"]
+    )
     d = await decision(client, h)
     steering = await decision(client, h, POLITIRAD)
     draft = await decision(client, h, approve=False)

@@ -69,7 +69,7 @@ class FactorRead(Dto):
 
 
 class FactorsRead(Dto):
-    version: str
+    vocabulary_version: str = Field(description="The vocabulary's edition, e.g. 2026-1.")
     risk: list[FactorRead]
     protective: list[FactorRead]
 
