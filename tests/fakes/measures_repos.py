@@ -112,6 +112,17 @@ class FakeStageHistory(_Repo):
             for c in self._mine()
         ):  # unique (measure_id, sequence): the concurrent transition loses
             raise StaleVersion("Someone else moved this measure in the meantime.")
+        # The check and the trigger of migration 0010: the first step is the proposal, and each
+        # later one starts where the previous one ended.
+        previous = [
+            c
+            for c in self._mine()
+            if c.measure_id == change.measure_id and c.sequence == change.sequence - 1
+        ]
+        proposal = change.from_stage is None and change.to_stage is Stage.PROPOSED
+        chained = bool(previous) and previous[0].to_stage is change.from_stage
+        if not (proposal if change.sequence == 1 else chained):
+            raise Conflict("A stage change starts where the previous one ended.")
         self._rows[change.id] = change
 
     async def of_measure(self, measure_id: UUID) -> Sequence[StageChange]:
