@@ -35,6 +35,7 @@ from domain.meetings.decision import body_code
 
 OSLO = ZoneInfo("Europe/Oslo")
 BODY_NAMES = {k: name for k, name, *_ in BODIES}
+NAMES = {k: name for k, name, *_ in PERSONS}  # invented demo persons
 CHAIRS = {"politirad": "ordforer", "koord-ungdom": "stine", "koord-barn": "kari"}
 ACTOR = ("kari", "Kari Koordinator")  # the coordinator moves measures along
 METHOD = "Spørreundersøkelse før og etter, og intervju med deltakere og samarbeidspartnere"
@@ -189,7 +190,7 @@ class _Demo:
         for i, text in enumerate(d.get("notes", ())):
             self.add("measure_progress_note", id=demo_id(f"note/{key}/{i}"), measure_id=mid,
                      at=_at(self.day(-40 + 20 * i)), author_person_id=m.owner_id,
-                     author_name="Tiltakseier", text=text)  # fmt: skip
+                     author_name=NAMES[d["owner"]], text=text)  # fmt: skip
 
     def _times(self, stages: list[Stage], anchor: date, d: dict[str, Any]) -> list[datetime]:
         """When each step happened: proposal and assessment before the decision, the start on
