@@ -140,23 +140,19 @@ async def move(client: Any, m: dict[str, Any], to: str, **extra: Any) -> dict[st
 
 
 async def running(client: Any, **extra: Any) -> dict[str, Any]:
-    """A measure proposed, assessed, decided and made active (the planned evaluation made)."""
+    """A measure proposed, assessed, decided and made active (the planned evaluation made);
+    ``extra`` goes with the proposal and wins over the defaults set before deciding."""
     m = await propose(client, **extra)
     m = await move(client, m, "ASSESSED")
-    m = await ok(
-        client,
-        UPDATE,
-        "updateMeasure",
-        id=m["id"],
-        v=m["version"],
-        input={
-            "responsibleOrganisationIds": [str(PPT)],
-            "ownerId": str(OWNER),
-            "startOn": today().isoformat(),
-            "evaluationPlan": evaluation_plan(),
-            "milestones": [{"title": "Kurs holdt", "weight": 2}, {"title": "Rapport"}],
-        },
-    )
+    defaults = {
+        "responsibleOrganisationIds": [str(PPT)],
+        "ownerId": str(OWNER),
+        "startOn": today().isoformat(),
+        "evaluationPlan": evaluation_plan(),
+        "milestones": [{"title": "Kurs holdt", "weight": 2}, {"title": "Rapport"}],
+    }
+    unset = {k: v for k, v in defaults.items() if k not in extra}
+    m = await ok(client, UPDATE, "updateMeasure", id=m["id"], v=m["version"], input=unset)
     m = await move(client, m, "DECIDED", decision=await decision(client))
     return await move(client, m, "ACTIVE")
 
