@@ -11,7 +11,8 @@ from api.rest.dtos import PageOf
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 from api.rest.inputs import CursorQ, Limit, page_request
 from api.rest.measures.deps import CallerDep
-from api.rest.measures.dtos.measures import MeasureCreate, MeasureRead, MeasureUpdate
+from api.rest.measures.dtos.measure_inputs import MeasureCreate, MeasureUpdate
+from api.rest.measures.dtos.measures import MeasureRead
 from api.rest.measures.filters import FilterDep
 from domain.measures.views import MeasureView
 
