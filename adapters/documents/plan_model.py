@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from domain.measures.views import GoalNode, MeasureView
 
 TIERS = {
-    Tier.UNIVERSAL: "Universelt (byggende)",
-    Tier.SELECTIVE: "Selektivt (forebyggende)",
-    Tier.INDICATED: "Indikert (kriminalitetsforebyggende)",
+    Tier.UNIVERSAL: "Universelt",  # (byggende): the SPA's short names, a narrow column
+    Tier.SELECTIVE: "Selektivt",  # (forebyggende)
+    Tier.INDICATED: "Indikert",  # (kriminalitetsforebyggende)
 }
 STAGES = {
     Stage.PROPOSED: "Foreslått",
@@ -44,6 +44,10 @@ WEIGHTINGS = {
     Weighting.BUDGET: "tiltakene teller etter budsjett",
 }
 NBSP = "\u00a0"
+# WeasyPrint lays out a table row in ~15 ms on a quiet core (seven cells of shaped text): a plan
+# with more rows than this is a summary — each goal's count, budget and progress — and the full
+# list is the XLSX export's (bench/README.md, "Measures"). Keeps a render within a few seconds.
+LISTED_MAX = 200
 
 
 def percent(share: float) -> str:
@@ -52,10 +56,10 @@ def percent(share: float) -> str:
 
 
 def kroner(amount: int | None) -> str:
-    """``1 250 000 kr`` with non-breaking spaces between the thousands; empty when unknown."""
+    """``1 250 000 kr`` with non-breaking spaces in the figure; empty when unknown."""
     if amount is None:
         return ""
-    return f"{amount:,}".replace(",", NBSP) + f"{NBSP}kr"
+    return f"{amount:,}".replace(",", NBSP) + " kr"  # the figure never splits; "kr" may wrap
 
 
 def period(start: date | None, end: date | None) -> str:
@@ -81,7 +85,9 @@ class GoalSection:
     number: str
     title: str
     progress: str
-    measures: tuple[MeasureLine, ...]
+    count: int  # measures under the goal
+    budget: str
+    measures: tuple[MeasureLine, ...]  # empty when the plan is too large to list them
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,7 @@ class PlanDocument:
     description: str | None
     measures: int
     budget: str
+    listed: bool  # False: too many measures to list, goals show their figures only
     areas: tuple[AreaSection, ...]
 
 
@@ -121,12 +128,14 @@ def _line(v: MeasureView, names: Names) -> MeasureLine:
     )
 
 
-def _goal(number: str, node: GoalNode, names: Names) -> GoalSection:
+def _goal(number: str, node: GoalNode, names: Names, listed: bool) -> GoalSection:
     return GoalSection(
         number=number,
         title=node.goal.title,
         progress=percent(node.progress),
-        measures=tuple(_line(v, names) for v in node.measures),
+        count=len(node.measures),
+        budget=kroner(sum(v.measure.budget_nok or 0 for v in node.measures) or None),
+        measures=tuple(_line(v, names) for v in node.measures) if listed else (),
     )
 
 
@@ -145,6 +154,7 @@ def plan_document(export: PlanExport) -> PlanDocument:
         for g in area.goals
         for v in g.measures
     }
+    listed = sum(len(g.measures) for area in tree.focus_areas for g in area.goals) <= LISTED_MAX
     return PlanDocument(
         title=plan.title,
         period=period(plan.period_start, plan.period_end),
@@ -155,7 +165,8 @@ def plan_document(export: PlanExport) -> PlanDocument:
         weighting=WEIGHTINGS[plan.weighting],
         description=plan.description,
         measures=len(seen),
-        budget=kroner(sum(seen.values())),
+        budget=kroner(sum(seen.values()) or None),
+        listed=listed,
         areas=tuple(
             AreaSection(
                 number=i,
@@ -163,7 +174,7 @@ def plan_document(export: PlanExport) -> PlanDocument:
                 progress=percent(area.progress),
                 strategies=area.focus_area.strategies,
                 goals=tuple(
-                    _goal(f"{i}.{j}", g, export.names) for j, g in enumerate(area.goals, 1)
+                    _goal(f"{i}.{j}", g, export.names, listed) for j, g in enumerate(area.goals, 1)
                 ),
             )
             for i, area in enumerate(tree.focus_areas, 1)

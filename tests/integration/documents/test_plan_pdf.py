@@ -67,25 +67,41 @@ def test_it_reads_the_plan_tree_in_norwegian(pdf: bytes) -> None:
         "Planen bygger på Ungdata 2025.",
         "Innsatsområde 1: Skole og arbeid – framdrift 50 %",
         "Samarbeid med næringslivet",
-        "Mål 1.1: Flere unge i jobb – framdrift 50 %",
-        "Sommerjobb for ungdom – Økern Politiet i Øst, Årvoll skole Selektivt (forebyggende) Aktiv",
+        "Mål 1.1: Flere unge i jobb – framdrift 50 % 1 tiltak, budsjett 1 250 000 kr",
         "Innsatsområde 2: Nærmiljø og fritid – framdrift 75 %",
         "Mål 2.1: Trygge nærmiljø ved Ærfugltunet – framdrift 100 %",
-        "Natteravner på Årvoll Universelt (byggende) Avsluttet 80 000 kr 100 %",
-        "Mål 2.2: Færre gjentatte lovbrudd – framdrift 0 %",
-        "Indikert (kriminalitetsforebyggende) Vedtatt",
+        "Mål 2.2: Færre gjentatte lovbrudd – framdrift 0 % 1 tiltak Tiltak Ansvarlig",  # no budget
         "Side 1 av",
     ):
         assert expected in text, expected
     # Table cells wrap where they like: compare these without any white space.
-    squashed = "".join(text.split())
+    squashed = "".join(text.replace("–", "").split())
     for expected in (
-        "01.06.2026–31.08.20271250000kr50%",
+        "SommerjobbforungdomØkernPolitietiØst,ÅrvollskoleSelektivtAktiv",
+        "01.06.202631.08.20271250000kr50%",
+        "NatteravnerpåÅrvollUniverseltAvsluttet80000kr100%",
+        "IndikertVedtatt0%",
         '=HYPERLINK("http://x")<b>Mentor</b>&co',  # typed text shown as text, not run or parsed
     ):
         assert expected in squashed, expected
     assert set("æøåÆØÅ") <= set(text)
-    assert "UTKAST" not in text
+    assert "UTKAST" not in text and "for mange tiltak" not in text
+
+
+def test_a_large_plan_is_a_summary_with_each_goal_s_figures(
+    renderer: WeasyPlanRenderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import adapters.documents.plan_model as model
+
+    monkeypatch.setattr(model, "LISTED_MAX", 3)  # the fixture has 4 rows (one measure twice)
+    document = plan_document(plan_export())
+    assert not document.listed and all(not g.measures for a in document.areas for g in a.goals)
+    text = text_of(renderer.pdf(plan_export()))
+    assert "Planen har for mange tiltak til å liste dem her" in text
+    assert "Mål 2.1: Trygge nærmiljø ved Ærfugltunet – framdrift 100 % 2 tiltak, budsjett" in text
+    assert "Sommerjobb" not in text and "Tiltak 3, samlet budsjett 1 330 000 kr" in text
+    monkeypatch.setattr(model, "LISTED_MAX", 4)
+    assert plan_document(plan_export()).listed
 
 
 def test_a_draft_says_so(renderer: WeasyPlanRenderer) -> None:
@@ -132,7 +148,7 @@ def test_figures_are_written_the_norwegian_way() -> None:
     assert (
         percent(0.625) == "63\u00a0%" and percent(1.7) == "100\u00a0%" and percent(-1) == "0\u00a0%"
     )
-    assert kroner(1_250_000) == "1\u00a0250\u00a0000\u00a0kr" and kroner(None) == ""
+    assert kroner(1_250_000) == "1\u00a0250\u00a0000 kr" and kroner(None) == ""
     from datetime import date
 
     assert period(date(2026, 9, 1), None) == "01.09.2026–" and period(None, None) == ""
