@@ -14,13 +14,16 @@ from api.graphql.measures.inputs import EvaluationInput, evaluation_changes
 from api.graphql.measures.measure import Measure
 from api.graphql.measures.problems import answer
 from api.graphql.measures.records import Evaluation
+from api.graphql.meetings.distribution import MailRefusedProblem, MailUnavailableProblem
 from api.graphql.meetings.problems import PersonalDataProblem
 from api.graphql.organisation.context import loaders as org_loaders
 from api.graphql.organisation.persons import Person
 from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.problems import Deleted, DeleteResult, Problems
 from api.graphql.shared.resolvers import I, required, sent
+from api.outage import RETRY_AFTER_SECONDS
 from domain.measures import views as dv
+from domain.shared.mail import MailRefused, MailUnavailable
 
 
 @strawberry.type
@@ -58,7 +61,10 @@ class ReminderReport:
 EvaluationResult = Annotated[
     Evaluation | PersonalDataProblem | Problems, strawberry.union("EvaluationResult")
 ]
-ReminderResult = Annotated[ReminderReport | Problems, strawberry.union("ReminderResult")]
+ReminderResult = Annotated[
+    ReminderReport | MailUnavailableProblem | MailRefusedProblem | Problems,
+    strawberry.union("ReminderResult"),
+]
 
 
 @strawberry.type
@@ -127,4 +133,12 @@ class EvaluationMutation:
     async def send_evaluation_reminders(self, info: I) -> ReminderResult:
         c = info.context
         call = svc(c).send_evaluation_reminders(c.principal)
-        return await answer(call, lambda r: from_domain(ReminderReport, r))
+        try:
+            result: Any = await answer(call, lambda r: from_domain(ReminderReport, r))
+        except MailUnavailable as exc:  # as distribution's: nothing more is sent; try later
+            return MailUnavailableProblem(
+                code=exc.code, message=exc.detail, retry_after_seconds=RETRY_AFTER_SECONDS
+            )
+        except MailRefused as exc:
+            return MailRefusedProblem(code=exc.code, message=exc.detail)
+        return result

@@ -237,3 +237,17 @@ async def test_parallel_transitions_have_one_winner(coordinator: Any) -> None:
         )
         assert one["measure"]["version"] == 2 and len(one["measure"]["history"]) == 2
         assert one["measure"]["stage"] == one["measure"]["history"][-1]["toStage"]
+
+
+async def test_reminders_with_the_mail_server_down(coordinator: Any, mail_catcher: Any) -> None:
+    c = coordinator
+    await running(c, evaluationPlan=evaluation_plan(days=5))
+    mail_catcher.stop()
+    got = await gql(
+        c,
+        """mutation { sendEvaluationReminders { __typename
+      ... on Problem { code } ... on MailUnavailableProblem { retryAfterSeconds } } }""",
+    )
+    out = got["data"]["sendEvaluationReminders"]
+    assert out["__typename"] == "MailUnavailableProblem" and out["retryAfterSeconds"] > 0, out
+    assert out["code"] == "mail-unavailable"
