@@ -4,6 +4,7 @@ field errors, with codes and camelCase fields like the other contexts, that a sa
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import TYPE_CHECKING
 
 from domain.measures import factors
@@ -75,6 +76,17 @@ def check_measure(m: Measure) -> None:
         _reference(e, f"registryReferences.{i}", ref)
     if m.evaluation_plan is not None:
         check_plan_of_evaluation(e, "evaluationPlan", m.evaluation_plan)
+    e.raise_if_any()
+
+
+def check_done_by(m: Measure, today: date, before: Measure | None = None) -> None:
+    """A milestone is marked done on a day that has come (a future date is a slip of the pen);
+    a date already stored stays as it is."""
+    kept = {(x.id, x.done_on) for x in before.milestones} if before else set()
+    e = Errors()
+    for i, x in enumerate(m.milestones):
+        if x.done_on is not None and x.done_on > today and (x.id, x.done_on) not in kept:
+            e.add(f"milestones.{i}.doneOn", "in-future", "A milestone is done today or earlier.")
     e.raise_if_any()
 
 

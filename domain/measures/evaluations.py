@@ -18,6 +18,7 @@ from domain.measures.other_checks import typed_evaluation
 from domain.measures.stage import RUNNING, Stage
 from domain.measures.views import DueEvaluation
 from domain.shared.changes import UNSET, expect_version
+from domain.shared.errors import ValidationFailed
 from domain.shared.policies import require
 from domain.shared.principal import Principal
 
@@ -73,7 +74,7 @@ class EvaluationUseCases(UseCases):
                 raise MeasureNotRunning(
                     f"The measure is {m.stage.value}: evaluations need a decided or running measure."
                 )
-            ev = self._completed(typed_evaluation(ev))
+            ev = self._completed(typed_evaluation(ev), "completed_on" in sent)
             ev.check()
             await self._screen(uow, p, m.id, {"findings": ev.findings}, override_reason)
             await uow.evaluations.add(ev)
@@ -97,7 +98,7 @@ class EvaluationUseCases(UseCases):
             if old.completed and sent.get("conclusion", UNSET) is None:
                 raise EvaluationCompleted("A completed evaluation keeps a conclusion.")
             new = dataclasses.replace(old, **sent, version=old.version + 1)
-            new = self._completed(typed_evaluation(new))
+            new = self._completed(typed_evaluation(new), "completed_on" in sent)
             new.check()
             if "findings" in sent:
                 await self._screen(
@@ -107,10 +108,15 @@ class EvaluationUseCases(UseCases):
             await uow.commit()
         return new
 
-    def _completed(self, ev: Evaluation) -> Evaluation:
-        """A conclusion completes the evaluation today unless a day was given."""
+    def _completed(self, ev: Evaluation, dated: bool) -> Evaluation:
+        """A conclusion completes the evaluation today unless a day (not a future one) was given."""
+        today = self._clock.today()
+        if dated and ev.completed_on is not None and ev.completed_on > today:
+            raise ValidationFailed.single(
+                "completedOn", "in-future", "An evaluation is completed today or earlier."
+            )
         if ev.conclusion is not None and ev.completed_on is None:
-            return dataclasses.replace(ev, completed_on=self._clock.today())
+            return dataclasses.replace(ev, completed_on=today)
         return ev
 
     async def delete_evaluation(self, p: Principal, id: UUID, expected_version: int | None) -> None:

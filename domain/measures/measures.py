@@ -87,6 +87,7 @@ class MeasureUseCases(UseCases):
         )
         m = checks.typed(m)
         m.check()
+        checks.check_done_by(m, self._clock.today())
         fields = frozenset(values) | {"milestones"}
         async with self._uow(p.unit_id) as uow:
             m = await self._checked(uow, m, fields)
@@ -128,6 +129,8 @@ class MeasureUseCases(UseCases):
                 sent["milestones"] = refs.milestones(sent["milestones"], old.milestones)
             new = checks.typed(dataclasses.replace(old, **sent, version=old.version + 1))
             new.check()
+            if "milestones" in sent:
+                checks.check_done_by(new, self._clock.today(), old)
             if not pol.can_lift_evaluation_duty(p, old):
                 threshold = await uow.settings.evaluation_threshold_nok()
                 lifted = set(old.evaluation_triggers(threshold)) - set(

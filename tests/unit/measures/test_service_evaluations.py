@@ -78,6 +78,14 @@ async def test_add_and_complete(world: World) -> None:
         ),
     )
     assert given.completed_on == date(2026, 2, 1)
+    with pytest.raises(ValidationFailed) as caught:
+        await world.svc.update_evaluation(
+            world.coord, given.id, EvaluationChanges(completed_on=date(2026, 3, 15)), 1
+        )
+    assert (caught.value.errors[0].field, caught.value.errors[0].code) == (
+        "completedOn",
+        "in-future",
+    )
 
 
 async def test_only_a_decided_or_running_measure_is_evaluated(world: World) -> None:

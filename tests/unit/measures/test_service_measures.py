@@ -143,6 +143,24 @@ async def test_milestones_arrive_whole(world: World) -> None:
             2,
         )
     assert codes(caught.value) == {("milestones.0.id", "unknown")}
+    tomorrow = MilestoneInput(id=b.id, title="B", done_on=date(2026, 3, 15))
+    with pytest.raises(ValidationFailed) as caught:
+        await world.svc.update_measure(
+            world.coord, v.measure.id, MeasureChanges(milestones=(tomorrow,)), 2
+        )
+    assert codes(caught.value) == {("milestones.0.doneOn", "in-future")}
+    world.clock.advance(days=-20)  # 22 February: the stored 1 March is "ahead" of this clock
+    kept = MilestoneInput(id=b.id, title="B2", done_on=date(2026, 3, 1))
+    new = MilestoneInput(title="D", done_on=date(2026, 3, 1))
+    with pytest.raises(ValidationFailed) as caught:
+        await world.svc.update_measure(
+            world.coord, v.measure.id, MeasureChanges(milestones=(kept, new)), 2
+        )
+    assert codes(caught.value) == {("milestones.1.doneOn", "in-future")}
+    stays = await world.svc.update_measure(
+        world.coord, v.measure.id, MeasureChanges(milestones=(kept,)), 2
+    )
+    assert stays.measure.milestones[0].title == "B2"
 
 
 async def test_proposer_and_owner_edit_by_stage(world: World) -> None:
