@@ -234,6 +234,13 @@ async def test_the_guard_blocks_personal_data_and_an_override_lets_it_through(
         c, PROPOSE, "proposeMeasure", input={**NEW, "problem": text}, why="Syntetisk testdata"
     )
     assert m["problem"] == text
+    # A transition's reason is screened too (the coordinating level: never individual cases).
+    why = "Foreldrene kan ringes på 912 34 567."
+    blocked = (await gql(c, MOVE, id=m["id"], v=m["version"], to="REJECTED", reason=why))["data"]
+    assert blocked["transitionMeasure"]["__typename"] == "PersonalDataProblem", blocked
+    assert blocked["transitionMeasure"]["field"] == "reason"
+    rejected = await move(c, m, "REJECTED", reason=why, why="Sentralbordet, ikke en person")
+    assert rejected["stage"] == "REJECTED"
 
 
 async def test_an_action_plan_is_drafted_and_adopted_by_the_steering_group(

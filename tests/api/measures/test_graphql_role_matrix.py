@@ -10,7 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from strawberry.utils.str_converters import to_camel_case
 
+from api.graphql.measures import schema
 from tests.api.measures.matrix import Ids, build
 from tests.api.measures.test_role_matrix import ALLOWED
 from tests.api.organisation.test_role_matrix import _authenticate
@@ -85,6 +87,20 @@ def mutations(i: Ids) -> list[tuple[str, str, str]]:
         ("setEvaluationThreshold(amountNok: 500000)", MANAGE, "MeasureSettings"),
         ("sendEvaluationReminders", MANAGE, "ReminderReport"),
     ]
+
+
+def _fields(kind: type) -> set[str]:
+    return {
+        f.graphql_name or to_camel_case(f.python_name)
+        for f in kind.__strawberry_definition__.fields
+    }  # type: ignore[attr-defined]
+
+
+def test_every_measures_query_and_mutation_is_in_the_matrix() -> None:
+    ids = Ids(*(["x"] * 5))
+    asked = {q.strip("{ ").split("(")[0].split(" ")[0] for q in queries(ids)}
+    assert asked == _fields(schema.Query)
+    assert {call.split("(")[0] for call, _, _ in mutations(ids)} == _fields(schema.Mutation)
 
 
 def _typename(body: dict[str, Any], field: str) -> str | None:
