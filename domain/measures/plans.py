@@ -69,7 +69,8 @@ class PlanUseCases(UseCases):
     ) -> tuple[PlanTree, ...]:
         if not plans:
             return ()
-        measures = await uow.measures.all(MeasureFilter())
+        goals = {g for pl in plans for g in pl.goal_ids()}
+        measures = [m for m in await uow.measures.all(MeasureFilter()) if goals & set(m.goal_ids)]
         views = {v.measure.id: v for v in await self._views(uow, p, measures)}
         ids = [pl.decision_id for pl in plans if pl.decision_id is not None]
         decisions = {d.id: d for d in await uow.decisions.get_many(ids)} if ids else {}
