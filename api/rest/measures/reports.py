@@ -15,9 +15,11 @@ from api.rest.errors import READ_ERRORS, responses
 from api.rest.inputs import QueryText
 from api.rest.measures.deps import CallerDep
 from api.rest.measures.dtos.evaluations import EvaluationRead
+from domain.measures import policies
 from domain.measures.errors import ReportTooLarge
 from domain.measures.limits import FILENAME_MAX, REPORT_MAX_BYTES
 from domain.measures.reports import DOCX, ODT, PDF
+from domain.shared.policies import require
 
 router = APIRouter(prefix="/api", tags=["evaluations"])
 
@@ -73,6 +75,9 @@ async def upload_report(
 ) -> EvaluationRead:
     """Attach (or replace) the evaluation's report: PDF, DOCX or ODT of at most 20 MiB.
     Requires If-Match."""
+    # A caller who reads no measures is refused before a byte is read (the use case decides
+    # whether this reader may follow the measure up).
+    require(policies.can_read(call.p), "attach an evaluation's report")
     content = await _body(request)
     e = await call.svc.attach_report(call.p, id, filename, content, version)
     set_etag(response, e.version)
