@@ -192,3 +192,33 @@ test('a plan is made, filled by a measure, adopted, exported; settings and follo
   await expect(page.getByRole('heading', { level: 1, name: /^Evaluering av/ })).toBeVisible();
   await expectNoA11yViolations(page, 'an evaluation');
 });
+
+test('a draft plan is deleted after a second confirmation; an adopted plan offers no changes', async ({
+  page,
+}) => {
+  await login(page, 'coordinator', '/handlingsplaner/ny');
+  const title = 'Utkast som forkastes (e2e)';
+  await page.getByLabel(/^Tittel/).fill(title);
+  await page.getByLabel(/^Periodestart/).fill(`${year}-01-01`);
+  await page.getByLabel(/^Periodeslutt/).fill(`${year}-12-31`);
+  await page.getByRole('button', { name: 'Opprett handlingsplan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Planen har ingen innsatsområder ennå.')).toBeVisible();
+  await page.getByRole('button', { name: 'Slett planen' }).click();
+  await page.getByRole('button', { name: 'Ja, slett planen' }).click();
+  await expect(page.getByTestId('flash')).toHaveText(`«${title}» er slettet.`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Handlingsplaner' })).toBeVisible();
+  await expect(page.getByTestId('plans')).not.toContainText(title);
+  // The demo's adopted plan: adopted, read-only, no adoption or delete offered.
+  await page
+    .getByTestId('plan-row')
+    .filter({ hasText: 'Vedtatt' })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByTestId('plan-status')).toHaveText('Vedtatt');
+  await expect(page.getByTestId('plan-locked')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Vedta planen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Slett planen' })).toHaveCount(0);
+  await expectNoA11yViolations(page, 'an adopted plan');
+});

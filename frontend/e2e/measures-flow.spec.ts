@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { approveAsChair, draftDecision } from './decision-helpers';
 import { expectNoA11yViolations, login, pickPerson } from './helpers';
-import { osloDay } from './meetings-helpers';
+import { SYNTHETIC_ID, osloDay } from './meetings-helpers';
 
 /**
  * The measure's whole life in the browser, the flow of issue 10 (ARCHITECTURE.md § 20): proposed
@@ -172,4 +172,67 @@ test('propose → decide in the minutes → activate with a plan → evaluate �
   await expect(entries.first()).toContainText(label);
   await expect(entries.first().getByRole('link')).toHaveAttribute('href', /^\/moter\//);
   await expectNoA11yViolations(page, 'the concluded measure with its timeline');
+});
+
+test('an evaluation is planned past the guard, its report refused if not a document, and deleted', async ({
+  page,
+}) => {
+  const MEASURE = 'Natteravn i sentrum'; // active in the demo
+  await login(page, 'coordinator', '/tiltak');
+  const res = await page.request.get('/api/measures', { params: { q: MEASURE } });
+  const id = ((await res.json()) as { items: { id: string }[] }).items[0]?.id ?? '';
+  await page.goto(`/tiltak/${id}`);
+  const listed = page.getByRole('region', { name: 'Evalueringer' }).getByRole('listitem');
+  await expect(listed.first()).toBeVisible(); // the demo plans its evaluation
+  const before = await listed.count();
+  await page.getByRole('link', { name: 'Ny evaluering' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Ny evaluering av «${MEASURE}»` }),
+  ).toBeVisible();
+
+  // Nothing chosen: the form says what is missing before sending.
+  const aspects = page.getByRole('group', { name: /Hva evalueres/ });
+  const checked = aspects.getByRole('checkbox', { checked: true });
+  while ((await checked.count()) > 0) await checked.first().uncheck();
+  await page.getByRole('button', { name: 'Lagre evalueringen' }).click();
+  await expect(aspects).toContainText('Velg minst ett tema for evalueringen.');
+
+  // The guard finds an identity number in the findings; saved anyway with a reason.
+  await aspects.getByRole('checkbox', { name: 'Deltakelse' }).check();
+  await page.getByLabel(/^Hvem evaluerer/).selectOption('joint');
+  await page
+    .getByLabel(/^Navn på evaluator/)
+    .fill('Kompetansesenteret for kriminalitetsforebygging');
+  await page.getByLabel(/^Metode/).fill('Fokusgrupper med ungdom');
+  await page.getByLabel(/^Frist/).fill(osloDay(60));
+  await page.getByLabel(/^Funn/).fill(`Testnummer ${SYNTHETIC_ID} fra skjemaeksempelet.`);
+  await page.getByRole('button', { name: 'Lagre evalueringen' }).click();
+  const guard = page.getByTestId('guard');
+  await expect(guard.locator('mark')).toHaveText(SYNTHETIC_ID);
+  await guard
+    .getByLabel('Begrunnelse for å lagre likevel')
+    .fill('Et syntetisk eksempelnummer fra skjemaet, ikke en person.');
+  await guard.getByRole('button', { name: 'Lagre likevel' }).click();
+  await expect(page.getByTestId('flash')).toHaveText('Evalueringen er lagret.');
+  await expect(page.getByTestId('evaluation-status')).toHaveText('Planlagt');
+  await expect(page.getByLabel(/^Metode/)).toHaveValue('Fokusgrupper med ungdom');
+
+  // A text file is not a report: refused, and said so.
+  await page.getByLabel('Velg rapport').setInputFiles({
+    name: 'notater.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Bare notater.\n'),
+  });
+  await page.getByRole('button', { name: 'Last opp rapporten' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Filen er ikke en PDF-, DOCX- eller ODT-fil.',
+  );
+  await expectNoA11yViolations(page, 'a planned evaluation');
+
+  // Not completed: it can be deleted; back on the measure, it is gone.
+  await page.getByRole('button', { name: 'Slett evalueringen' }).click();
+  await page.getByRole('button', { name: 'Ja, slett evalueringen' }).click();
+  await expect(page.getByTestId('flash')).toHaveText('Evalueringen er slettet.');
+  await expect(page.getByRole('heading', { level: 1, name: MEASURE })).toBeVisible();
+  await expect(listed).toHaveCount(before);
 });

@@ -115,7 +115,7 @@ export const actionPlansNb = {
       effect: 'Effekt',
       implementation: 'Gjennomføring',
       user_experience: 'Brukererfaring',
-      participation: 'Medvirkning',
+      participation: 'Deltakelse',
     },
     performer: 'Hvem evaluerer',
     performerValue: {

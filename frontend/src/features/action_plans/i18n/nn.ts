@@ -108,7 +108,7 @@ export const actionPlansNn: DeepPartial<typeof actionPlansNb> = {
       effect: 'Effekt',
       implementation: 'Gjennomføring',
       user_experience: 'Brukarerfaring',
-      participation: 'Medverknad',
+      participation: 'Deltaking',
     },
     performer: 'Kven evaluerer',
     performerValue: {
