@@ -20,6 +20,9 @@ from api.graphql.shared.problems import Deleted, DeleteResult, Problems
 from api.graphql.shared.resolvers import I, page_request, required, sent
 from domain.measures import views as dv
 from domain.measures.filters import MeasureFilter
+from domain.measures.limits import TITLE_MAX
+from domain.shared.errors import Errors
+from domain.shared.validation import characters
 
 MeasureResult = Annotated[
     Measure | PersonalDataProblem | Problems, strawberry.union("MeasureResult")
@@ -36,6 +39,11 @@ NoteResult = Annotated[
 def measure_filter(f: MeasureFilterInput | None) -> MeasureFilter:
     if f is None:
         return MeasureFilter()
+    errors = Errors()  # the words searched for, as REST's `q` (PostgreSQL holds no NUL)
+    characters(errors, "q", f.q)
+    if f.q is not None and len(f.q) > TITLE_MAX:
+        errors.add("q", "too-long", f"At most {TITLE_MAX} characters.", {"max": TITLE_MAX})
+    errors.raise_if_any()
     return MeasureFilter(
         stages=frozenset(f.stages or ()),
         tier=f.tier,

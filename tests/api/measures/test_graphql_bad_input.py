@@ -150,6 +150,10 @@ async def test_numbers_codes_and_links_out_of_bounds(coordinator: Any) -> None:
         ("{ measures(limit: 0) { total } }", {}),
         ("{ measures(limit: 100000) { total } }", {}),
         ('{ measures(cursor: "garbage") { total } }', {}),
+        ("query($c: String) { measures(cursor: $c) { total } }", {"c": "a\u0000b"}),
+        ("query($q: String) { measures(filter: {q: $q}) { total } }", {"q": NUL}),
+        ("query($q: String) { measureBoard(filter: {q: $q}) { id } }", {"q": NUL}),
+        ("query($q: String) { measures(filter: {q: $q}) { total } }", {"q": HUGE}),
         ("{ measureBoard { timeline(limit: -1) { kind } } }", {}),
     ],
     ids=[
@@ -163,6 +167,10 @@ async def test_numbers_codes_and_links_out_of_bounds(coordinator: Any) -> None:
         "limit-0",
         "limit-huge",
         "cursor",
+        "cursor-nul",
+        "q-nul",
+        "board-q-nul",
+        "q-huge",
         "nested-limit",
     ],
 )
