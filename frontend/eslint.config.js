@@ -119,6 +119,23 @@ export default tseslint.config(
       ],
     },
   },
+  // Measures build on meetings (decisions, the free-text guard) and organisation (people, pickers).
+  {
+    files: ['src/features/measures/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(access|annual_wheel|agreements|action_plans)(/|$)',
+              message: 'measures imports meetings, organisation and shared only',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['eslint/**/*.js', 'eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },

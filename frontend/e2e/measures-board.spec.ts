@@ -106,6 +106,11 @@ test('a measure proposed in the form moves on the board only along legal transit
   const handle = card(page, 'decided', title).getByRole('button', { name: `Flytt «${title}»` });
   await handle.focus();
   await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('announcer')).toContainText('er avbrutt');
+  await expect(lane(page, 'active')).not.toHaveAttribute('data-over', 'true');
+  await page.keyboard.press('Space');
   await expect(page.getByTestId('announcer')).toContainText('er løftet fra Vedtatt');
   for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('announcer')).toHaveText('Over Stoppet.');
@@ -116,6 +121,8 @@ test('a measure proposed in the form moves on the board only along legal transit
   await dialog.getByRole('button', { name: 'Flytt tiltaket' }).click();
   await expect(card(page, 'stopped', title)).toBeVisible();
   await expect(page.getByTestId('announcer')).toContainText('er flyttet til Stoppet');
+  // Focus follows the card to its new lane (a final card has no handle: its title).
+  await expect(card(page, 'stopped', title).getByRole('link', { name: title })).toBeFocused();
 
   // The timeline shows the steps with who and why.
   await card(page, 'stopped', title).getByRole('link', { name: title }).click();

@@ -60,6 +60,8 @@ export function Lane({
                 due={due.has(m.id)}
                 canMove={canMove}
                 picked={moves.picked?.id === m.id}
+                focus={moves.wantsFocus(m)}
+                onFocused={moves.focused}
                 onPick={() => (moves.picked?.id === m.id ? undefined : moves.pick(m))}
                 onKey={moves.onKey(m)}
                 onMenu={(target) => moves.attempt(m, target)}

@@ -1,7 +1,7 @@
 /** Measures room: one card on the board — title, tier, owner, progress, warnings — that moves by
  * drag and drop, by keyboard (its "Flytt" handle) and by its "Flytt til …" menu. */
 import { Button, Link as DsLink, Tag } from '@digdir/designsystemet-react';
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Measure, Stage } from '../types';
@@ -15,6 +15,9 @@ export interface CardProps {
   due: boolean;
   canMove: boolean;
   picked: boolean;
+  /** Take focus (after a move ends): the move handle, or the title on a final card. */
+  focus: boolean;
+  onFocused: () => void;
   onPick: () => void;
   onKey: (e: KeyboardEvent<HTMLButtonElement>) => void;
   onMenu: (target: Stage) => void;
@@ -26,6 +29,14 @@ export function MeasureCard(p: CardProps) {
   const { t } = useTranslation();
   const m = p.measure;
   const percent = Math.round(m.progress * 100);
+  const handle = useRef<HTMLButtonElement>(null);
+  const link = useRef<HTMLAnchorElement>(null);
+  const { focus, onFocused } = p;
+  useEffect(() => {
+    if (!focus) return;
+    (handle.current ?? link.current)?.focus();
+    onFocused();
+  }, [focus, onFocused]);
   return (
     <article
       className="measure-card"
@@ -43,7 +54,9 @@ export function MeasureCard(p: CardProps) {
     >
       <h3 className="measure-card-title" id={`card-${m.id}`}>
         <DsLink asChild>
-          <Link to={`/tiltak/${m.id}`}>{m.title}</Link>
+          <Link to={`/tiltak/${m.id}`} ref={link}>
+            {m.title}
+          </Link>
         </DsLink>
       </h3>
       <div className="measure-card-tags">
@@ -72,6 +85,7 @@ export function MeasureCard(p: CardProps) {
       {p.canMove && m.legalTargets.length > 0 ? (
         <div className="measure-card-actions">
           <Button
+            ref={handle}
             variant="tertiary"
             data-size="sm"
             aria-pressed={p.picked}

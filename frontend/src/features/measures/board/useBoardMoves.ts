@@ -18,6 +18,8 @@ export function useBoardMoves(byId: ReadonlyMap<string, Measure>) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  // The card whose move just ended takes focus back (in its new lane once the board reloads).
+  const [focusOn, setFocusOn] = useState<{ id: string; stage: Stage } | null>(null);
   const stage = (s: Stage) => t(`measures.stage.${s}`);
 
   /** Try a move: a legal one opens the dialog; any other is refused here, without a request. */
@@ -90,8 +92,16 @@ export function useBoardMoves(byId: ReadonlyMap<string, Measure>) {
         announce(
           t('measures.dnd.moved', { title: pending.measure.title, stage: stage(pending.target) }),
         );
+      if (pending)
+        setFocusOn({
+          id: pending.measure.id,
+          stage: moved ? pending.target : pending.measure.stage,
+        });
       setPending(null);
     },
+    /** Whether this card (in this stage) should take focus now. */
+    wantsFocus: (m: Measure) => focusOn?.id === m.id && focusOn.stage === m.stage,
+    focused: () => setFocusOn(null),
     stale: () => {
       setPending(null);
       const message = t('measures.transition.stale');

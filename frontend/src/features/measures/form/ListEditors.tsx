@@ -7,6 +7,7 @@ import {
   Paragraph,
   Select,
   Textfield,
+  ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { FormApi } from '../../shared/form/useForm';
@@ -22,6 +23,21 @@ function useItems<K extends 'milestones' | 'registryReferences'>(form: F, name: 
   const remove = (i: number) => form.set(name, items.filter((_, j) => j !== i) as MeasureValues[K]);
   const show = form.submitCount > 0;
   return { items, put, remove, show };
+}
+
+/** The list's own error (too many, or the server's about an item) when no item shows one. */
+function ListError({
+  form,
+  name,
+  errors,
+}: {
+  form: F;
+  name: 'milestones' | 'registryReferences';
+  errors: ItemErrors<object>;
+}) {
+  const message = form.errorFor(name);
+  const itemShown = form.submitCount > 0 && errors.some((e) => Object.values(e).some(Boolean));
+  return message && !itemShown ? <ValidationMessage>{message}</ValidationMessage> : null;
 }
 
 export function MilestonesEditor({
@@ -78,6 +94,7 @@ export function MilestonesEditor({
           </Button>
         </Fieldset>
       ))}
+      <ListError form={form} name="milestones" errors={errors} />
       <Button
         type="button"
         variant="secondary"
@@ -174,6 +191,7 @@ export function ReferencesEditor({
           </Button>
         </Fieldset>
       ))}
+      <ListError form={form} name="registryReferences" errors={errors} />
       <Button
         type="button"
         variant="secondary"
