@@ -136,8 +136,8 @@ def measures_remind(
     ] = None,
 ) -> None:
     """Mail each evaluation due within 30 days (or overdue) to the measure's owner and the
-    unit's coordinator; prints what was sent per unit. Each run mails every evaluation still due,
-so schedule it weekly (cron), not daily."""
+    unit's coordinator; prints what was sent per unit. Each run mails every evaluation still
+    due, so schedule it weekly (cron), not daily."""
     from api.jobs import run_reminders
     from domain.shared.mail import MailUnavailable
 
