@@ -3,11 +3,13 @@ mutations of the measure itself (propose, change, move on along the lifecycle, d
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
 
+from api.graphql.context import Context
 from api.graphql.measures.context import loaders, svc
 from api.graphql.measures.enums import Stage
 from api.graphql.measures.inputs import MeasureFilterInput, MeasureInput, measure_changes
@@ -55,7 +57,7 @@ def measure_filter(f: MeasureFilterInput | None) -> MeasureFilter:
     )
 
 
-def _primed(c: Any, views: Any) -> list[Measure]:
+def _primed(c: Context, views: Sequence[dv.MeasureView]) -> list[Measure]:
     """The views as types, each primed in the measure loader (a later nested read reuses it)."""
     for v in views:
         loaders(c).measure.prime(v.measure.id, v)
