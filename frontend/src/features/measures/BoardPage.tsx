@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/session';
+import { isLang } from '../../i18n';
 import { usePersonNames } from '../meetings/people';
 import { Flash } from '../shared/Flash';
 import { FilterSelect } from '../shared/ListTools';
@@ -50,8 +51,17 @@ function Filters({ filter, set }: { filter: BoardFilter; set: (f: BoardFilter) =
   );
 }
 
+/** The measure list as CSV with the board's filters, headings in the user's language. */
+function csvUrl(filter: BoardFilter, language: string): string {
+  const q = new URLSearchParams({ lang: isLang(language) ? language : 'nb' });
+  if (filter.tier) q.set('tier', filter.tier);
+  if (filter.focusAreaId) q.set('focusAreaId', filter.focusAreaId);
+  if (filter.withoutOwner) q.set('withoutOwner', 'true');
+  return `/api/measures/export.csv?${q}`;
+}
+
 export default function BoardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const board = useBoard();
   const due = useDueEvaluations();
@@ -81,6 +91,11 @@ export default function BoardPage() {
             <Link to="/tiltak/ny">{t('measures.new')}</Link>
           </Button>
         ) : null}
+        <Button asChild variant="secondary">
+          <a href={csvUrl(filter, i18n.language)} download>
+            {t('measures.exportCsv')}
+          </a>
+        </Button>
       </div>
       <Flash />
       <Paragraph>{t('measures.intro')}</Paragraph>

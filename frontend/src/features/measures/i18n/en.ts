@@ -11,6 +11,7 @@ export const measuresEn: Exactly<typeof measuresNb> = {
       'Prevention measures by stage. A card moves only where the lifecycle allows: drag it, use the keyboard (Space to pick up, arrow keys, Enter to drop) or the "Move to …" menu.',
     new: 'Propose a measure',
     newTitle: 'Propose a measure',
+    exportCsv: 'Download the list (CSV)',
     editTitle: 'Edit "{{title}}"',
     create: 'Propose the measure',
     back: 'Back to measures',

@@ -8,6 +8,7 @@ export const measuresNb = {
       'Forebyggende tiltak etter fase. Et kort kan bare flyttes dit livsløpet tillater: dra det, bruk tastaturet (mellomrom for å løfte, piltaster, Enter for å slippe) eller menyen «Flytt til …».',
     new: 'Foreslå tiltak',
     newTitle: 'Foreslå tiltak',
+    exportCsv: 'Last ned tiltakslisten (CSV)',
     editTitle: 'Rediger «{{title}}»',
     create: 'Foreslå tiltaket',
     back: 'Tilbake til tiltakene',

@@ -11,6 +11,7 @@ export const measuresNn: DeepPartial<typeof measuresNb> = {
       'Førebyggjande tiltak etter fase. Eit kort kan berre flyttast dit livsløpet tillèt: dra det, bruk tastaturet (mellomrom for å løfte, piltastar, Enter for å sleppe) eller menyen «Flytt til …».',
     new: 'Føreslå tiltak',
     newTitle: 'Føreslå tiltak',
+    exportCsv: 'Last ned tiltakslista (CSV)',
     editTitle: 'Rediger «{{title}}»',
     create: 'Føreslå tiltaket',
     back: 'Tilbake til tiltaka',
