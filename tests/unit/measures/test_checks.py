@@ -227,3 +227,17 @@ def test_plan_status_is_derived() -> None:
     adopted = replace(PLAN, adopted=True)
     assert adopted.status(date(2028, 12, 31)).value == "adopted"
     assert adopted.status(date(2029, 1, 1)).value == "expired"
+
+
+@pytest.mark.parametrize(
+    ("q", "code"), [("tiltak\x00", "control-characters"), ("x" * 201, "too-long")]
+)
+def test_a_search_with_a_nul_byte_or_too_long_is_a_field_error_in_the_filter_itself(
+    q: str, code: str
+) -> None:
+    from domain.measures.filters import MeasureFilter
+    from domain.shared.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as raised:
+        MeasureFilter(q=q)
+    assert [(e.field, e.code) for e in raised.value.errors] == [("q", code)]
