@@ -1,5 +1,5 @@
 """Documents adapter room: the plan renderer imported on first use, like the minutes' (api.outbox):
-the app starts where Pango is missing; rendering then fails as a domain error (503)."""
+the app starts where Pango is missing; rendering then fails as a domain error (a problem)."""
 
 from __future__ import annotations
 

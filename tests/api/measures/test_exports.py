@@ -202,3 +202,25 @@ async def test_another_unit_gets_nothing_of_this_ones(client):
     assert "Sommerjobb for ungdom – Årvoll" not in titles and "'" + INJECTION not in titles
     client.cookies.clear()
     assert (await client.get("/api/measures/export.csv")).status_code == 401
+
+
+async def test_each_export_reads_on_one_connection_in_one_transaction(client, container):
+    """ADR 0011: the names are read in the export's own transaction, and the PDF is rendered
+    after it has closed (no transaction waits on WeasyPrint)."""
+    from tests.integration.test_request_connections import tally
+
+    s = await _setting(client)
+    plan = s["plan"]["id"]
+    for path in (
+        "/api/measures/export.csv",
+        f"/api/action-plans/{plan}/export.xlsx",
+        f"/api/action-plans/{plan}/export.pdf",
+    ):
+        await client.get(path, headers=s["h"])  # warm: prepared statements
+        with tally(container) as t:
+            r = await client.get(path, headers=s["h"])
+        assert r.status_code == 200, r.text
+        assert (t.checkouts, t.begins) == (1, 1), (path, t.statements)
+        # Authentication, BEGIN with the unit, the reads (measures, settings, decisions,
+        # plans, persons, organisations), ROLLBACK.
+        assert len(t.statements) <= 12, (path, t.statements)
