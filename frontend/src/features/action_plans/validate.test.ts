@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../../api/problem';
 import { createI18n } from '../../i18n';
 import { percent } from './Progress';
 import {
@@ -131,5 +132,21 @@ describe('progress', () => {
     expect(percent(0.456)).toBe(46);
     expect(percent(1.2)).toBe(100);
     expect(percent(Number.NaN)).toBe(0);
+  });
+});
+
+describe("the server's refusals", () => {
+  it('word an adopted plan, a completed evaluation and a measure not running', () => {
+    const problem = (code: string) => ({
+      type: `/problems/${code}`,
+      title: code,
+      status: 409,
+      detail: '',
+    });
+    expect(problemText(problem('plan-adopted'), t)).toMatch(/^Handlingsplanen er vedtatt/);
+    expect(problemText(problem('evaluation-completed'), t)).toMatch(/fullført/);
+    expect(problemText(problem('measure-not-running'), createI18n('en').t)).toBe(
+      'Evaluations belong to a decided or running measure.',
+    );
   });
 });

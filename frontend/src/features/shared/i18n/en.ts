@@ -72,6 +72,10 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
     fte: 'Enter a share of a full-time position, e.g. 0.5 or 1.',
   },
   problem: {
+    'plan-adopted':
+      'The action plan is adopted and cannot be changed. Make a new plan if its content is to change.',
+    'measure-not-running': 'Evaluations belong to a decided or running measure.',
+    'evaluation-completed': 'The evaluation is completed and keeps its conclusion.',
     'membership-overlap': 'The person is already a member of this body in that period.',
     'chair-overlap':
       'The body already has a chair in that period. Use “Hand over the chair” instead.',

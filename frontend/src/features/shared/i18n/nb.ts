@@ -69,6 +69,10 @@ export const sharedNb = {
     fte: 'Skriv en andel av en hel stilling, for eksempel 0,5 eller 1.',
   },
   problem: {
+    'plan-adopted':
+      'Handlingsplanen er vedtatt og kan ikke endres. Lag en ny plan om innholdet skal endres.',
+    'measure-not-running': 'Evalueringer hører til et vedtatt eller pågående tiltak.',
+    'evaluation-completed': 'Evalueringen er fullført og beholder konklusjonen sin.',
     'membership-overlap': 'Personen er allerede medlem av dette organet i den perioden.',
     'chair-overlap': 'Organet har allerede en leder i den perioden. Bruk «Bytt leder» i stedet.',
     'duplicate-name': 'Navnet er allerede i bruk i enheten.',

@@ -72,6 +72,10 @@ export const sharedNn: DeepPartial<typeof sharedNb> = {
     fte: 'Skriv ein del av ei heil stilling, til dømes 0,5 eller 1.',
   },
   problem: {
+    'plan-adopted':
+      'Handlingsplanen er vedteken og kan ikkje endrast. Lag ein ny plan om innhaldet skal endrast.',
+    'measure-not-running': 'Evalueringar høyrer til eit vedteke eller pågåande tiltak.',
+    'evaluation-completed': 'Evalueringa er fullført og beheld konklusjonen sin.',
     'membership-overlap': 'Personen er allereie medlem av dette organet i den perioden.',
     'chair-overlap': 'Organet har allereie ein leiar i den perioden. Bruk «Byt leiar» i staden.',
     'duplicate-name': 'Namnet er allereie i bruk i eininga.',
