@@ -6,10 +6,10 @@ they cannot reach a document that is often published."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from adapters.documents.norwegian import short_date
+from adapters.documents.norwegian import OSLO, short_date
 from domain.measures.measure import Tier
 from domain.measures.plan import PlanStatus, Weighting
 from domain.measures.stage import Stage
@@ -112,6 +112,7 @@ class PlanDocument:
     measures: int
     budget: str
     listed: bool  # False: too many measures to list, goals show their figures only
+    printed: str  # the day the document was made (a plan's figures move)
     areas: tuple[AreaSection, ...]
 
 
@@ -139,7 +140,7 @@ def _goal(number: str, node: GoalNode, names: Names, listed: bool) -> GoalSectio
     )
 
 
-def plan_document(export: PlanExport) -> PlanDocument:
+def plan_document(export: PlanExport, today: date | None = None) -> PlanDocument:
     tree = export.tree
     plan, d = tree.plan, tree.decision
     adopted_by = None
@@ -167,6 +168,7 @@ def plan_document(export: PlanExport) -> PlanDocument:
         measures=len(seen),
         budget=kroner(sum(seen.values()) or None),
         listed=listed,
+        printed=short_date(today or datetime.now(OSLO).date()),
         areas=tuple(
             AreaSection(
                 number=i,

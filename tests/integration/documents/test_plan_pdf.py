@@ -65,6 +65,7 @@ def test_it_reads_the_plan_tree_in_norwegian(pdf: bytes) -> None:
         "Framdrift 63 % (hvert tiltak teller likt)",
         "Tiltak 3, samlet budsjett 1 330 000 kr",  # a measure under two goals counts once
         "Planen bygger på Ungdata 2025.",
+        "Utskrevet ",
         "Innsatsområde 1: Skole og arbeid – framdrift 50 %",
         "Samarbeid med næringslivet",
         "Mål 1.1: Flere unge i jobb – framdrift 50 % 1 tiltak, budsjett 1 250 000 kr",
@@ -142,6 +143,12 @@ def test_the_document_model_has_no_field_for_free_text_or_people() -> None:
     assert "MeasureLine.responsible" in names and "GoalSection.title" in names
     banned = "problem|description_of|target|closing|note|finding|owner|person|proposed"
     assert not [n for n in names if re.search(banned, n, re.I)]
+
+
+def test_the_document_says_the_day_it_was_made() -> None:
+    from datetime import date
+
+    assert plan_document(plan_export(), today=date(2027, 1, 5)).printed == "05.01.2027"
 
 
 def test_figures_are_written_the_norwegian_way() -> None:
