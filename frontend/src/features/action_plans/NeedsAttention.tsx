@@ -3,6 +3,7 @@
 import { Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/problem';
 import { formatDate } from '../../i18n/format';
 import { Empty, ErrorState, Loading } from '../shared/States';
 import { useAttention } from './api';
@@ -12,6 +13,8 @@ export default function NeedsAttention() {
   const { t, i18n } = useTranslation();
   const attention = useAttention();
   const a = attention.data;
+  // Someone who reads no measures (no unit role, no seat) is not shown an error on the home page.
+  if (attention.error instanceof ApiError && attention.error.isForbidden) return null;
   const empty = a && a.withoutOwner.length + a.evaluationsDue.length + a.plansExpiring.length === 0;
   const due = [...(a?.evaluationsDue ?? [])].sort(
     (x, y) =>
