@@ -150,8 +150,14 @@ test('the server refuses a start without owner, start date and evaluation plan, 
     'Tiltaket må ha en startdato før det kan starte.',
     'Tiltaket må ha en evalueringsplan før det kan starte.',
   ]);
+  await expectNoA11yViolations(page, 'the transition dialog');
   await dialog.getByRole('button', { name: 'Avbryt' }).last().click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(card(page, 'decided', title)).toBeVisible();
+  // Focus goes back to the card's move handle.
+  await expect(
+    card(page, 'decided', title).getByRole('button', { name: `Flytt «${title}»` }),
+  ).toBeFocused();
 });
 
 test('a measure is edited, a milestone marked done, a note saved past the guard, and deleted', async ({
