@@ -137,6 +137,20 @@ test('the server refuses a start without owner, start date and evaluation plan, 
 }) => {
   await login(page, 'coordinator', '/tiltak');
   const title = 'Gatemegling i ungdomsskolen';
+
+  // The filters (kept in the address): without owner, then a tier.
+  await expect(card(page, 'decided', 'Overgangsprosjekt barneskole–ungdomsskole')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Bare tiltak uten eier' }).check();
+  await expect(page).toHaveURL(/utenEier=1/);
+  await expect(card(page, 'decided', 'Overgangsprosjekt barneskole–ungdomsskole')).toHaveCount(0);
+  await expect(card(page, 'decided', title)).toBeVisible();
+  await page.getByLabel('Forebyggingsnivå').selectOption('universal');
+  await expect(card(page, 'decided', title)).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Forebyggingsnivå')).toHaveValue('universal');
+  await page.getByLabel('Forebyggingsnivå').selectOption('');
+  await expect(card(page, 'decided', title)).toBeVisible();
+
   await card(page, 'decided', title)
     .getByRole('button', { name: /^Flytt til …/ })
     .click();

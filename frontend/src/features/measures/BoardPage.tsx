@@ -1,9 +1,9 @@
 /** Measures room: the board — every measure in its stage's lane; cards move only along legal
  * transitions (drag and drop, keyboard, menu), otherwise the reason is shown. */
 import { Alert, Button, Checkbox, Paragraph } from '@digdir/designsystemet-react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/session';
 import { isLang } from '../../i18n';
 import { usePersonNames } from '../meetings/people';
@@ -67,11 +67,20 @@ export default function BoardPage() {
   const due = useDueEvaluations();
   const reload = useInvalidateMeasures();
   const ownerName = usePersonNames();
-  const [filter, setFilter] = useState<BoardFilter>({
-    tier: '',
-    focusAreaId: '',
-    withoutOwner: false,
-  });
+  // The filters live in the address: a reload or a shared link shows the same board.
+  const [params, setParams] = useSearchParams();
+  const filter: BoardFilter = {
+    tier: params.get('nivaa') ?? '',
+    focusAreaId: params.get('innsatsomraade') ?? '',
+    withoutOwner: params.get('utenEier') === '1',
+  };
+  const setFilter = (f: BoardFilter) => {
+    const next = new URLSearchParams();
+    if (f.tier) next.set('nivaa', f.tier);
+    if (f.focusAreaId) next.set('innsatsomraade', f.focusAreaId);
+    if (f.withoutOwner) next.set('utenEier', '1');
+    setParams(next, { replace: true });
+  };
   const all: Measure[] = useMemo(() => (board.data ?? []) as Measure[], [board.data]);
   const byId = useMemo(() => new Map(all.map((m) => [m.id, m])), [all]);
   const moves = useBoardMoves(byId);

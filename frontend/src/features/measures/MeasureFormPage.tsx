@@ -24,7 +24,7 @@ import {
   ResponsibilitySection,
   TargetSection,
 } from './form/Sections';
-import { toBody, toValues } from './form/values';
+import { flattenPlanErrors, toBody, toValues } from './form/values';
 import { measureLimits } from './limits';
 import { canEdit, canPropose } from './permissions';
 import type { Measure } from './types';
@@ -102,12 +102,16 @@ function MeasureForm({ measure, onReload }: { measure?: Measure; onReload: () =>
         },
         async () => {
           const body = { ...toBody(v), ...(overrideReason ? { overrideReason } : {}) };
-          const saved = measure
-            ? await update.mutateAsync({
-                params: { path: { id: measure.id }, header: ifMatch(measure.version) },
-                body,
-              })
-            : await propose.mutateAsync({ body });
+          const saved = await (
+            measure
+              ? update.mutateAsync({
+                  params: { path: { id: measure.id }, header: ifMatch(measure.version) },
+                  body,
+                })
+              : propose.mutateAsync({ body })
+          ).catch((err: unknown) => {
+            throw flattenPlanErrors(err);
+          });
           const message = t('form.savedNamed', { name: saved.title });
           announce(message);
           flashTo(`/tiltak/${saved.id}`, message);

@@ -1,5 +1,6 @@
 /** Measures room: a measure as the form holds it (strings for inputs) and back as the request
  * body (every field sent whole; empty text as null). */
+import { ApiError } from '../../../api/problem';
 import type { MeasureValues } from '../validate';
 import type { Measure, Tier } from '../types';
 
@@ -108,4 +109,15 @@ export function toBody(v: MeasureValues) {
     riskOfNegativeEffects: v.riskOfNegativeEffects,
     strategyAnchored: v.strategyAnchored,
   };
+}
+
+/** The server names the evaluation plan's fields under `evaluationPlan.`; the form holds them
+ * flat (method, dueOn, …): an error is moved to the field it is shown beside. */
+export function flattenPlanErrors(err: unknown): unknown {
+  if (!(err instanceof ApiError) || !err.problem.errors) return err;
+  const prefix = 'evaluationPlan.';
+  const errors = err.problem.errors.map((e) =>
+    e.field.startsWith(prefix) ? { ...e, field: e.field.slice(prefix.length) } : e,
+  );
+  return new ApiError(err.status, { ...err.problem, errors });
 }
