@@ -1,7 +1,7 @@
 /** Measures room: the board — every measure in its stage's lane; cards move only along legal
  * transitions (drag and drop, keyboard, menu), otherwise the reason is shown. */
 import { Alert, Button, Checkbox, Paragraph } from '@digdir/designsystemet-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/session';
@@ -67,14 +67,15 @@ export default function BoardPage() {
   const due = useDueEvaluations();
   const reload = useInvalidateMeasures();
   const ownerName = usePersonNames();
-  // The filters live in the address: a reload or a shared link shows the same board.
+  // The filters live in the address too: a reload or a shared link shows the same board.
   const [params, setParams] = useSearchParams();
-  const filter: BoardFilter = {
+  const [filter, setFilterState] = useState<BoardFilter>(() => ({
     tier: params.get('nivaa') ?? '',
     focusAreaId: params.get('innsatsomraade') ?? '',
     withoutOwner: params.get('utenEier') === '1',
-  };
+  }));
   const setFilter = (f: BoardFilter) => {
+    setFilterState(f);
     const next = new URLSearchParams();
     if (f.tier) next.set('nivaa', f.tier);
     if (f.focusAreaId) next.set('innsatsomraade', f.focusAreaId);
@@ -124,7 +125,14 @@ export default function BoardPage() {
       {board.data ? (
         <div className="board" data-testid="board">
           {COLUMNS.map((c) => (
-            <div key={c.key} className="board-column" data-lanes={c.lanes.length}>
+            <div
+              key={c.key}
+              className="board-column"
+              data-lanes={c.lanes.length}
+              {...(c.lanes.length > 1
+                ? { role: 'group', 'aria-label': t(`measures.column.${c.key}`) }
+                : {})}
+            >
               {c.lanes.map((s) => (
                 <Lane
                   key={s}

@@ -15,10 +15,7 @@ export const measuresEn: Exactly<typeof measuresNb> = {
     editTitle: 'Edit "{{title}}"',
     create: 'Propose the measure',
     back: 'Back to measures',
-    empty: 'No measures.',
     emptyLane: 'No measures here.',
-    count_one: '{{count}} measure',
-    count_other: '{{count}} measures',
     stage: {
       proposed: 'Proposed',
       assessed: 'Assessed',
@@ -71,9 +68,7 @@ export const measuresEn: Exactly<typeof measuresNb> = {
       overIllegal: 'Over {{stage}}: not allowed from here.',
       cancelled: 'Moving "{{title}}" was cancelled.',
       illegal: 'The measure cannot go from {{from}} to {{to}}.',
-      same: 'The measure is already {{stage}}.',
       moved: '"{{title}}" moved to {{stage}}.',
-      lane: '{{stage}}: drop here',
     },
     transition: {
       title: 'Move to {{stage}}',
@@ -261,7 +256,6 @@ export const measuresEn: Exactly<typeof measuresNb> = {
       proposed: 'Proposed by {{actor}}',
       stage: '{{from}} → {{to}} ({{actor}})',
       reason: 'Reason: {{reason}}',
-      evaluation: 'Evaluation ({{aspects}})',
       evaluationDone: 'Evaluation completed: {{conclusion}}',
       evaluationPlanned: 'Evaluation planned, due {{date}}',
       note: 'Note from {{author}}',

@@ -12,10 +12,7 @@ export const measuresNb = {
     editTitle: 'Rediger «{{title}}»',
     create: 'Foreslå tiltaket',
     back: 'Tilbake til tiltakene',
-    empty: 'Ingen tiltak.',
     emptyLane: 'Ingen tiltak her.',
-    count_one: '{{count}} tiltak',
-    count_other: '{{count}} tiltak',
     stage: {
       proposed: 'Foreslått',
       assessed: 'Vurdert',
@@ -68,9 +65,7 @@ export const measuresNb = {
       overIllegal: 'Over {{stage}}: ikke tillatt herfra.',
       cancelled: 'Flyttingen av «{{title}}» er avbrutt.',
       illegal: 'Tiltaket kan ikke gå fra {{from}} til {{to}}.',
-      same: 'Tiltaket er allerede i {{stage}}.',
       moved: '«{{title}}» er flyttet til {{stage}}.',
-      lane: '{{stage}}: slipp her',
     },
     transition: {
       title: 'Flytt til {{stage}}',
@@ -258,7 +253,6 @@ export const measuresNb = {
       proposed: 'Foreslått av {{actor}}',
       stage: '{{from}} → {{to}} ({{actor}})',
       reason: 'Begrunnelse: {{reason}}',
-      evaluation: 'Evaluering ({{aspects}})',
       evaluationDone: 'Evaluering fullført: {{conclusion}}',
       evaluationPlanned: 'Evaluering planlagt, frist {{date}}',
       note: 'Notat fra {{author}}',

@@ -15,7 +15,6 @@ export const measuresNn: DeepPartial<typeof measuresNb> = {
     editTitle: 'Rediger «{{title}}»',
     create: 'Føreslå tiltaket',
     back: 'Tilbake til tiltaka',
-    empty: 'Ingen tiltak.',
     emptyLane: 'Ingen tiltak her.',
     stage: {
       proposed: 'Føreslått',
@@ -69,9 +68,7 @@ export const measuresNn: DeepPartial<typeof measuresNb> = {
       overIllegal: 'Over {{stage}}: ikkje tillate herifrå.',
       cancelled: 'Flyttinga av «{{title}}» er avbroten.',
       illegal: 'Tiltaket kan ikkje gå frå {{from}} til {{to}}.',
-      same: 'Tiltaket er allereie i {{stage}}.',
       moved: '«{{title}}» er flytta til {{stage}}.',
-      lane: '{{stage}}: slepp her',
     },
     transition: {
       title: 'Flytt til {{stage}}',
