@@ -137,6 +137,8 @@ def check_client(errors: Errors, organisation_number: str, name: str) -> None:
     if not name.strip():
         errors.add("name", "required", "This field is required.")
     elif len(name) > CLIENT_NAME_MAX:
-        errors.add("name", "too-long", f"At most {CLIENT_NAME_MAX} characters.")
+        errors.add(
+            "name", "too-long", f"At most {CLIENT_NAME_MAX} characters.", {"max": CLIENT_NAME_MAX}
+        )
     elif not plain(name):
         errors.add("name", "control-characters", "Control characters are not allowed.")

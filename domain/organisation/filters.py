@@ -23,7 +23,7 @@ def _search(q: str | None) -> None:
         return
     e = Errors()
     if len(q) > SEARCH_MAX:
-        e.add("q", "too-long", f"At most {SEARCH_MAX} characters.")
+        e.add("q", "too-long", f"At most {SEARCH_MAX} characters.", {"max": SEARCH_MAX})
     v.characters(e, "q", q)
     e.raise_if_any()
 

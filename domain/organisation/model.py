@@ -104,9 +104,15 @@ class SltUnit:
                 "municipalityNumbers",
                 "too-many",
                 "A single-municipality unit has one municipality.",
+                {"max": 1},
             )
         if self.kind is UnitKind.INTER_MUNICIPAL and len(self.municipality_numbers) < 2:
-            e.add("municipalityNumbers", "too-few", "An inter-municipal unit has two or more.")
+            e.add(
+                "municipalityNumbers",
+                "too-few",
+                "An inter-municipal unit has two or more.",
+                {"min": 2},
+            )
         if self.kind is UnitKind.OSLO_DISTRICT:
             if self.municipality_numbers != ("0301",):
                 e.add(
