@@ -1,5 +1,5 @@
 """Bench room, measures: the portfolio, the board and "needs attention" at 2,000 measures —
-``python -m bench.portfolio`` (on demand, never in the test suite).
+``python -m bench.portfolio [board tree …]`` (on demand, never in the test suite).
 
 On top of the bench database (``env.py``: the demo plus the scaled registries) the demo unit gets
 one adopted action plan (5 focus areas x 4 goals) and 2,000 measures spread over the lifecycle
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import random
+import sys
 import time
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -190,14 +192,19 @@ async def load(e: bench_env.BenchEnv) -> tuple[float, int, UUID]:
     return time.perf_counter() - t0, n, plan.id
 
 
-async def run(plan_id: UUID, e: bench_env.BenchEnv, seconds: float = 2.0) -> list[Figure]:
-    """Each row is printed as it is measured (the board's and the export's take a while)."""
+async def run(
+    plan_id: UUID, e: bench_env.BenchEnv, seconds: float = 2.0, only: Sequence[str] = ()
+) -> list[Figure]:
+    """Each row is printed as it is measured (the board's and the export's take a while).
+    ``only``: words of the rows to measure (``board tree``), all when empty."""
     from bench.run import _row
 
     figures: list[Figure] = []
     async with session(e) as s:
 
         async def add(name: str, path: str, what: Any = None, **kw: Any) -> None:
+            if only and not any(word in name for word in only):
+                return
             call = lambda: s.ok("GET", path)  # noqa: E731
             sql = await s.statements(call)
             kw.setdefault("concurrency", CONCURRENCY)
@@ -224,7 +231,11 @@ async def run(plan_id: UUID, e: bench_env.BenchEnv, seconds: float = 2.0) -> lis
             f"{len(r.json()['evaluationsDue'])} evaluations due",
         )  # fmt: skip
         await add("REST GET /api/measures?limit=50", "/api/measures?limit=50")
-        await add("REST GET /api/action-plans/{id} (tree)", plan, min_n=10)
+        await add(
+            "REST GET /api/action-plans/{id} (tree)", plan,
+            lambda r: f"{sum(len(g['measures']) for a in r.json()['focusAreas'] for g in a['goals'])} measures",
+            min_n=10,
+        )  # fmt: skip
         await add("REST GET /api/measures/export.csv (2,000)", "/api/measures/export.csv", min_n=10)
         await add("REST GET /api/action-plans/{id}/export.xlsx", f"{plan}/export.xlsx", min_n=5)
         await add(
@@ -245,7 +256,7 @@ def main() -> None:
               f"{AREAS * GOALS} goals)")  # fmt: skip
         print(HEAD)
         print("-" * len(HEAD), flush=True)
-        await run(plan_id, e)
+        await run(plan_id, e, only=sys.argv[1:])
         print(f"Total {time.perf_counter() - started:.0f} s. Today {date.today().isoformat()}.")
 
     asyncio.run(go())

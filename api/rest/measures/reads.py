@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 from api.rest.measures.deps import CallerDep
+from api.rest.measures.dtos.cards import MeasureCard, cards, json_response
 from api.rest.measures.dtos.evaluations import DueEvaluationRead, ReminderReportRead
-from api.rest.measures.dtos.measures import MeasureRead
 from api.rest.measures.dtos.reads import (
     AttentionRead,
     FactorRead,
@@ -25,10 +25,15 @@ from domain.measures import factors
 router = APIRouter(prefix="/api", tags=["measures"])
 
 
-@router.get("/measures/board", operation_id="measures-board", responses=READ_ERRORS)
-async def board(call: CallerDep, f: FilterDep) -> list[MeasureRead]:
-    """Every matching measure (the SPA groups them by stage), by title."""
-    return [MeasureRead.of(v) for v in await call.svc.board(call.p, f)]
+@router.get(
+    "/measures/board",
+    operation_id="measures-board",
+    responses=READ_ERRORS,
+    response_model=list[MeasureCard],
+)
+async def board(call: CallerDep, f: FilterDep) -> Response:
+    """Every matching measure as a card (the SPA groups them by stage), by title."""
+    return json_response(cards(await call.svc.board(call.p, f)))
 
 
 @router.get("/measures/portfolio", operation_id="measures-portfolio", responses=READ_ERRORS)

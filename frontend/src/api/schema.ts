@@ -1016,7 +1016,7 @@ export interface paths {
         };
         /**
          * Board
-         * @description Every matching measure (the SPA groups them by stage), by title.
+         * @description Every matching measure as a card (the SPA groups them by stage), by title.
          */
         get: operations["measures-board"];
         put?: never;
@@ -3263,6 +3263,54 @@ export interface components {
              */
             units?: components["schemas"]["UnitRef"][];
         };
+        /**
+         * MeasureCard
+         * @description A measure as the board shows it (the detail is ``GET /api/measures/{id}``).
+         */
+        MeasureCard: {
+            /**
+             * Closingnote
+             * @description The move to concluded starts from it.
+             */
+            closingNote: string | null;
+            /** Evaluationrequired */
+            evaluationRequired: boolean;
+            /**
+             * Evaluationtriggers
+             * @description Why evaluation is required (empty: optional); the move to concluded says it.
+             */
+            evaluationTriggers: components["schemas"]["EvaluationTrigger"][];
+            /** Focusareaids */
+            focusAreaIds: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Legaltargets
+             * @description Where the lifecycle's table lets it go next.
+             */
+            legalTargets: components["schemas"]["Stage"][];
+            /** Ownerid */
+            ownerId: string | null;
+            /**
+             * Progress
+             * @description Share of milestone weight done, 0..1.
+             */
+            progress: number;
+            /**
+             * Registrywarning
+             * @description A registry rates the approach ineffective or harmful.
+             */
+            registryWarning: boolean;
+            stage: components["schemas"]["Stage"];
+            tier: components["schemas"]["Tier"];
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
         /** MeasureCreate */
         MeasureCreate: {
             /** Budgetnok */
@@ -4261,26 +4309,19 @@ export interface components {
         };
         /**
          * PlanMeasureRead
-         * @description A measure as the plan tree lists it under a goal.
+         * @description A measure as the plan page lists it under a goal (the detail is ``/api/measures/{id}``).
          */
         PlanMeasureRead: {
-            /** Budgetnok */
-            budgetNok: number | null;
             /**
              * Id
              * Format: uuid
              */
             id: string;
-            /** Ownerid */
-            ownerId: string | null;
             /** Progress */
             progress: number;
             stage: components["schemas"]["Stage"];
-            tier: components["schemas"]["Tier"];
             /** Title */
             title: string;
-            /** Version */
-            version: number;
         };
         /** PlanRead */
         PlanRead: {
@@ -11678,7 +11719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeasureRead"][];
+                    "application/json": components["schemas"]["MeasureCard"][];
                 };
             };
             /** @description Not authenticated */

@@ -18,7 +18,7 @@ import { useBoardMoves } from './board/useBoardMoves';
 import { byStage, COLUMNS, matches, type BoardFilter } from './moves';
 import { canManage, canPropose } from './permissions';
 import { useFocusAreas } from './plans';
-import { TIERS, type Measure } from './types';
+import { TIERS } from './types';
 import './measures.css';
 
 function Filters({ filter, set }: { filter: BoardFilter; set: (f: BoardFilter) => void }) {
@@ -82,7 +82,7 @@ export default function BoardPage() {
     if (f.withoutOwner) next.set('utenEier', '1');
     setParams(next, { replace: true });
   };
-  const all: Measure[] = useMemo(() => (board.data ?? []) as Measure[], [board.data]);
+  const all = useMemo(() => board.data ?? [], [board.data]);
   const byId = useMemo(() => new Map(all.map((m) => [m.id, m])), [all]);
   const moves = useBoardMoves(byId);
   const dueIds = useMemo(

@@ -12,6 +12,8 @@ import {
 
 type S = components['schemas'];
 export type Measure = S['MeasureRead'];
+/** A measure as the board shows it (`GET /api/measures/board`). */
+export type Card = S['MeasureCard'];
 export type Stage = S['Stage'];
 export type Tier = S['Tier'];
 export type Evidence = S['Evidence'];

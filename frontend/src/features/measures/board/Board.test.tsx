@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { coordinator, renderApp } from '../../../test/render';
 import { STAGES } from '../moves';
 import { canEdit, canFollowUp, canPropose } from '../permissions';
-import type { Measure } from '../types';
+import type { Card } from '../types';
 import { Lane } from './Lane';
 import { useBoardMoves } from './useBoardMoves';
 
-const measure = (over: Partial<Measure>): Measure =>
+const measure = (over: Partial<Card>): Card =>
   ({
     id: 'm1',
     title: 'Natteravn',
@@ -16,15 +16,17 @@ const measure = (over: Partial<Measure>): Measure =>
     stage: 'assessed',
     legalTargets: ['decided', 'rejected'],
     ownerId: null,
-    proposedBy: null,
     progress: 0.5,
     registryWarning: false,
     focusAreaIds: [],
+    evaluationTriggers: [],
+    evaluationRequired: false,
+    closingNote: null,
     version: 3,
     ...over,
-  }) as Measure;
+  }) satisfies Card;
 
-function Harness({ items }: { items: Measure[] }) {
+function Harness({ items }: { items: Card[] }) {
   const moves = useBoardMoves(new Map(items.map((m) => [m.id, m])));
   return (
     <>

@@ -2,7 +2,7 @@
 import { Heading } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { judgeMove } from '../moves';
-import type { Measure, Stage } from '../types';
+import type { Card, Stage } from '../types';
 import { DRAG_TYPE, MeasureCard } from './MeasureCard';
 import type { BoardMoves } from './useBoardMoves';
 
@@ -16,9 +16,9 @@ export function Lane({
   canMove,
 }: {
   stage: Stage;
-  items: Measure[];
+  items: Card[];
   moves: BoardMoves;
-  dragged: Measure | undefined;
+  dragged: Card | undefined;
   ownerName: (id: string | null | undefined) => string;
   due: ReadonlySet<string>;
   canMove: boolean;

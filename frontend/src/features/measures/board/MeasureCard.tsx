@@ -4,13 +4,13 @@ import { Button, Link as DsLink, Tag } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Measure, Stage } from '../types';
+import type { Card, Stage } from '../types';
 import { MoveMenu } from './MoveMenu';
 
 export const DRAG_TYPE = 'application/x-samordna-measure';
 
 export interface CardProps {
-  measure: Measure;
+  measure: Card;
   ownerName: string;
   due: boolean;
   canMove: boolean;

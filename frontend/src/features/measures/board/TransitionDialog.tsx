@@ -20,7 +20,7 @@ import { limitOf, textError } from '../../shared/form/limits';
 import { useForm } from '../../shared/form/useForm';
 import { useDecisions, useTransition } from '../api';
 import { needOf } from '../moves';
-import type { Measure, Stage } from '../types';
+import type { Card, Stage } from '../types';
 import { refusalOf, type Refusal } from './refusal';
 
 interface Values {
@@ -59,7 +59,7 @@ function TransitionForm({
   onDone,
   onStale,
 }: {
-  measure: Measure;
+  measure: Card;
   target: Stage;
   onDone: (moved: boolean) => void;
   onStale: () => void;
@@ -204,7 +204,7 @@ export function TransitionDialog({
   onClose,
   onStale,
 }: {
-  measure: Measure;
+  measure: Card;
   target: Stage;
   onClose: (moved: boolean) => void;
   onStale: () => void;

@@ -4,14 +4,14 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../shared/Announcer';
 import { judgeMove, stepLane } from '../moves';
-import type { Measure, Stage } from '../types';
+import type { Card, Stage } from '../types';
 
 export interface Pending {
-  measure: Measure;
+  measure: Card;
   target: Stage;
 }
 
-export function useBoardMoves(byId: ReadonlyMap<string, Measure>) {
+export function useBoardMoves(byId: ReadonlyMap<string, Card>) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [picked, setPicked] = useState<{ id: string; over: Stage } | null>(null);
@@ -23,7 +23,7 @@ export function useBoardMoves(byId: ReadonlyMap<string, Measure>) {
   const stage = (s: Stage) => t(`measures.stage.${s}`);
 
   /** Try a move: a legal one opens the dialog; any other is refused here, without a request. */
-  const attempt = (m: Measure, target: Stage) => {
+  const attempt = (m: Card, target: Stage) => {
     const verdict = judgeMove(m, target);
     if (verdict.ok) {
       setRefused(null);
@@ -36,18 +36,18 @@ export function useBoardMoves(byId: ReadonlyMap<string, Measure>) {
     announce(message);
   };
 
-  const pick = (m: Measure) => {
+  const pick = (m: Card) => {
     setRefused(null);
     setPicked({ id: m.id, over: m.stage });
     announce(t('measures.dnd.picked', { title: m.title, stage: stage(m.stage) }));
   };
 
-  const cancel = (m: Measure) => {
+  const cancel = (m: Card) => {
     setPicked(null);
     announce(t('measures.dnd.cancelled', { title: m.title }));
   };
 
-  const onKey = (m: Measure) => (e: KeyboardEvent<HTMLButtonElement>) => {
+  const onKey = (m: Card) => (e: KeyboardEvent<HTMLButtonElement>) => {
     if (!picked || picked.id !== m.id) return;
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key] as
       1 | -1 | undefined;
@@ -100,7 +100,7 @@ export function useBoardMoves(byId: ReadonlyMap<string, Measure>) {
       setPending(null);
     },
     /** Whether this card (in this stage) should take focus now. */
-    wantsFocus: (m: Measure) => focusOn?.id === m.id && focusOn.stage === m.stage,
+    wantsFocus: (m: Card) => focusOn?.id === m.id && focusOn.stage === m.stage,
     focused: () => setFocusOn(null),
     stale: () => {
       setPending(null);
