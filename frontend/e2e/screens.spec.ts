@@ -300,6 +300,12 @@ for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
       const body = await bodyId(page, 'Politirådet');
       const organisation = await firstId(page, '/api/organisations');
       const person = await firstId(page, '/api/persons');
+      const measure = await firstId(page, '/api/measures');
+      const plans = (await (await page.request.get('/api/action-plans')).json()) as {
+        id: string;
+      }[];
+      const plan = plans[0]?.id;
+      if (!plan) throw new Error('the demo has no action plan');
       const screens = [
         '/',
         '/organisasjon',
@@ -314,6 +320,15 @@ for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
         '/personer/ny',
         `/personer/${person}`,
         '/enhet',
+        '/tiltak',
+        '/tiltak/ny',
+        `/tiltak/${measure}`,
+        `/tiltak/${measure}/rediger`,
+        `/tiltak/${measure}/evalueringer/ny`,
+        '/handlingsplaner',
+        '/handlingsplaner/ny',
+        `/handlingsplaner/${plan}`,
+        '/tiltaksinnstillinger',
         '/tilgjengelighet',
         '/finnes-ikke',
       ];
