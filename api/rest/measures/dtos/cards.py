@@ -46,19 +46,21 @@ class MeasureCard(Dto):
 
 
 def card(v: MeasureView) -> dict[str, Any]:
-    """``MeasureCard`` of ``v`` as the wire writes it."""
+    """``MeasureCard`` of ``v`` as the wire writes it. UUIDs and enums go in as their text:
+    ``to_json`` writes plain strings ten times faster than it infers UUIDs and enums."""
     m = v.measure
+    owner = m.owner_id
     return {
-        "id": m.id,
+        "id": str(m.id),
         "title": m.title,
-        "stage": m.stage,
-        "tier": m.tier,
-        "ownerId": m.owner_id,
-        "focusAreaIds": m.focus_area_ids,
+        "stage": m.stage.value,
+        "tier": m.tier.value,
+        "ownerId": None if owner is None else str(owner),
+        "focusAreaIds": [str(x) for x in m.focus_area_ids],
         "progress": v.progress,
         "registryWarning": m.registry_warning,
-        "legalTargets": sorted(v.legal_targets, key=_ORDER.__getitem__),
-        "evaluationTriggers": v.evaluation_triggers,
+        "legalTargets": [s.value for s in sorted(v.legal_targets, key=_ORDER.__getitem__)],
+        "evaluationTriggers": [t.value for t in v.evaluation_triggers],
         "evaluationRequired": v.evaluation_required,
         "closingNote": m.closing_note,
         "version": m.version,
