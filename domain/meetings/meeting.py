@@ -64,7 +64,9 @@ class Meeting:
         elif self.ends_at <= self.starts_at:
             e.add("endsAt", "before-start", "The meeting must end after it starts.")
         elif self.ends_at - self.starts_at > MEETING_LENGTH_MAX:
-            e.add("endsAt", "too-long", "A meeting lasts at most 24 hours.", {"maxHours": 24})
+            e.add(
+                "endsAt", "meeting-too-long", "A meeting lasts at most 24 hours.", {"maxHours": 24}
+            )
         if self.status is MeetingStatus.CANCELLED:
             v.text(e, "cancelReason", self.cancel_reason, required=True, max_len=REASON_MAX)
         elif self.cancel_reason is not None:

@@ -163,9 +163,9 @@ def catalogue(language: str) -> dict[str, str]:
 
 # The SPA words an out-of-range without bounds itself (at-most, at-least, invalid: problem.ts).
 OWN_PARAMS = {"out-of-range"}
-# Known misfits, each a debt to pay: a meeting's length says too-long with {maxHours}, which the
-# SPA words as a text length.
-KNOWN_MISFITS = {("too-long", "domain/meetings/meeting.py")}
+# Known misfits, each a debt to pay (none at present: a code whose words need a parameter the
+# call does not send is listed here as (code, file) until it is put right).
+KNOWN_MISFITS: set[tuple[str, str]] = set()
 
 
 def test_the_scan_finds_the_codes_it_should() -> None:

@@ -103,7 +103,7 @@ def test_a_reason_without_cancellation_is_refused() -> None:
         ({"place": None}, ("place", "required")),
         ({"place": None, "link": "http://example.test/m"}, ("link", "invalid-link")),
         ({"ends_at": START}, ("endsAt", "before-start")),
-        ({"ends_at": START + timedelta(hours=25)}, ("endsAt", "too-long")),
+        ({"ends_at": START + timedelta(hours=25)}, ("endsAt", "meeting-too-long")),
         ({"starts_at": START.replace(tzinfo=None)}, ("startsAt", "naive-datetime")),
         ({"place": "x" * 201}, ("place", "too-long")),
         ({"place": "Rom\x00 1"}, ("place", "control-characters")),

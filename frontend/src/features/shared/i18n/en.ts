@@ -107,6 +107,7 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
     'personal-data-found': 'The text seems to contain personal data (see the highlights).',
     required: 'Fill in this field.',
     'too-long': 'Use at most {{max}} characters.',
+    'meeting-too-long': 'A meeting lasts at most {{maxHours}} hours.',
     'too-short': 'Use at least {{min}} characters.',
     uuid: 'The link or value does not point to anything valid.',
     format: 'The value has the wrong format.',

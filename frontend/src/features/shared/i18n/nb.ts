@@ -104,6 +104,7 @@ export const sharedNb = {
     'personal-data-found': 'Teksten ser ut til å inneholde personopplysninger (se markeringen).',
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høyst {{max}} tegn.',
+    'meeting-too-long': 'Et møte kan vare høyst {{maxHours}} timer.',
     'too-short': 'Bruk minst {{min}} tegn.',
     uuid: 'Lenken eller verdien peker ikke på noe gyldig.',
     format: 'Verdien har feil format.',

@@ -108,6 +108,7 @@ export const sharedNn: DeepPartial<typeof sharedNb> = {
     'personal-data-found': 'Teksten ser ut til å innehalde personopplysningar (sjå markeringa).',
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høgst {{max}} teikn.',
+    'meeting-too-long': 'Eit møte kan vare høgst {{maxHours}} timar.',
     'too-short': 'Bruk minst {{min}} teikn.',
     uuid: 'Lenkja eller verdien peikar ikkje på noko gyldig.',
     format: 'Verdien har feil format.',
