@@ -1,9 +1,7 @@
 /** Action plans room: reads and changes of plans, evaluations, settings and the attention list,
  * bound to the generated data layer ($api); the report's upload speaks raw bytes. */
 import { $api, useInvalidatePaths } from '../../api/query';
-import { getCsrfToken } from '../../api/client';
-import { toApiError } from '../../api/problem';
-import { ifMatch } from '../../api/etag';
+import { putFile } from '../../api/upload';
 import type { Evaluation } from './types';
 
 const PLAN_PATHS = ['/api/action-plans', '/api/measures'] as const;
@@ -115,25 +113,5 @@ export function reportUrl(id: string): string {
 
 /** PUT the report's bytes as they are; the server judges them (PDF, DOCX or ODT, at most 20 MiB). */
 export async function uploadReport(evaluation: Evaluation, file: File): Promise<Evaluation> {
-  const csrf = getCsrfToken();
-  const url = `${reportUrl(evaluation.id)}?filename=${encodeURIComponent(file.name)}`;
-  const response = await fetch(url, {
-    method: 'PUT',
-    credentials: 'same-origin',
-    headers: {
-      ...ifMatch(evaluation.version),
-      ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
-      'Content-Type': 'application/octet-stream',
-      Accept: 'application/json, application/problem+json',
-    },
-    body: file,
-  });
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, body);
-  return body as Evaluation;
+  return putFile<Evaluation>(reportUrl(evaluation.id), evaluation.version, file);
 }

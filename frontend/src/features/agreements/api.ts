@@ -2,9 +2,7 @@
  * document's upload (a raw PDF body; the typed client only speaks JSON). */
 import { keepPreviousData } from '@tanstack/react-query';
 import { $api, useInvalidatePaths } from '../../api/query';
-import { getCsrfToken } from '../../api/client';
-import { toApiError } from '../../api/problem';
-import { ifMatch } from '../../api/etag';
+import { putFile } from '../../api/upload';
 import type { Agreement, AgreementStatus } from './types';
 
 export const PAGE = 50;
@@ -71,25 +69,5 @@ export function documentUrl(id: string): string {
 
 /** PUT the file's bytes as they are; the server judges them (PDF by content, at most 20 MB). */
 export async function uploadDocument(agreement: Agreement, file: File): Promise<Agreement> {
-  const csrf = getCsrfToken();
-  const url = `${documentUrl(agreement.id)}?filename=${encodeURIComponent(file.name)}`;
-  const response = await fetch(url, {
-    method: 'PUT',
-    credentials: 'same-origin',
-    headers: {
-      ...ifMatch(agreement.version),
-      ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
-      'Content-Type': 'application/octet-stream',
-      Accept: 'application/json, application/problem+json',
-    },
-    body: file,
-  });
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, body);
-  return body as Agreement;
+  return putFile<Agreement>(documentUrl(agreement.id), agreement.version, file);
 }
