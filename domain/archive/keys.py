@@ -1,0 +1,55 @@
+"""Archive domain room: the stable ``referanseEksternNoekkel`` values — correlation and idempotency.
+
+``<record_kind>/<record uuid>[/<part uuid>]`` names the outbox row; the mappe, registrering and
+each dokumentbeskrivelse derive their own keys from it. No personal data, nothing that changes
+when a title is edited. A correction of approved minutes (version > 1) gets new registrering and
+document keys (``…/v<version>``): the correction is a new registration in the same moetemappe, not
+an "already exists" answer.
+"""
+
+from __future__ import annotations
+
+import re
+from uuid import UUID
+
+from domain.archive.records import ArchiveRecord, RecordKind
+
+FAGSYSTEM = "Samordna"
+_SAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def outbox_key(kind: RecordKind, record_id: UUID, part_id: UUID | None = None) -> str:
+    """The outbox row's key (what the database triggers write, the same expression in SQL)."""
+    base = f"{kind.value}/{record_id}"
+    return f"{base}/{part_id}" if part_id is not None else base
+
+
+def record_outbox_key(record: ArchiveRecord) -> str:
+    return outbox_key(record.kind, record.record_id, record.part_id)
+
+
+def mappe_key(record: ArchiveRecord) -> str:
+    """The mappe's key: the meeting for minutes, the record itself otherwise."""
+    if record.meeting is not None:
+        return f"{RecordKind.MINUTES.value}/{record.meeting.meeting_id}"
+    return f"{record.kind.value}/{record.record_id}"
+
+
+def registration_key(record: ArchiveRecord) -> str:
+    """The registrering's key: the agenda item for minutes (per version after a correction);
+    ``…/journalpost`` for the other kinds (a later edit keeps it: the archive answers "exists")."""
+    if record.is_minutes:
+        base = record_outbox_key(record)
+        return f"{base}/v{record.version}" if record.version > 1 else base
+    return f"{mappe_key(record)}/registrering"
+
+
+def document_key(record: ArchiveRecord, number: int) -> str:
+    """The n-th (1-based) dokumentbeskrivelse's key."""
+    return f"{registration_key(record)}/dokument/{number}"
+
+
+def folder_name(key: str) -> str:
+    """A file-system-safe folder name for a key (drop transport): ``/`` → ``_``, and nothing else
+    than letters, digits, ``_``, ``.`` and ``-`` survives."""
+    return _SAFE.sub("-", key.replace("/", "_"))

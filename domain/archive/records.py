@@ -1,0 +1,116 @@
+"""Archive domain room: what is archived — records (one mappe + one registrering each) and documents."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+
+class RecordKind(enum.StrEnum):
+    """The archive-worthy records (DOMAIN.md "Documentation and archive")."""
+
+    MINUTES = "minutes"
+    ACTION_PLAN = "action_plan"
+    AGREEMENT = "agreement"
+    EVALUATION = "evaluation"
+    MEASURE = "measure"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArchiveDocument:
+    """A file that travels with a message (PDF/A), named by ``filename`` inside the package."""
+
+    filename: str
+    media_type: str
+    content: bytes
+    sha256: str
+    title: str = ""
+
+    @classmethod
+    def of(cls, filename: str, media_type: str, content: bytes, title: str = "") -> ArchiveDocument:
+        digest = hashlib.sha256(content).hexdigest()
+        return cls(
+            filename=filename, media_type=media_type, content=content, sha256=digest, title=title
+        )
+
+    @property
+    def intact(self) -> bool:
+        """The checksum matches the bytes."""
+        return hashlib.sha256(self.content).hexdigest() == self.sha256
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participant:
+    """A ``moetedeltaker``: name and function (leder, medlem, sekretær …) of someone present."""
+
+    name: str
+    function: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingRecord:
+    """The meeting a minutes record belongs to: the ``moetemappe``."""
+
+    meeting_id: UUID
+    number: str  # moetenummer, e.g. "2026-03"
+    body_name: str  # utvalg
+    date: date  # moetedato
+    place: str | None = None  # moetested
+    participants: tuple[Participant, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaItemRecord:
+    """One agenda item with its decision: the ``moetesak`` (open layer only)."""
+
+    item_id: UUID
+    year: int  # moetesaksaar
+    sequence: int  # moetesakssekvensnummer (the item's number in the meeting)
+    case_type: str  # moetesakstype: orienteringssak | drøftingssak | vedtakssak
+    decision_text: str | None = None  # vedtakstekst (open layer)
+    decision_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArchiveRecord:
+    """A finished record as it leaves: one mappe and one registrering (FIKS Arkiv allows at most one
+    of each per message). ``restricted`` marks a record whose title may reveal restricted matters:
+    it then carries skjerming and ``public_title``. Only open text is ever put here — the adapter
+    filling it never reads the restricted layer of minutes.
+
+    For minutes, ``meeting`` and ``item`` are set and ``part_id`` is the agenda item; the minutes
+    document rides on the first item's message (``documents`` empty on the others).
+    """
+
+    kind: RecordKind
+    record_id: UUID
+    part_id: UUID | None
+    version: int
+    title: str  # the registrering's title
+    case_title: str  # the mappe's title
+    record_date: date  # approved / adopted / signed / completed / concluded
+    created_at: datetime
+    public_title: str | None = None
+    restricted: bool = False
+    description: str | None = None  # open text (the registrering's beskrivelse)
+    author: str | None = None  # forfatter (a body or a role, not a person's name)
+    documents: tuple[ArchiveDocument, ...] = ()
+    meeting: MeetingRecord | None = None
+    item: AgendaItemRecord | None = None
+
+    @property
+    def is_minutes(self) -> bool:
+        return self.kind is RecordKind.MINUTES
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArchivePackage:
+    """One message as it travels: ``arkivmelding.xml`` and the files it names. ``key`` is the
+    registrering's key — the transport's idempotency key (a re-sent key is answered as existing)."""
+
+    key: str
+    arkivmelding: bytes
+    files: tuple[ArchiveDocument, ...] = ()
