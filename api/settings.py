@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import secrets
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -33,6 +35,10 @@ class Settings(BaseSettings):
     # Secrets. In development they are generated once and kept under ``state_dir``.
     secret_key: SecretStr | None = None
     person_key_secret: SecretStr | None = None
+    # The cases' field cipher (adapters/crypto): AES-256-GCM data keys ``kid:base64,…`` newest
+    # first (the first encrypts, all decrypt), and the key of the identity number's keyed hash.
+    data_keys: SecretStr | None = None
+    index_key: SecretStr | None = None
 
     # People: OpenID Connect (ID-porten profile). Unset issuer in development -> the dev provider.
     oidc_issuer: str | None = None
@@ -107,6 +113,8 @@ class Settings(BaseSettings):
                 problems.append("SAMORDNA_MACHINE_AUDIENCE is required in production")
             if self.secret_key is None or self.person_key_secret is None:
                 problems.append("SAMORDNA_SECRET_KEY and SAMORDNA_PERSON_KEY_SECRET are required")
+            if self.data_keys is None or self.index_key is None:
+                problems.append("SAMORDNA_DATA_KEYS and SAMORDNA_INDEX_KEY are required")
             if not self.public_base_url.startswith("https://"):
                 problems.append("SAMORDNA_PUBLIC_BASE_URL must be https in production")
             if not self.mail_host:  # minutes are distributed by mail (ADR 0014)
@@ -141,11 +149,11 @@ class Settings(BaseSettings):
         # Maskinporten's issuer ends with a slash; the dev provider mirrors that.
         return self.machine_issuer or f"{self.dev_idp_issuer}/"
 
-    def _state_secret(self, name: str) -> str:
+    def _state_secret(self, name: str, make: Callable[[], str] | None = None) -> str:
         self.state_dir.mkdir(parents=True, exist_ok=True)
         path = self.state_dir / name
         if not path.exists():
-            path.write_text(secrets.token_urlsafe(48))
+            path.write_text(make() if make else secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
 
@@ -162,3 +170,22 @@ class Settings(BaseSettings):
         if self.person_key_secret:
             return self.person_key_secret.get_secret_value()
         return self._state_secret("person-key-secret")
+
+    @cached_property
+    def field_data_keys(self) -> str:
+        """The cases' data keys (``kid:base64,…``, newest first); in development one key kept
+        under ``state_dir``."""
+        if self.data_keys:
+            return self.data_keys.get_secret_value()
+        return self._state_secret("data-keys", lambda: f"dev1:{_key()}")
+
+    @cached_property
+    def field_index_key(self) -> str:
+        """Keys the HMAC the identity numbers of case subjects are found by."""
+        if self.index_key:
+            return self.index_key.get_secret_value()
+        return self._state_secret("index-key", _key)
+
+
+def _key() -> str:
+    return base64.b64encode(secrets.token_bytes(32)).decode()

@@ -24,6 +24,8 @@ PROD = {
     "machine_audience": "https://samordna.invalid/api",
     "secret_key": "s" * 40,
     "person_key_secret": "p" * 40,
+    "data_keys": "k1:" + "A" * 43 + "=",
+    "index_key": "B" * 44,
     "public_base_url": "https://samordna.invalid",
     "mail_host": "smtp.samordna.invalid",
 }
