@@ -1,10 +1,10 @@
 """Archive domain room: the stable ``referanseEksternNoekkel`` values — correlation and idempotency.
 
-``<record_kind>/<record uuid>[/<part uuid>]`` names the outbox row; the mappe, registrering and
-each dokumentbeskrivelse derive their own keys from it. No personal data, nothing that changes
-when a title is edited. A correction of approved minutes (version > 1) gets new registrering and
-document keys (``…/v<version>``): the correction is a new registration in the same moetemappe, not
-an "already exists" answer.
+``<record_kind>/<record uuid>[/<part uuid>]`` names the outbox row (migration 0013 writes the same
+expression); the mappe, registrering and each dokumentbeskrivelse derive their own keys from it.
+No personal data, nothing that changes when a title is edited. For minutes the record is the
+approved minutes version and the part the agenda item: a correction (a new version) is a new
+registration in the same moetemappe (keyed by the meeting), not an "already exists" answer.
 """
 
 from __future__ import annotations
@@ -36,11 +36,10 @@ def mappe_key(record: ArchiveRecord) -> str:
 
 
 def registration_key(record: ArchiveRecord) -> str:
-    """The registrering's key: the agenda item for minutes (per version after a correction);
-    ``…/journalpost`` for the other kinds (a later edit keeps it: the archive answers "exists")."""
+    """The registrering's key: the outbox key for minutes (version + agenda item);
+    ``…/registrering`` for the other kinds (a later edit keeps it: the archive answers "exists")."""
     if record.is_minutes:
-        base = record_outbox_key(record)
-        return f"{base}/v{record.version}" if record.version > 1 else base
+        return record_outbox_key(record)
     return f"{mappe_key(record)}/registrering"
 
 

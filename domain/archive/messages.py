@@ -53,8 +53,11 @@ class OutboxMessage:
     record_kind: RecordKind
     record_id: UUID
     part_id: UUID | None
+    subject_id: UUID  # the record as the SPA names it: the meeting for minutes, else record_id
     key: str
-    record_version: int
+    record_version: (
+        str  # minutes version number, the agreement document's SHA-256, the row version …
+    )
     status: MessageStatus
     attempts: int
     next_attempt_at: datetime

@@ -44,12 +44,13 @@ class OutboxRepository(Protocol):
         """``NotFound`` for a missing id (or another unit's)."""
         ...
 
-    async def for_record(self, kind: RecordKind, record_id: UUID) -> Sequence[OutboxMessage]:
-        """Every message of one record (all its parts and versions), oldest first."""
+    async def for_record(self, kind: RecordKind, subject_id: UUID) -> Sequence[OutboxMessage]:
+        """Every message of one record by its ``subject_id`` (the meeting for minutes: all its
+        versions and agenda items), oldest first."""
         ...
 
     async def in_period(self, period: Period) -> Sequence[OutboxMessage]:
-        """The messages created in the period (any status), the newest record_version per key,
+        """The messages created in the period (any status), per key the newest (by created_at),
         oldest first: what a deposit extract holds."""
         ...
 

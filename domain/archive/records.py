@@ -81,14 +81,15 @@ class ArchiveRecord:
     it then carries skjerming and ``public_title``. Only open text is ever put here — the adapter
     filling it never reads the restricted layer of minutes.
 
-    For minutes, ``meeting`` and ``item`` are set and ``part_id`` is the agenda item; the minutes
-    document rides on the first item's message (``documents`` empty on the others).
+    For minutes, ``record_id`` is the approved minutes version (a correction is a new version,
+    so new registrering keys), ``part_id`` the agenda item, ``meeting`` and ``item`` are set; the
+    minutes document rides on the first item's message (``documents`` empty on the others).
     """
 
     kind: RecordKind
     record_id: UUID
     part_id: UUID | None
-    version: int
+    version: int  # informative (the minutes version's number; 1 otherwise), not part of any key
     title: str  # the registrering's title
     case_title: str  # the mappe's title
     record_date: date  # approved / adopted / signed / completed / concluded

@@ -48,6 +48,7 @@ class ArchiveService(ExtractRuns):
     async def record_status(
         self, p: Principal, kind: RecordKind, record_id: UUID
     ) -> RecordArchiveStatus:
+        """``record_id`` as the SPA knows it: the meeting for minutes, the plan, the agreement …"""
         pol.require(apol.can_read_record_status(p), "see this record's archive status")
         async with self._uow(p.unit_id) as uow:
             messages = await uow.outbox.for_record(kind, record_id)

@@ -10,9 +10,6 @@ from domain.archive.limits import CODE_MAX, NAME_MAX
 from domain.shared import validation as v
 from domain.shared.errors import Errors
 
-DEFAULT_CLASSIFICATION_SYSTEM = "ARKNOKKEL"
-DEFAULT_CLASS = "---"
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArchiveSettings:
@@ -21,8 +18,8 @@ class ArchiveSettings:
 
     unit_id: UUID
     enabled: bool = False
-    classification_system: str = DEFAULT_CLASSIFICATION_SYSTEM  # klassifikasjonssystemID
-    class_id: str = DEFAULT_CLASS  # klasseID
+    classification_system: str | None = None  # klassifikasjonssystemID, e.g. "ARKNOKKEL"
+    class_id: str | None = None  # klasseID, e.g. "026"; no klassifikasjon is sent without it
     archive_part: str | None = None  # arkivdel
     administrative_unit: str | None = None  # administrativEnhet
     case_officer: str | None = None  # saksansvarlig (a role or a name the municipality chose)
@@ -32,9 +29,9 @@ class ArchiveSettings:
         e = Errors()
         v.well_formed(e, self)
         v.text(
-            e, "classificationSystem", self.classification_system, required=True, max_len=CODE_MAX
+            e, "classificationSystem", self.classification_system, required=False, max_len=CODE_MAX
         )
-        v.text(e, "classId", self.class_id, required=True, max_len=CODE_MAX)
+        v.text(e, "classId", self.class_id, required=False, max_len=CODE_MAX)
         v.text(e, "archivePart", self.archive_part, required=False, max_len=CODE_MAX)
         v.text(e, "administrativeUnit", self.administrative_unit, required=False, max_len=NAME_MAX)
         v.text(e, "caseOfficer", self.case_officer, required=False, max_len=NAME_MAX)
@@ -59,6 +56,8 @@ class SettingsChanges:
         changed = replace(s, **dict(self.values))
         changed = replace(
             changed,
+            classification_system=_blank_none(changed.classification_system),
+            class_id=_blank_none(changed.class_id),
             archive_part=_blank_none(changed.archive_part),
             administrative_unit=_blank_none(changed.administrative_unit),
             case_officer=_blank_none(changed.case_officer),

@@ -60,7 +60,8 @@ class FakeArchiveStore:
         record_id: UUID,
         part_id: UUID | None = None,
         *,
-        record_version: int = 1,
+        record_version: str = "1",
+        subject_id: UUID | None = None,
         at: datetime | None = None,
     ) -> OutboxMessage | None:
         """What a trigger does: one row per (unit, key, record_version); a double enqueue is ignored."""
@@ -71,7 +72,7 @@ class FakeArchiveStore:
         when = at or datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
         m = OutboxMessage(
             id=uuid4(), unit_id=unit_id, record_kind=kind, record_id=record_id, part_id=part_id,
-            key=key, record_version=record_version, status=MessageStatus.PENDING, attempts=0,
+            subject_id=subject_id or record_id, key=key, record_version=record_version, status=MessageStatus.PENDING, attempts=0,
             next_attempt_at=when, lease_until=None, last_error=None, created_at=when,
             delivered_at=None, receipt=None, version=1,
         )  # fmt: skip
@@ -107,14 +108,14 @@ class FakeOutboxRepository:
             raise NotFound("No such archive message.")
         return found
 
-    async def for_record(self, kind: RecordKind, record_id: UUID) -> Sequence[OutboxMessage]:
-        rows = [m for m in self._mine() if m.record_kind is kind and m.record_id == record_id]
+    async def for_record(self, kind: RecordKind, subject_id: UUID) -> Sequence[OutboxMessage]:
+        rows = [m for m in self._mine() if m.record_kind is kind and m.subject_id == subject_id]
         return sorted(rows, key=lambda m: (m.created_at, str(m.id)))
 
     async def in_period(self, period: Period) -> Sequence[OutboxMessage]:
         newest: dict[str, OutboxMessage] = {}
         for m in sorted(self._mine(), key=lambda m: (m.created_at, str(m.id))):
-            newer = m.key not in newest or newest[m.key].record_version < m.record_version
+            newer = m.key not in newest or newest[m.key].created_at < m.created_at
             if m.created_at.date() in period and newer:
                 newest[m.key] = m
         return sorted(newest.values(), key=lambda m: (m.created_at, str(m.id)))

@@ -38,6 +38,7 @@ def meeting(meeting_id: UUID | None = None) -> MeetingRecord:
 
 def minutes_item(
     m: MeetingRecord, sequence: int = 1, *, restricted: bool = False, version: int = 1,
+    version_id: UUID | None = None,
     documents: tuple[ArchiveDocument, ...] = (),
 ) -> ArchiveRecord:  # fmt: skip
     item = AgendaItemRecord(
@@ -50,7 +51,7 @@ def minutes_item(
     )
     return ArchiveRecord(
         kind=RecordKind.MINUTES,
-        record_id=m.meeting_id,
+        record_id=version_id or uuid4(),  # the approved minutes version
         part_id=item.item_id,
         version=version,
         title=f"Sak {sequence}/2025 Handlingsplan for forebygging",

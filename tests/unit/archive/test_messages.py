@@ -36,9 +36,9 @@ def test_keys_are_stable_and_carry_no_text() -> None:
     mt = meeting()
     first = minutes_item(mt, 1)
     assert keys.mappe_key(first) == f"minutes/{mt.meeting_id}"
-    assert keys.record_outbox_key(first) == f"minutes/{mt.meeting_id}/{first.part_id}"
+    assert keys.record_outbox_key(first) == f"minutes/{first.record_id}/{first.part_id}"
     assert keys.registration_key(first) == keys.record_outbox_key(first)
-    assert keys.document_key(first, 1) == f"minutes/{mt.meeting_id}/{first.part_id}/dokument/1"
+    assert keys.document_key(first, 1) == f"minutes/{first.record_id}/{first.part_id}/dokument/1"
     retitled = replace(first, title="Et helt annet navn")
     assert keys.registration_key(retitled) == keys.registration_key(first)
     plan = case_record(RecordKind.ACTION_PLAN)
@@ -49,9 +49,10 @@ def test_keys_are_stable_and_carry_no_text() -> None:
 def test_a_corrected_minutes_version_is_a_new_registration_in_the_same_meeting() -> None:
     mt = meeting()
     v1 = minutes_item(mt, 1)
-    v2 = replace(v1, version=2)
-    assert keys.mappe_key(v2) == keys.mappe_key(v1)
-    assert keys.registration_key(v2) == keys.registration_key(v1) + "/v2"
+    v2 = replace(v1, record_id=uuid4(), version=2)  # a correction is a new minutes version
+    assert keys.mappe_key(v2) == keys.mappe_key(v1) == f"minutes/{mt.meeting_id}"
+    assert keys.registration_key(v2) == f"minutes/{v2.record_id}/{v1.part_id}"
+    assert keys.registration_key(v2) != keys.registration_key(v1)
 
 
 def test_folder_names_are_file_system_safe() -> None:
