@@ -20,6 +20,7 @@ from adapters.postgres.access.tables import (
 from adapters.postgres.agreements import tables as agreements_tables
 from adapters.postgres.annual_wheel import tables as annual_wheel_tables
 from adapters.postgres.archive import tables as archive_tables
+from adapters.postgres.audit import tables as audit_tables
 from adapters.postgres.cases import consent_tables as cases_tables
 from adapters.postgres.measures import plan_tables as measures_plan_tables
 from adapters.postgres.measures import record_tables as measures_record_tables  # noqa: F401
@@ -77,4 +78,5 @@ TENANT_TABLES: dict[str, str] = {
     **measures_plan_tables.TENANT_TABLES,
     **cases_tables.TENANT_TABLES,
     **archive_tables.TENANT_TABLES,
+    **audit_tables.TENANT_TABLES,
 }
