@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
+from adapters.postgres.cases import record_tables as record_tables
 from adapters.postgres.cases.tables import (
     CATEGORIES,
     all_of,
@@ -27,11 +28,6 @@ from adapters.postgres.cases.tables import (
 
 METHODS = ("written", "digital_signature", "oral_documented")
 EVENT_KINDS = ("given", "refused", "withdrawn", "expired")
-RECORDED_BASES = ("same_purpose", "necessary_for_own_tasks", "report_offence")
-BREAK_GLASS_BASES = (
-    "consent", "anonymised", "same_purpose", "necessary_for_own_tasks", "report_offence",
-    "own_service", "break_glass",
-)  # fmt: skip
 
 
 def uuids(name: str) -> sa.Column[Any]:
@@ -95,7 +91,9 @@ PARTY = sa.Table(
 )  # fmt: skip
 
 EVENT = sa.Table(
-    "consent_event", metadata, ident(), unit(),
+    "consent_event", metadata,
+    sa.Column("id", sa.Uuid(), primary_key=True, server_default=sa.text("gen_random_uuid()")),
+    unit(),
     sa.Column("consent_id", sa.Uuid(), nullable=False),
     sa.Column("party_id", sa.Uuid(), nullable=False),
     sa.Column("seq", sa.Integer(), nullable=False),
@@ -120,67 +118,12 @@ EVENT = sa.Table(
     sa.Index("ix_consent_event_consent", "unit_id", "consent_id"),
 )  # fmt: skip
 
-BASIS = sa.Table(
-    "legal_basis_record", metadata, ident(), unit(),
-    sa.Column("case_id", sa.Uuid(), nullable=False),
-    sa.Column("basis", sa.Text(), nullable=False),
-    sa.Column("recipient_organisation_id", sa.Uuid(), nullable=False),
-    texts("categories"),
-    sa.Column("justification", sa.Text(), nullable=False),
-    sa.Column("agency_decision_ref", sa.Text(), nullable=True),
-    sa.Column("recorded_by", sa.Uuid(), nullable=True),
-    sa.Column("valid_from", sa.Date(), nullable=False),
-    sa.Column("valid_to", sa.Date(), nullable=True),
-    stamp("recorded_at"),
-    in_unit(["case_id"], "follow_up_case", ondelete="CASCADE"),
-    in_unit(["recipient_organisation_id"], "organisation"),
-    one_of("basis", RECORDED_BASES, "ck_legal_basis_record_basis"),
-    all_of("categories", CATEGORIES, "ck_legal_basis_record_categories"),
-    sa.CheckConstraint(
-        "char_length(justification) BETWEEN 20 AND 4000",
-        name="ck_legal_basis_record_justification",
-    ),
-    sa.CheckConstraint(
-        "basis <> 'report_offence' OR agency_decision_ref IS NOT NULL",
-        name="ck_legal_basis_record_decision_ref",
-    ),
-    sa.CheckConstraint("valid_to >= valid_from", name="ck_legal_basis_record_validity"),
-    sa.Index("ix_legal_basis_record_case", "unit_id", "case_id"),
-)  # fmt: skip
-
-BREAK_GLASS = sa.Table(
-    "break_glass_grant", metadata, ident(), unit(),
-    sa.Column("case_id", sa.Uuid(), nullable=False),
-    sa.Column("person_id", sa.Uuid(), nullable=False),
-    sa.Column("reason", sa.Text(), nullable=False),
-    sa.Column("basis", sa.Text(), nullable=False),
-    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("reviewed_by", sa.Uuid(), nullable=True),
-    sa.Column("review_note", sa.Text(), nullable=True),
-    in_unit(["case_id"], "follow_up_case", ondelete="CASCADE"),
-    in_unit(["person_id"], "person"),
-    one_of("basis", BREAK_GLASS_BASES, "ck_break_glass_grant_basis"),
-    sa.CheckConstraint("char_length(reason) BETWEEN 20 AND 2000", name="ck_break_glass_grant_reason"),
-    sa.CheckConstraint("expires_at > opened_at", name="ck_break_glass_grant_expiry"),
-    sa.CheckConstraint(
-        "(reviewed_at IS NULL) = (reviewed_by IS NULL)"
-        " AND char_length(review_note) <= 2000",
-        name="ck_break_glass_grant_review",
-    ),
-    sa.Index("ix_break_glass_grant_case", "unit_id", "case_id", "person_id"),
-    sa.Index(
-        "ix_break_glass_grant_unreviewed", "unit_id", "opened_at",
-        postgresql_where=sa.text("reviewed_at IS NULL"),
-    ),
-)  # fmt: skip
-
 # Every table of the context, as ``adapters.postgres.tables.TENANT_TABLES`` lists them.
 TENANT_TABLES: dict[str, str] = dict.fromkeys(
     (
         "case_subject", "case_guardian", "follow_up_case", "case_reference_counter",
-        "case_member", "case_commitment", "case_breach", "case_note", "case_duty_prompt",
+        "case_member", "case_commitment", "case_breach", "case_note",
+        "case_duty_answer",
         "case_settings", "case_statistics", "case_registered_names_version", "consent",
         "consent_party", "consent_event", "legal_basis_record", "break_glass_grant",
     ),

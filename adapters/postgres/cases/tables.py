@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql as pg
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
@@ -24,6 +23,15 @@ CATEGORIES = (
 )  # fmt: skip
 REGIMES = ("health", "child_welfare", "school", "nav", "police", "slt")
 CASE_KINDS = ("follow_up_team", "youth_follow_up", "youth_sentence", "other")
+CLOSING_REASONS = (
+    "goals_met",
+    "plan_completed",
+    "terminated",
+    "moved",
+    "consent_withdrawn",
+    "transferred",
+    "other",
+)
 COMMITMENT_KINDS = (
     "school_attendance", "course", "drug_testing", "leisure_activity", "restraining_order", "other",
 )  # fmt: skip
@@ -126,6 +134,7 @@ CASE = sa.Table(
     sa.Column("reference", sa.Text(), nullable=False),
     sa.Column("subject_id", sa.Uuid(), nullable=False),
     sa.Column("body_id", sa.Uuid(), nullable=False),
+    sa.Column("organisation_id", sa.Uuid(), nullable=False),
     sa.Column("kind", sa.Text(), nullable=False),
     sa.Column("start_on", sa.Date(), nullable=False),
     sa.Column("end_on", sa.Date(), nullable=True),
@@ -137,6 +146,7 @@ CASE = sa.Table(
     sa.UniqueConstraint("unit_id", "reference", name="uq_follow_up_case_reference"),
     in_unit(["subject_id"], "case_subject"),
     in_unit(["body_id"], "body"),
+    in_unit(["organisation_id"], "organisation"),
     sa.CheckConstraint("reference ~ '^SAK-[0-9]{4}-[0-9]{4,}$'", name="ck_follow_up_case_reference"),
     one_of("kind", CASE_KINDS, "ck_follow_up_case_kind"),
     sa.CheckConstraint(
@@ -145,7 +155,7 @@ CASE = sa.Table(
         name="ck_follow_up_case_status",
     ),
     sa.CheckConstraint("end_on >= start_on", name="ck_follow_up_case_period"),
-    sa.CheckConstraint("char_length(closing_reason) <= 1000", name="ck_follow_up_case_reason"),
+    one_of("closing_reason", CLOSING_REASONS, "ck_follow_up_case_reason"),
     sa.CheckConstraint("version >= 1", name="ck_follow_up_case_version"),
     # One open case per subject per body and kind.
     sa.Index(
@@ -170,7 +180,7 @@ MEMBER = sa.Table(
     sa.Column("case_id", sa.Uuid(), nullable=False),
     sa.Column("person_id", sa.Uuid(), nullable=True),
     sa.Column("name", sa.Text(), nullable=False),
-    sa.Column("organisation_id", sa.Uuid(), nullable=False),
+    sa.Column("organisation_id", sa.Uuid(), nullable=True),
     sa.Column("role", sa.Text(), nullable=False),
     stamp("added_at"),
     in_unit(["case_id"], "follow_up_case", ondelete="CASCADE"),
@@ -185,81 +195,6 @@ MEMBER = sa.Table(
     ),
     sa.Index("ix_case_member_person", "unit_id", "person_id"),
     sa.Index("ix_case_member_case", "unit_id", "case_id"),
-)  # fmt: skip
-
-COMMITMENT = sa.Table(
-    "case_commitment", metadata, ident(), unit(),
-    sa.Column("case_id", sa.Uuid(), nullable=False),
-    sa.Column("kind", sa.Text(), nullable=False),
-    sa.Column("description_enc", sa.LargeBinary(), nullable=False),
-    sa.Column("responsible_organisation_id", sa.Uuid(), nullable=False),
-    sa.Column("status", sa.Text(), nullable=False),
-    sa.Column("start_on", sa.Date(), nullable=True),
-    sa.Column("end_on", sa.Date(), nullable=True),
-    version(), stamp("created_at"),
-    sa.UniqueConstraint("unit_id", "id"),
-    in_unit(["case_id"], "follow_up_case", ondelete="CASCADE"),
-    in_unit(["responsible_organisation_id"], "organisation"),
-    one_of("kind", COMMITMENT_KINDS, "ck_case_commitment_kind"),
-    one_of("status", COMMITMENT_STATUSES, "ck_case_commitment_status"),
-    sealed("description_enc", "ck_case_commitment_description"),
-    sa.CheckConstraint("end_on >= start_on", name="ck_case_commitment_period"),
-    sa.CheckConstraint("version >= 1", name="ck_case_commitment_version"),
-    sa.Index("ix_case_commitment_case", "unit_id", "case_id"),
-)  # fmt: skip
-
-BREACH = sa.Table(
-    "case_breach", metadata, ident(), unit(),
-    sa.Column("commitment_id", sa.Uuid(), nullable=False),
-    sa.Column("occurred_on", sa.Date(), nullable=False),
-    sa.Column("description_enc", sa.LargeBinary(), nullable=False),
-    sa.Column("consequence", sa.Text(), nullable=False),
-    sa.Column("recorded_by", sa.Uuid(), nullable=True),
-    stamp("recorded_at"),
-    in_unit(["commitment_id"], "case_commitment", ondelete="CASCADE"),
-    one_of("consequence", CONSEQUENCES, "ck_case_breach_consequence"),
-    sealed("description_enc", "ck_case_breach_description"),
-    sa.Index("ix_case_breach_commitment", "unit_id", "commitment_id"),
-)  # fmt: skip
-
-NOTE = sa.Table(
-    "case_note", metadata, ident(), unit(),
-    sa.Column("case_id", sa.Uuid(), nullable=False),
-    sa.Column("author_person_id", sa.Uuid(), nullable=True),
-    sa.Column("organisation_id", sa.Uuid(), nullable=False),
-    sa.Column("category", sa.Text(), nullable=False),
-    sa.Column("regime", sa.Text(), nullable=False),
-    sa.Column("text_enc", sa.LargeBinary(), nullable=False),
-    sa.Column("duty_tags", pg.ARRAY(sa.Text()), server_default="{}", nullable=False),
-    sa.Column("written_at", sa.DateTime(timezone=True), nullable=False),
-    sa.UniqueConstraint("unit_id", "id"),
-    in_unit(["case_id"], "follow_up_case", ondelete="CASCADE"),
-    in_unit(["organisation_id"], "organisation"),
-    one_of("category", CATEGORIES, "ck_case_note_category"),
-    one_of("regime", REGIMES, "ck_case_note_regime"),
-    all_of("duty_tags", DUTY_TAGS, "ck_case_note_duty_tags"),
-    sealed("text_enc", "ck_case_note_text"),
-    sa.Index("ix_case_note_case", "unit_id", "case_id", "written_at"),
-)  # fmt: skip
-
-# That a duty prompt was shown with a note (at its creation), and the author's answer to it.
-DUTY = sa.Table(
-    "case_duty_prompt", metadata, ident(), unit(),
-    sa.Column("note_id", sa.Uuid(), nullable=False),
-    sa.Column("duty", sa.Text(), nullable=False),
-    sa.Column("guidance_version", sa.Text(), nullable=False),
-    sa.Column("shown_to", sa.Uuid(), nullable=True),
-    sa.Column("shown_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("answer", sa.Text(), nullable=True),
-    sa.Column("answered_by", sa.Uuid(), nullable=True),
-    sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
-    in_unit(["note_id"], "case_note", ondelete="CASCADE"),
-    sa.UniqueConstraint("note_id", "duty", name="uq_case_duty_prompt_duty"),
-    sa.CheckConstraint("duty ~ '^[a-z_]{1,60}$'", name="ck_case_duty_prompt_duty"),
-    one_of("answer", DUTY_ANSWERS, "ck_case_duty_prompt_answer"),
-    sa.CheckConstraint(
-        "(answer IS NULL) = (answered_at IS NULL)", name="ck_case_duty_prompt_answered"
-    ),
 )  # fmt: skip
 
 SETTINGS = sa.Table(
@@ -284,7 +219,8 @@ STATISTICS = sa.Table(
     sa.Column("closing_reason", sa.Text(), nullable=True),
     sa.Column("deleted_on", sa.Date(), nullable=False),
     one_of("kind", CASE_KINDS, "ck_case_statistics_kind"),
-    sa.CheckConstraint("age_band ~ '^[0-9]{1,2}-[0-9]{1,2}$'", name="ck_case_statistics_age_band"),
+    one_of("closing_reason", CLOSING_REASONS, "ck_case_statistics_closing_reason"),
+    sa.CheckConstraint("char_length(age_band) <= 20", name="ck_case_statistics_age_band"),
     sa.Index("ix_case_statistics_unit", "unit_id", "year_opened"),
 )  # fmt: skip
 

@@ -6,7 +6,7 @@ hash-chained event logs, legal-basis records, break-glass grants, the unit's cas
 de-identified statistics a deleted case leaves, and the per-unit version of the registered names
 the free-text guard caches (issue 11). Row-level security on every table (``migration_kit``).
 
-Deletion is real and goes one way only: ``samordna_purge_case(case_id, age_band)``, SECURITY
+Deletion is real and goes one way only: ``samordna_purge_case(case_id, version, age band, subject?)``, SECURITY
 DEFINER owned by the migration role, removes a case with its consents AND their events (the app
 role may not DELETE them, nor cases or subjects), the subject when no other case names it, and
 leaves one ``case_statistics`` row. Consent events are append-only (``append_only``); two
@@ -40,17 +40,17 @@ GRANTS = {
     "case_guardian": ALL,
     "follow_up_case": KEEP,
     "break_glass_grant": KEEP,
-    "case_commitment": KEEP,
+    "case_commitment": ALL,
     "case_member": ALL,
     "case_note": APPEND,
     "consent": KEEP,
     "legal_basis_record": KEEP,
     "case_breach": APPEND,
-    "case_duty_prompt": KEEP,
+    "case_duty_answer": APPEND,
     "consent_party": APPEND,
     "consent_event": APPEND,
 }
-APPEND_ONLY = ("consent_event", "case_note", "case_breach")
+APPEND_ONLY = ("consent_event", "case_note", "case_breach", "case_duty_answer")
 
 # The guard's name cache compares this per unit (one cheap query per screen). A deleted row only
 # bumps an existing counter: a unit being deleted takes its counter with it.
@@ -72,12 +72,13 @@ $$
 # The only way a case, its consents and their events go. Row-level security still applies to
 # the owner (FORCE): only the request's unit's case can be purged.
 PURGE = """
-CREATE FUNCTION samordna_purge_case(target uuid, band text DEFAULT NULL) RETURNS boolean
+CREATE FUNCTION samordna_purge_case(target uuid, expected integer, band text, subject_too boolean)
+RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE c follow_up_case%ROWTYPE;
 BEGIN
   SELECT * INTO c FROM follow_up_case
-   WHERE id = target AND unit_id = samordna_current_unit() FOR UPDATE;
+   WHERE id = target AND unit_id = samordna_current_unit() AND version = expected FOR UPDATE;
   IF NOT FOUND THEN RETURN false; END IF;
   DELETE FROM consent_event e USING consent k
    WHERE k.unit_id = c.unit_id AND k.case_id = c.id AND e.unit_id = c.unit_id
@@ -87,8 +88,8 @@ BEGIN
      AND p.consent_id = k.id;
   DELETE FROM consent WHERE unit_id = c.unit_id AND case_id = c.id;
   DELETE FROM follow_up_case WHERE unit_id = c.unit_id AND id = c.id;
-  IF NOT EXISTS (SELECT FROM follow_up_case
-                  WHERE unit_id = c.unit_id AND subject_id = c.subject_id) THEN
+  IF subject_too AND NOT EXISTS (
+      SELECT FROM follow_up_case WHERE unit_id = c.unit_id AND subject_id = c.subject_id) THEN
     DELETE FROM case_subject WHERE unit_id = c.unit_id AND id = c.subject_id;
   END IF;
   INSERT INTO case_statistics
@@ -99,6 +100,7 @@ BEGIN
 END
 $$
 """
+PURGE_SIGNATURE = "samordna_purge_case(uuid, integer, text, boolean)"
 
 
 def _functions() -> None:
@@ -109,8 +111,8 @@ def _functions() -> None:
             f" ON {table} FOR EACH ROW EXECUTE FUNCTION samordna_bump_registered_names()"
         )
     op.execute(PURGE)
-    op.execute("REVOKE ALL ON FUNCTION samordna_purge_case(uuid, text) FROM PUBLIC")
-    op.execute("GRANT EXECUTE ON FUNCTION samordna_purge_case(uuid, text) TO samordna_app")
+    op.execute(f"REVOKE ALL ON FUNCTION {PURGE_SIGNATURE} FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION {PURGE_SIGNATURE} TO samordna_app")
 
 
 def upgrade() -> None:
@@ -123,7 +125,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP FUNCTION samordna_purge_case(uuid, text)")
+    op.execute(f"DROP FUNCTION {PURGE_SIGNATURE}")
     for table in ("case_subject", "case_guardian"):
         op.execute(f"DROP TRIGGER tg_{table}_names_version ON {table}")
     op.execute("DROP FUNCTION samordna_bump_registered_names()")
@@ -177,12 +179,14 @@ def _tables() -> None:
         sa.Column("closing_reason", sa.Text(), nullable=True),
         sa.Column("deleted_on", sa.Date(), nullable=False),
         sa.CheckConstraint(
-            "age_band ~ '^[0-9]{1,2}-[0-9]{1,2}$'", name="ck_case_statistics_age_band"
+            "closing_reason IN ('goals_met','plan_completed','terminated','moved','consent_withdrawn','transferred','other')",
+            name="ck_case_statistics_closing_reason",
         ),
         sa.CheckConstraint(
             "kind IN ('follow_up_team','youth_follow_up','youth_sentence','other')",
             name="ck_case_statistics_kind",
         ),
+        sa.CheckConstraint("char_length(age_band) <= 20", name="ck_case_statistics_age_band"),
         sa.ForeignKeyConstraint(["unit_id"], ["slt_unit.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -279,6 +283,7 @@ def _tables() -> None:
         sa.Column("reference", sa.Text(), nullable=False),
         sa.Column("subject_id", sa.Uuid(), nullable=False),
         sa.Column("body_id", sa.Uuid(), nullable=False),
+        sa.Column("organisation_id", sa.Uuid(), nullable=False),
         sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("start_on", sa.Date(), nullable=False),
         sa.Column("end_on", sa.Date(), nullable=True),
@@ -303,18 +308,25 @@ def _tables() -> None:
             name="ck_follow_up_case_status",
         ),
         sa.CheckConstraint(
+            "closing_reason IN ('goals_met','plan_completed','terminated','moved','consent_withdrawn','transferred','other')",
+            name="ck_follow_up_case_reason",
+        ),
+        sa.CheckConstraint(
             "kind IN ('follow_up_team','youth_follow_up','youth_sentence','other')",
             name="ck_follow_up_case_kind",
         ),
         sa.CheckConstraint(
             "reference ~ '^SAK-[0-9]{4}-[0-9]{4,}$'", name="ck_follow_up_case_reference"
         ),
-        sa.CheckConstraint("char_length(closing_reason) <= 1000", name="ck_follow_up_case_reason"),
         sa.CheckConstraint("end_on >= start_on", name="ck_follow_up_case_period"),
         sa.CheckConstraint("version >= 1", name="ck_follow_up_case_version"),
         sa.ForeignKeyConstraint(
             ["unit_id", "body_id"],
             ["body.unit_id", "body.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["unit_id", "organisation_id"],
+            ["organisation.unit_id", "organisation.id"],
         ),
         sa.ForeignKeyConstraint(
             ["unit_id", "subject_id"],
@@ -351,6 +363,7 @@ def _tables() -> None:
         sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("reviewed_by", sa.Uuid(), nullable=True),
         sa.Column("review_note", sa.Text(), nullable=True),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "basis IN ('consent','anonymised','same_purpose','necessary_for_own_tasks','report_offence','own_service','break_glass')",
             name="ck_break_glass_grant_basis",
@@ -396,9 +409,8 @@ def _tables() -> None:
         sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("description_enc", sa.LargeBinary(), nullable=False),
         sa.Column("responsible_organisation_id", sa.Uuid(), nullable=False),
+        sa.Column("regime", sa.Text(), nullable=False),
         sa.Column("status", sa.Text(), nullable=False),
-        sa.Column("start_on", sa.Date(), nullable=True),
-        sa.Column("end_on", sa.Date(), nullable=True),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.Column(
             "created_at",
@@ -411,10 +423,13 @@ def _tables() -> None:
             name="ck_case_commitment_kind",
         ),
         sa.CheckConstraint(
+            "regime IN ('health','child_welfare','school','nav','police','slt')",
+            name="ck_case_commitment_regime",
+        ),
+        sa.CheckConstraint(
             "status IN ('planned','active','met','breached','ended')",
             name="ck_case_commitment_status",
         ),
-        sa.CheckConstraint("end_on >= start_on", name="ck_case_commitment_period"),
         sa.CheckConstraint(
             "octet_length(description_enc) BETWEEN 30 AND 70000",
             name="ck_case_commitment_description",
@@ -443,7 +458,7 @@ def _tables() -> None:
         sa.Column("case_id", sa.Uuid(), nullable=False),
         sa.Column("person_id", sa.Uuid(), nullable=True),
         sa.Column("name", sa.Text(), nullable=False),
-        sa.Column("organisation_id", sa.Uuid(), nullable=False),
+        sa.Column("organisation_id", sa.Uuid(), nullable=True),
         sa.Column("role", sa.Text(), nullable=False),
         sa.Column(
             "added_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
@@ -486,6 +501,7 @@ def _tables() -> None:
         sa.Column("regime", sa.Text(), nullable=False),
         sa.Column("text_enc", sa.LargeBinary(), nullable=False),
         sa.Column("duty_tags", postgresql.ARRAY(sa.Text()), server_default="{}", nullable=False),
+        sa.Column("prompted", postgresql.ARRAY(sa.Text()), server_default="{}", nullable=False),
         sa.Column("written_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "category IN ('identity','guardians','involvement','plan','school','health','substance_use','family','criminal_matters','child_welfare','leisure','other')",
@@ -494,6 +510,10 @@ def _tables() -> None:
         sa.CheckConstraint(
             "duty_tags <@ ARRAY['suspected_abuse','suspected_neglect','serious_crime']::text[]",
             name="ck_case_note_duty_tags",
+        ),
+        sa.CheckConstraint(
+            "prompted <@ ARRAY['report_to_child_welfare','avert_crime']::text[]",
+            name="ck_case_note_prompted",
         ),
         sa.CheckConstraint(
             "regime IN ('health','child_welfare','school','nav','police','slt')",
@@ -674,31 +694,29 @@ def _tables() -> None:
         "ix_case_breach_commitment", "case_breach", ["unit_id", "commitment_id"], unique=False
     )
     op.create_table(
-        "case_duty_prompt",
+        "case_duty_answer",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("unit_id", sa.Uuid(), nullable=False),
         sa.Column("note_id", sa.Uuid(), nullable=False),
         sa.Column("duty", sa.Text(), nullable=False),
-        sa.Column("guidance_version", sa.Text(), nullable=False),
-        sa.Column("shown_to", sa.Uuid(), nullable=True),
-        sa.Column("shown_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("answer", sa.Text(), nullable=True),
+        sa.Column("answer", sa.Text(), nullable=False),
         sa.Column("answered_by", sa.Uuid(), nullable=True),
-        sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "answer IN ('will_report','already_reported','not_applicable','unsure')",
-            name="ck_case_duty_prompt_answer",
+            name="ck_case_duty_answer_answer",
         ),
-        sa.CheckConstraint("duty ~ '^[a-z_]{1,60}$'", name="ck_case_duty_prompt_duty"),
         sa.CheckConstraint(
-            "(answer IS NULL) = (answered_at IS NULL)", name="ck_case_duty_prompt_answered"
+            "duty IN ('report_to_child_welfare','avert_crime')", name="ck_case_duty_answer_duty"
         ),
         sa.ForeignKeyConstraint(
             ["unit_id", "note_id"], ["case_note.unit_id", "case_note.id"], ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(["unit_id"], ["slt_unit.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("note_id", "duty", name="uq_case_duty_prompt_duty"),
+    )
+    op.create_index(
+        "ix_case_duty_answer_note", "case_duty_answer", ["unit_id", "note_id", "at"], unique=False
     )
     op.create_table(
         "consent_party",
@@ -735,7 +753,7 @@ def _tables() -> None:
     )
     op.create_table(
         "consent_event",
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("unit_id", sa.Uuid(), nullable=False),
         sa.Column("consent_id", sa.Uuid(), nullable=False),
         sa.Column("party_id", sa.Uuid(), nullable=False),
