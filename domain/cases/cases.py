@@ -1,0 +1,240 @@
+"""Cases domain room: opening, reading, changing and closing cases. A case is opened on an
+executive body by a person with a seat on it, who becomes its lead; its team sees it, nobody else."""
+
+from __future__ import annotations
+
+import dataclasses
+from uuid import UUID, uuid4
+
+from domain.cases import policies as pol
+from domain.cases import validation as val
+from domain.cases.access import Action
+from domain.cases.base import UseCases
+from domain.cases.case import Case, CaseMember, CaseStatus, ClosingReason, MemberRole, reference
+from domain.cases.changes import CaseChanges, NewSubject, OpenCase
+from domain.cases.context import CaseContext, load
+from domain.cases.errors import CaseBodyNotExecutive, CaseClosed
+from domain.cases.ports import CasesUnitOfWork
+from domain.cases.reads import (
+    commitment_views,
+    consent_items,
+    member_views,
+    note_view,
+    subject_name,
+    subject_view,
+)
+from domain.cases.subject import Guardian, Subject
+from domain.cases.views import CaseSummary, CaseView
+from domain.shared.changes import apply, expect_version
+from domain.shared.errors import Errors, NotFound, ValidationFailed
+from domain.shared.policies import require
+from domain.shared.principal import Principal
+
+
+def _unknown(field: str, what: str) -> ValidationFailed:
+    return ValidationFailed.single(field, "unknown", f"No such {what} in this unit.")
+
+
+def new_subject(unit_id: UUID, s: NewSubject) -> Subject:
+    guardians = tuple(
+        Guardian(
+            id=g.id or uuid4(),
+            name=g.name.strip(),
+            relation=g.relation.strip(),
+            parental_responsibility=g.parental_responsibility,
+            phone=g.phone or None,
+            email=g.email or None,
+        )
+        for g in s.guardians
+    )
+    return Subject(
+        id=uuid4(),
+        unit_id=unit_id,
+        name=s.name.strip(),
+        birth_date=s.birth_date,
+        identity_number=s.identity_number or None,
+        guardians=guardians,
+    )
+
+
+class CaseUseCases(UseCases):
+    async def my_cases(self, p: Principal) -> tuple[CaseSummary, ...]:
+        """The cases whose team ``p`` is on (nobody else's — the list is empty for the rest)."""
+        now = self._clock.now()
+        async with self._open(p) as uow:
+            assert p.person_id is not None
+            cases = await uow.cases.of_person(p.person_id)
+            bodies = {b.id: b for b in await uow.bodies.get_many([c.body_id for c in cases])}
+            out = []
+            for case in cases:
+                ctx = await load(uow, p, case, now)
+                if ctx.reader.seat is None:
+                    continue
+                body = bodies.get(case.body_id)
+                out.append(
+                    CaseSummary(
+                        id=case.id,
+                        reference=case.reference,
+                        kind=case.kind,
+                        status=case.status,
+                        body_id=case.body_id,
+                        body_name=body.name if body else "",
+                        start_on=case.start_on,
+                        end_on=case.end_on,
+                        my_role=ctx.reader.seat.role,
+                        subject_name=subject_name(ctx),
+                        version=case.version,
+                    )
+                )
+                await ctx.flush(uow)
+            await uow.commit()
+        return tuple(out)
+
+    async def open_case(self, p: Principal, cmd: OpenCase) -> CaseView:
+        uow_ = self._open(p)
+        today, now = self._clock.today(), self._clock.now()
+        async with uow_ as uow:
+            try:
+                body = await uow.bodies.get(cmd.body_id)
+            except NotFound:
+                raise _unknown("bodyId", "body") from None
+            if not body.may_handle_individual_cases:
+                raise CaseBodyNotExecutive(
+                    "Individual cases belong to executive bodies, never steering or coordinating ones."
+                )
+            require(pol.can_open_case(p, body.id), "open a case on this body")
+            try:
+                await uow.organisations.get(cmd.organisation_id)
+            except NotFound:
+                raise _unknown("organisationId", "organisation") from None
+            subject, is_new = await self._subject_for(uow, p, cmd.subject, today)
+            e = Errors()
+            val.case_period(e, cmd.kind, cmd.start_on, cmd.end_on, subject.birth_date)
+            e.raise_if_any()
+            if is_new:
+                await uow.subjects.add(subject)
+            seq = await uow.cases.next_seq(today.year)
+            case = Case(
+                id=uuid4(),
+                unit_id=p.unit_id,
+                reference=reference(today.year, seq),
+                subject_id=subject.id,
+                body_id=body.id,
+                kind=cmd.kind,
+                organisation_id=cmd.organisation_id,
+                start_on=cmd.start_on,
+                end_on=cmd.end_on,
+                created_at=now,
+            )
+            await uow.cases.add(case)
+            assert p.person_id is not None
+            lead = CaseMember(
+                id=uuid4(),
+                case_id=case.id,
+                person_id=p.person_id,
+                name=p.display_name,
+                organisation_id=cmd.organisation_id,
+                role=MemberRole.LEAD,
+            )
+            await uow.members.add(lead)
+            ctx = await load(uow, p, case, now)
+            ctx.log("case", case.id, Action.WRITE)
+            if is_new:
+                ctx.log("subject", subject.id, Action.WRITE)
+            return await self._finish(uow, ctx)
+
+    async def _subject_for(
+        self, uow: CasesUnitOfWork, p: Principal, s: NewSubject | UUID, today: object
+    ) -> tuple[Subject, bool]:
+        """A known subject the reader already follows, or a new one. A new subject whose identity
+        number is registered already joins that subject — without saying so (an error would tell
+        the caller that the child is followed up in this unit)."""
+        if isinstance(s, UUID):
+            for case in await uow.cases.of_subject(s):
+                team = await uow.members.of_case(case.id)
+                if pol.membership(p, team) is not None:
+                    return await uow.subjects.get(s), False
+            raise _unknown("subject", "subject")
+        e = Errors()
+        val.subject(e, s.name, s.birth_date, s.identity_number, self._clock.today(), "subject.")
+        val.guardians(e, s.guardians, "subject.")
+        e.raise_if_any()
+        if s.identity_number:
+            known = await uow.subjects.find_by_identity_number(s.identity_number)
+            if known is not None:
+                return known, False
+        return new_subject(p.unit_id, s), True
+
+    async def case_view(self, p: Principal, id: UUID) -> CaseView:
+        async with self._open(p) as uow:
+            ctx = await self._case(uow, p, id)
+            return await self._finish(uow, ctx)
+
+    async def _finish(self, uow: CasesUnitOfWork, ctx: CaseContext) -> CaseView:
+        """Build the view (every item through the decision point), log, commit."""
+        view = await self._view(uow, ctx)
+        await ctx.flush(uow)
+        await uow.commit()
+        return view
+
+    async def _view(self, uow: CasesUnitOfWork, ctx: CaseContext) -> CaseView:
+        case = ctx.case
+        body = (await uow.bodies.get_many([case.body_id])) or ()
+        notes = await uow.notes.of_case(case.id)
+        duties = await uow.duty_prompts.of_notes([n.id for n in notes]) if notes else ()
+        return CaseView(
+            case=case,
+            body_name=body[0].name if body else "",
+            my_role=ctx.reader.role,
+            my_organisation_id=ctx.reader.organisation_id,
+            break_glass_id=ctx.reader.break_glass_id,
+            subject=subject_view(ctx),
+            team=member_views(ctx),
+            commitments=commitment_views(ctx, await uow.commitments.of_case(case.id)),
+            notes=tuple(note_view(ctx, n, duties) for n in notes),
+            consents=consent_items(ctx),
+        )
+
+    async def _lead_case(
+        self, uow: CasesUnitOfWork, p: Principal, id: UUID, action: str
+    ) -> CaseContext:
+        ctx = await self._case(uow, p, id)
+        require(pol.is_lead(p, ctx.team), action)
+        return ctx
+
+    async def update_case(
+        self, p: Principal, id: UUID, changes: CaseChanges, expected_version: int | None
+    ) -> CaseView:
+        async with self._open(p) as uow:
+            ctx = await self._lead_case(uow, p, id, "change this case")
+            expect_version(ctx.case.version, expected_version)
+            if not ctx.case.is_open:
+                raise CaseClosed("A closed case is not changed.")
+            case = apply(ctx.case, changes.trimmed())
+            e = Errors()
+            val.case_period(e, case.kind, case.start_on, case.end_on, ctx.subject.birth_date)
+            e.raise_if_any()
+            await uow.cases.update(case, ctx.case.version)
+            ctx.case = case
+            ctx.log("case", case.id, Action.WRITE)
+            return await self._finish(uow, ctx)
+
+    async def close_case(
+        self, p: Principal, id: UUID, reason: ClosingReason, expected_version: int | None
+    ) -> CaseView:
+        async with self._open(p) as uow:
+            ctx = await self._lead_case(uow, p, id, "close this case")
+            expect_version(ctx.case.version, expected_version)
+            if not ctx.case.is_open:
+                raise CaseClosed("The case is already closed.")
+            case = dataclasses.replace(
+                ctx.case,
+                status=CaseStatus.CLOSED,
+                version=ctx.case.version + 1,
+                closed_on=self._clock.today(),
+                closing_reason=reason,
+            )
+            await uow.cases.update(case, ctx.case.version)
+            ctx.case = case
+            ctx.log("case", case.id, Action.WRITE)
+            return await self._finish(uow, ctx)
