@@ -73,7 +73,7 @@ class CaseMember:
     case_id: UUID
     person_id: UUID | None
     name: str = field(repr=False)
-    organisation_id: UUID  # the organisation the member represents on the case
+    organisation_id: UUID | None  # the organisation the member represents (None: private network)
     role: MemberRole = MemberRole.MEMBER
 
 

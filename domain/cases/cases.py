@@ -181,7 +181,7 @@ class CaseUseCases(UseCases):
         case = ctx.case
         body = (await uow.bodies.get_many([case.body_id])) or ()
         notes = await uow.notes.of_case(case.id)
-        duties = await uow.duty_prompts.of_notes([n.id for n in notes]) if notes else ()
+        answers = await uow.duty_answers.of_notes([n.id for n in notes]) if notes else ()
         return CaseView(
             case=case,
             body_name=body[0].name if body else "",
@@ -191,7 +191,7 @@ class CaseUseCases(UseCases):
             subject=subject_view(ctx),
             team=member_views(ctx),
             commitments=commitment_views(ctx, await uow.commitments.of_case(case.id)),
-            notes=tuple(note_view(ctx, n, duties) for n in notes),
+            notes=tuple(note_view(ctx, n, answers) for n in notes),
             consents=consent_items(ctx),
         )
 

@@ -69,7 +69,7 @@ class NewMember:
 
     person_id: UUID | None = None
     name: str | None = field(default=None, repr=False)  # required without a person
-    organisation_id: UUID
+    organisation_id: UUID | None = None  # None: a private-network member
     role: MemberRole = MemberRole.MEMBER
 
 
@@ -79,8 +79,6 @@ class NewCommitment:
     description: str = field(repr=False)
     responsible_organisation_id: UUID
     status: CommitmentStatus = CommitmentStatus.PLANNED
-    start_on: date | None = None
-    end_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,8 +86,6 @@ class CommitmentChanges(Changes):
     description: str | Unset = UNSET
     status: CommitmentStatus | Unset = UNSET
     responsible_organisation_id: UUID | Unset = UNSET
-    start_on: date | Unset | None = UNSET
-    end_on: date | Unset | None = UNSET
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -46,8 +46,6 @@ class Commitment:
     responsible_organisation_id: UUID
     regime: SourceRegime
     status: CommitmentStatus = CommitmentStatus.PLANNED
-    start_on: date | None = None
-    end_on: date | None = None
     breaches: tuple[Breach, ...] = ()
     version: int = 1
 

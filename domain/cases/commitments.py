@@ -44,8 +44,6 @@ class CommitmentUseCases(UseCases):
     def _check(c: Commitment) -> None:
         e = Errors()
         val.text(e, "description", c.description, required=True, max_len=DESCRIPTION_MAX)
-        if c.start_on and c.end_on and c.end_on < c.start_on:
-            e.add("endOn", "before-start", "The end date comes before the start date.")
         e.raise_if_any()
 
     async def add_commitment(
@@ -70,8 +68,6 @@ class CommitmentUseCases(UseCases):
                 responsible_organisation_id=org.id,
                 regime=regime_of(org.type),
                 status=new.status,
-                start_on=new.start_on,
-                end_on=new.end_on,
             )
             self._check(c)
             await uow.commitments.add(c)

@@ -64,8 +64,8 @@ class ConsentUseCases(UseCases):
         async with self._open(p) as uow:
             ctx = await self._case(uow, p, case_id)
             seat = ctx.reader.seat
-            if seat is None:
-                raise Forbidden("Only the case's team registers consents.")
+            if seat is None or seat.organisation_id is None:
+                raise Forbidden("Only the case's team registers consents, for their organisation.")
             if not ctx.case.is_open:
                 raise CaseClosed("A closed case takes no new consents.")
             e = Errors()
@@ -115,7 +115,7 @@ class ConsentUseCases(UseCases):
                     for x in new.parties
                 ),
                 collected_by_person_id=p.person_id,
-                collected_by_organisation_id=seat.organisation_id,
+                collected_by_organisation_id=new.collected_by_organisation_id,
                 method=new.method,
                 child_view=(new.child_view or "").strip() or None,
                 created_at=self._clock.now(),

@@ -40,6 +40,7 @@ class Note:
     text: str = field(repr=False)
     duty_tags: frozenset[DutyTag] = frozenset()
     written_at: datetime
+    prompted: tuple[Duty, ...] = ()  # the duties shown when the note was written
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,16 +54,13 @@ class DutyPrompt:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DutyRecord:
-    """That a duty was shown to the note's author (with the guidance version), and their answer
-    once given — one row per (note, duty); a later answer replaces the earlier one."""
+class DutyAnswer:
+    """The author's answer to a prompted duty. Append-only: a later answer is a new row, the
+    latest per duty counts."""
 
     id: UUID
     note_id: UUID
     duty: Duty
-    guidance_version: str
-    shown_to: UUID | None
-    shown_at: datetime
-    answer: DutyAnswerKind | None = None
-    answered_by: UUID | None = None
-    answered_at: datetime | None = None
+    answer: DutyAnswerKind
+    answered_by: UUID | None
+    at: datetime

@@ -12,11 +12,11 @@ from domain.cases.base import UseCases
 from domain.cases.changes import NewNote
 from domain.cases.errors import CaseClosed
 from domain.cases.limits import NOTE_MAX
-from domain.cases.note import Duty, DutyAnswerKind, DutyRecord, Note
-from domain.cases.policy import POLICY, duties_for
+from domain.cases.note import Duty, DutyAnswer, DutyAnswerKind, Note
+from domain.cases.policy import duties_for
 from domain.cases.reads import note_view
 from domain.cases.views import NoteView
-from domain.shared.errors import Errors, Forbidden, NotFound
+from domain.shared.errors import Errors, Forbidden, NotFound, ValidationFailed
 from domain.shared.principal import Principal
 
 
@@ -28,8 +28,10 @@ class NoteUseCases(UseCases):
         async with self._open(p) as uow:
             ctx = await self._case(uow, p, case_id)
             seat = ctx.reader.seat
-            if seat is None:
-                raise Forbidden("Only the case's team writes notes.")
+            if seat is None or seat.organisation_id is None:
+                raise Forbidden(
+                    "Only the case's team writes notes, for the organisation they represent."
+                )
             if not ctx.case.is_open:
                 raise CaseClosed("A closed case takes no new notes.")
             e.raise_if_any()
@@ -44,24 +46,12 @@ class NoteUseCases(UseCases):
                 text=text,
                 duty_tags=frozenset(new.duty_tags),
                 written_at=now,
+                prompted=duties_for(frozenset(new.duty_tags)),
             )
             await uow.notes.add(note)
-            records = tuple(
-                DutyRecord(
-                    id=uuid4(),
-                    note_id=note.id,
-                    duty=d,
-                    guidance_version=POLICY.version,
-                    shown_to=p.person_id,
-                    shown_at=now,
-                )
-                for d in duties_for(note.duty_tags)
-            )
-            if records:
-                await uow.duty_prompts.add(records)
             item = ctx.item(note.category, note.organisation_id, free_text=True)
             ctx.log("note", note.id, Action.WRITE, item=item)
-            view = note_view(ctx, note, records)
+            view = note_view(ctx, note)
             await ctx.flush(uow)
             await uow.commit()
         return view
@@ -70,15 +60,15 @@ class NoteUseCases(UseCases):
         async with self._open(p) as uow:
             ctx = await self._case(uow, p, case_id)
             notes = await uow.notes.of_case(case_id)
-            duties = await uow.duty_prompts.of_notes([n.id for n in notes]) if notes else ()
-            views = tuple(note_view(ctx, n, duties) for n in notes)
+            answers = await uow.duty_answers.of_notes([n.id for n in notes]) if notes else ()
+            views = tuple(note_view(ctx, n, answers) for n in notes)
             await ctx.flush(uow)
             await uow.commit()
         return views
 
     async def answer_duty(
         self, p: Principal, note_id: UUID, duty: Duty, answer: DutyAnswerKind
-    ) -> DutyRecord:
+    ) -> DutyAnswer:
         """The author's own answer to a duty the note prompted; the system decides nothing."""
         async with self._open(p) as uow:
             try:
@@ -88,9 +78,17 @@ class NoteUseCases(UseCases):
             ctx = await self._case(uow, p, note.case_id)
             if note.author_person_id != p.person_id:
                 raise Forbidden("Only the note's author answers its duties.")
-            record = await uow.duty_prompts.answer(
-                note_id, duty.value, answer, p.person_id, self._clock.now()
+            if duty not in note.prompted:
+                raise ValidationFailed.single("duty", "not-prompted", "The note did not prompt it.")
+            record = DutyAnswer(
+                id=uuid4(),
+                note_id=note_id,
+                duty=duty,
+                answer=answer,
+                answered_by=p.person_id,
+                at=self._clock.now(),
             )
+            await uow.duty_answers.add(record)
             ctx.log("duty_answer", record.id, Action.WRITE)
             await ctx.flush(uow)
             await uow.commit()

@@ -17,7 +17,7 @@ from domain.cases.breakglass import BreakGlass
 from domain.cases.case import Case, CaseMember
 from domain.cases.commitment import Commitment
 from domain.cases.consent import Consent, ConsentEvent
-from domain.cases.note import DutyAnswerKind, DutyRecord, Note
+from domain.cases.note import DutyAnswer, Note
 from domain.cases.retention import CaseStatistics
 from domain.cases.subject import Subject
 from domain.meetings.guard import FreeTextGuard as FreeTextGuard  # re-exported for the service
@@ -94,18 +94,14 @@ class NoteRepository(Protocol):
         ...
 
 
-class DutyPrompts(Protocol):
-    """What duties were shown on which note, and the author's answers (UNIQUE (note, duty))."""
+class DutyAnswers(Protocol):
+    """Append-only: a later answer to the same duty is a new row; the latest counts."""
 
-    async def add(self, records: Sequence[DutyRecord]) -> None: ...
+    async def add(self, answer: DutyAnswer) -> None: ...
 
-    async def answer(
-        self, note_id: UUID, duty: str, answer: DutyAnswerKind, by: UUID | None, at: datetime
-    ) -> DutyRecord:
-        """Record (or replace) the answer; ``NotFound`` when that duty was not shown on the note."""
+    async def of_notes(self, note_ids: Sequence[UUID]) -> Sequence[DutyAnswer]:
+        """Oldest first."""
         ...
-
-    async def of_notes(self, note_ids: Sequence[UUID]) -> Sequence[DutyRecord]: ...
 
 
 class ConsentRepository(Protocol):
@@ -230,7 +226,7 @@ class CasesUnitOfWork(Protocol):
     def notes(self) -> NoteRepository: ...
 
     @property
-    def duty_prompts(self) -> DutyPrompts: ...
+    def duty_answers(self) -> DutyAnswers: ...
 
     @property
     def consents(self) -> ConsentRepository: ...

@@ -11,7 +11,7 @@ from domain.cases.commitment import Commitment
 from domain.cases.consent import Consent, ConsentEvent, status, verify_events
 from domain.cases.context import CaseContext
 from domain.cases.decision import Decision, Item, Permit
-from domain.cases.note import DutyRecord, Note
+from domain.cases.note import DutyAnswer, Note
 from domain.cases.policy import DUTIES
 from domain.cases.regimes import Category, SourceRegime
 from domain.cases.views import (
@@ -107,10 +107,9 @@ def commitment_views(ctx: CaseContext, items: Sequence[Commitment]) -> tuple[Com
     return tuple(commitment_view(ctx, c) for c in items)
 
 
-def note_view(ctx: CaseContext, n: Note, duties: Sequence[DutyRecord] = ()) -> NoteView:
+def note_view(ctx: CaseContext, n: Note, answers: Sequence[DutyAnswer] = ()) -> NoteView:
     item = ctx.item(n.category, n.organisation_id, free_text=True)
     item = dataclasses.replace(item, regime=n.regime)
-    records = tuple(r for r in duties if r.note_id == n.id)
     mine = n.author_person_id is not None and n.author_person_id == ctx.reader.principal.person_id
     return NoteView(
         id=n.id,
@@ -118,8 +117,8 @@ def note_view(ctx: CaseContext, n: Note, duties: Sequence[DutyRecord] = ()) -> N
         regime=n.regime,
         written_at=n.written_at,
         note=field_of(ctx.read("note", n.id, item), item, n),
-        duty_prompts=tuple(DUTIES[r.duty] for r in records) if mine else (),
-        duties=records if mine else (),
+        duty_prompts=tuple(DUTIES[d] for d in n.prompted) if mine else (),
+        duty_answers=tuple(a for a in answers if a.note_id == n.id) if mine else (),
     )
 
 

@@ -30,12 +30,18 @@ class TeamUseCases(UseCases):
                 raise ValidationFailed.single(
                     "personId", "too-many", f"At most {TEAM_MAX}.", {"max": TEAM_MAX}
                 )
-            try:
-                org = await uow.organisations.get(new.organisation_id)
-            except NotFound:
+            org = None
+            if new.organisation_id is not None:
+                try:
+                    org = await uow.organisations.get(new.organisation_id)
+                except NotFound:
+                    raise ValidationFailed.single(
+                        "organisationId", "unknown", "No such organisation."
+                    ) from None
+            elif new.person_id is not None:
                 raise ValidationFailed.single(
-                    "organisationId", "unknown", "No such organisation."
-                ) from None
+                    "organisationId", "required", "A person represents an organisation on the case."
+                )
             name = (new.name or "").strip()
             if new.person_id is not None:
                 try:
@@ -54,12 +60,13 @@ class TeamUseCases(UseCases):
                 case_id=case_id,
                 person_id=new.person_id,
                 name=name,
-                organisation_id=org.id,
+                organisation_id=org.id if org else None,
                 role=new.role,
             )
             await uow.members.add(member)
             ctx.team = (*ctx.team, member)
-            ctx.organisations[org.id] = org
+            if org is not None:
+                ctx.organisations[org.id] = org
             ctx.log("member", member.id, Action.WRITE)
             view = next(v for v in member_views(ctx) if v.id == member.id)
             await ctx.flush(uow)

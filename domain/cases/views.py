@@ -15,7 +15,7 @@ from domain.cases.case import Case, CaseKind, CaseMember, CaseStatus, MemberRole
 from domain.cases.commitment import Commitment
 from domain.cases.consent import Consent, ConsentEvent, ConsentStatus
 from domain.cases.decision import DenyReason, Permit
-from domain.cases.note import DutyPrompt, DutyRecord, Note
+from domain.cases.note import DutyAnswer, DutyPrompt, Note
 from domain.cases.regimes import Category, SourceRegime
 from domain.cases.subject import Guardian
 
@@ -81,7 +81,7 @@ class NoteView:
     written_at: datetime
     note: Field[Note]
     duty_prompts: tuple[DutyPrompt, ...] = ()  # the guidance shown, to its author only
-    duties: tuple[DutyRecord, ...] = ()  # shown when, and the author's answers
+    duty_answers: tuple[DutyAnswer, ...] = ()  # the author's answers, oldest first
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
