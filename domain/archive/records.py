@@ -28,12 +28,20 @@ class ArchiveDocument:
     content: bytes
     sha256: str
     title: str = ""
+    pdfa: bool = False  # PDF/A (archive format, variantformat "A"); else a production format
 
     @classmethod
-    def of(cls, filename: str, media_type: str, content: bytes, title: str = "") -> ArchiveDocument:
+    def of(
+        cls, filename: str, media_type: str, content: bytes, title: str = "", *, pdfa: bool = False
+    ) -> ArchiveDocument:
         digest = hashlib.sha256(content).hexdigest()
         return cls(
-            filename=filename, media_type=media_type, content=content, sha256=digest, title=title
+            filename=filename,
+            media_type=media_type,
+            content=content,
+            sha256=digest,
+            title=title,
+            pdfa=pdfa,
         )
 
     @property
@@ -44,7 +52,8 @@ class ArchiveDocument:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Participant:
-    """A ``moetedeltaker``: name and function (leder, medlem, sekretær …) of someone present."""
+    """A ``moetedeltaker``: name and function of someone present. ``function`` is a code of FIKS
+    Arkiv's moetedeltakerfunksjon list: LEDER, NESTL, MEDL, VARA, SEKR (None for an observer)."""
 
     name: str
     function: str | None = None
@@ -69,7 +78,7 @@ class AgendaItemRecord:
     item_id: UUID
     year: int  # moetesaksaar
     sequence: int  # moetesakssekvensnummer (the item's number in the meeting)
-    case_type: str  # moetesakstype: orienteringssak | drøftingssak | vedtakssak
+    case_type: str  # the agenda kind: "information" | "discussion" | "decision" (AgendaKind values)
     decision_text: str | None = None  # vedtakstekst (open layer)
     decision_date: date | None = None
 
@@ -81,6 +90,8 @@ class ArchiveRecord:
     it then carries skjerming and ``public_title``. Only open text is ever put here — the adapter
     filling it never reads the restricted layer of minutes.
 
+    For minutes with ``item`` None (a minutes version's own message, no agenda item) the
+    registrering is a ``moetedokument`` (møteprotokoll) carrying the minutes document.
     For minutes, ``record_id`` is the approved minutes version (a correction is a new version,
     so new registrering keys), ``part_id`` the agenda item, ``meeting`` and ``item`` are set; the
     minutes document rides on the first item's message (``documents`` empty on the others).

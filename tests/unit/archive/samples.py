@@ -30,8 +30,8 @@ def meeting(meeting_id: UUID | None = None) -> MeetingRecord:
         date=date(2025, 3, 10),
         place="Rådhuset, møterom 3",
         participants=(
-            Participant(name="Kari Nordmann", function="leder"),
-            Participant(name="Ola Testesen", function="medlem"),
+            Participant(name="Kari Nordmann", function="LEDER"),
+            Participant(name="Ola Testesen", function="MEDL"),
         ),
     )
 
@@ -45,7 +45,7 @@ def minutes_item(
         item_id=uuid4(),
         year=2025,
         sequence=sequence,
-        case_type="vedtakssak",
+        case_type="decision",
         decision_text="Styringsgruppen slutter seg til handlingsplanen.",
         decision_date=m.date,
     )
