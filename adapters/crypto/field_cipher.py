@@ -73,6 +73,16 @@ class AesGcmFieldCipher:
         """Sealed under the current key (``samordna keys rotate`` re-seals the others)."""
         return self.key_id(bytes(sealed)) == self._ring.current
 
+    # The domain's ``FieldCipher`` port: ``context`` is "table/column/row id".
+    def encrypt(self, plaintext: str, *, context: str) -> bytes:
+        return self.seal_bytes(plaintext.encode(), f"samordna/{context}".encode())
+
+    def decrypt(self, stored: bytes, *, context: str) -> str:
+        return self.open_bytes(bytes(stored), f"samordna/{context}".encode()).decode()
+
+    def blind_index(self, value: str) -> str:
+        return self.index(value).hex()
+
     def index(self, value: str) -> bytes:
         """The keyed hash a value is found by (32 bytes); never reversible without the key."""
         return hmac.new(self._ring.index_key, value.encode(), hashlib.sha256).digest()
