@@ -36,13 +36,15 @@ from domain.cases.ports import (
 )
 from domain.cases.retention import CaseStatistics
 from domain.organisation.ports import BodyRepository, OrganisationRepository, PersonRepository
-from tests.fakes.cases_repos import (
+from tests.fakes.cases_consent_repos import (
     FakeAccessLog,
     FakeBreakGlassRepository,
-    FakeCaseRepository,
-    FakeCommitmentRepository,
     FakeConsentEvents,
     FakeConsentRepository,
+)
+from tests.fakes.cases_repos import (
+    FakeCaseRepository,
+    FakeCommitmentRepository,
     FakeDutyAnswers,
     FakeLegalBases,
     FakeMemberRepository,
