@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -12,11 +12,11 @@ from sqlalchemy.dialects import postgresql as pg
 from sqlmodel import Field, SQLModel
 
 from adapters.postgres.table_helpers import stamp as _stamp
+from domain.archive.limits import CODE_MAX, NAME_MAX
 
 KINDS = "('minutes','action_plan','agreement','evaluation','measure')"
 STATUSES = "('pending','delivering','delivered','failed','dead')"
 ERROR_MAX = 1000
-SETTING_MAX = 200
 
 
 class ArchiveMessageRow(SQLModel, table=True):
@@ -84,15 +84,13 @@ class ArchiveSettingsRow(SQLModel, table=True):
 
     __tablename__ = "archive_settings"
     __table_args__ = tuple(
-        sa.CheckConstraint(
-            f"char_length({c}) BETWEEN 1 AND {SETTING_MAX}", name=f"ck_archive_settings_{c}"
-        )
-        for c in (
-            "classification_system",
-            "class_id",
-            "archive_part",
-            "administrative_unit",
-            "case_officer",
+        sa.CheckConstraint(f"char_length({c}) BETWEEN 1 AND {n}", name=f"ck_archive_settings_{c}")
+        for c, n in (
+            ("classification_system", CODE_MAX),
+            ("class_id", CODE_MAX),
+            ("archive_part", CODE_MAX),
+            ("administrative_unit", NAME_MAX),
+            ("case_officer", NAME_MAX),
         )
     )
     unit_id: UUID = Field(primary_key=True, foreign_key="slt_unit.id", ondelete="CASCADE")
@@ -106,11 +104,43 @@ class ArchiveSettingsRow(SQLModel, table=True):
     updated_at: datetime = _stamp()
 
 
+class ArchiveExtractRow(SQLModel, table=True):
+    """A deposit extract job and, once done, its zip (``bytea`` beside the job, ADR 0015)."""
+
+    __tablename__ = "archive_extract"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "status IN ('queued','running','done','failed')", name="ck_archive_extract_status"
+        ),
+        sa.CheckConstraint(
+            "done >= 0 AND total >= 0 AND done <= total", name="ck_archive_extract_progress"
+        ),
+        sa.CheckConstraint("period_end >= period_start", name="ck_archive_extract_period"),
+        sa.CheckConstraint("char_length(error) <= 500", name="ck_archive_extract_error"),
+        sa.Index("ix_archive_extract_unit_created", "unit_id", "created_at"),
+    )
+    id: UUID = Field(primary_key=True)
+    unit_id: UUID = Field(foreign_key="slt_unit.id", ondelete="CASCADE")
+    period_start: date
+    period_end: date
+    status: str
+    done: int = Field(default=0, sa_column_kwargs={"server_default": sa.text("0")})
+    total: int = Field(default=0, sa_column_kwargs={"server_default": sa.text("0")})
+    created_at: datetime = _stamp()
+    finished_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    error: str | None = None
+    size_bytes: int | None = None
+    content: bytes | None = Field(default=None, sa_type=sa.LargeBinary())
+
+
 def _table(row: type[SQLModel]) -> sa.Table:
     return row.__table__  # type: ignore[attr-defined, no-any-return]
 
 
 ARCHIVE_MESSAGE = _table(ArchiveMessageRow)
 ARCHIVE_SETTINGS = _table(ArchiveSettingsRow)
+ARCHIVE_EXTRACT = _table(ArchiveExtractRow)
 
-TENANT_TABLES: dict[str, str] = dict.fromkeys(("archive_message", "archive_settings"), "unit_id")
+TENANT_TABLES: dict[str, str] = dict.fromkeys(
+    ("archive_message", "archive_settings", "archive_extract"), "unit_id"
+)

@@ -6,26 +6,33 @@ together, because the row is inserted by an AFTER trigger on the record's table,
 transaction, with no change to the other contexts' Python. What enqueues:
 
 - minutes: a minutes version gets approved (``approved_at`` set, or a correction inserted already
-  approved) on an archive-worthy meeting → one message per agenda item (part = the item), the
-  record being the minutes version, so a correction enqueues new messages for the new version;
+  approved) → one message per agenda item (part = the item), the record being the minutes
+  version, so a correction enqueues new messages for the new version. Approved minutes are final
+  and archive-worthy by the meetings' own rule (``Meeting.moved_to``), so no flag is consulted;
 - action_plan: ``adopted`` becomes true (adopted plans are locked: one message);
 - measure: ``stage`` becomes ``concluded`` (a final stage: one message);
 - evaluation: it is completed (``conclusion`` set); a later edit of a completed evaluation is a
   new message with the same key (record version = the row's version);
-- agreement: it is final (documentation status ``final``), archive-worthy, and has a signed
-  document — checked when the document is stored or replaced and when the status or the flag
-  changes; the record version is the document's SHA-256, so saving the same document again
-  adds nothing and a new signed document is a new message with the same key.
+- agreement: after a change it is final (documentation status ``final``), archive-worthy, and
+  has a signed document — checked when the agreement is inserted or updated and when its
+  document is stored or replaced. The record version is the signed document's SHA-256: what the
+  archive keeps of an agreement is its signed document, so an edit that leaves the document as
+  it was adds nothing, and a new signed document is a new message with the same key (the archive
+  answers "exists"; the outbox records that answer).
 
 ``UNIQUE (unit_id, key, record_version)`` + ``ON CONFLICT DO NOTHING``: a second firing for the
 same version of a record enqueues nothing. Row-level security is forced on both tables as on
 every tenant table; the triggers run as the writer (the app role, inside the record's unit).
 
+Extract jobs (``archive_extract``) keep their zip as ``bytea`` beside the job, like the
+agreements' documents (ADR 0015): it commits with the job and row-level security covers it.
+
 The claim is ``samordna_archive_claim``, a SECURITY DEFINER function owned by the migration role:
 the worker serves every unit, but the app role gets no BYPASSRLS and no policy exception — only
 this one statement crosses units (messages of units whose archive is enabled that are due, or
 whose lease ran out), locking with ``FOR UPDATE SKIP LOCKED`` so two workers never claim one
-message. Marking a claimed message delivered or failed runs in the message's own unit under
+message (a policy for the owner lets the definer past FORCE ROW LEVEL SECURITY when the owner is
+not a superuser). Marking a claimed message delivered or failed runs in the message's own unit under
 row-level security, like any other write.
 
 Revision ID: 0013
@@ -49,13 +56,13 @@ depends_on: str | Sequence[str] | None = None
 
 KINDS = "('minutes','action_plan','agreement','evaluation','measure')"
 STATUSES = "('pending','delivering','delivered','failed','dead')"
-SETTINGS = (
-    "classification_system",
-    "class_id",
-    "archive_part",
-    "administrative_unit",
-    "case_officer",
-)
+LENGTHS = {  # domain/archive/limits.py: CODE_MAX 100, NAME_MAX 200
+    "classification_system": 100,
+    "class_id": 100,
+    "archive_part": 100,
+    "administrative_unit": 200,
+    "case_officer": 200,
+}
 
 ENQUEUE = """
 CREATE FUNCTION samordna_archive_enqueue(p_unit uuid, p_kind text, p_record uuid, p_part uuid,
@@ -72,10 +79,6 @@ $$
 MINUTES = """
 CREATE FUNCTION samordna_archive_minutes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NOT EXISTS (SELECT FROM meeting m WHERE m.unit_id = NEW.unit_id AND m.id = NEW.meeting_id
-                    AND m.archive_worthy) THEN
-    RETURN NULL;
-  END IF;
   IF EXISTS (SELECT FROM agenda_item a WHERE a.unit_id = NEW.unit_id
                 AND a.meeting_id = NEW.meeting_id) THEN
     INSERT INTO archive_message (unit_id, record_kind, record_id, part_id, subject_id, key,
@@ -98,9 +101,9 @@ SIMPLE = """
 CREATE FUNCTION samordna_archive_record() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- TG_ARGV[0]: the record kind; the record version: the row's for evaluations (a later edit is
-  -- a new message), else the kind's one final state.
+  -- a new message), else 1 (an adopted plan and a concluded measure are final: one message).
   PERFORM samordna_archive_enqueue(NEW.unit_id, TG_ARGV[0], NEW.id, NULL, NEW.id,
-    CASE TG_ARGV[0] WHEN 'evaluation' THEN NEW.version::text ELSE TG_ARGV[1] END);
+    CASE TG_ARGV[0] WHEN 'evaluation' THEN NEW.version::text ELSE '1' END);
   RETURN NULL;
 END
 $$
@@ -156,20 +159,20 @@ TRIGGERS = {
     "tg_action_plan_archive": (
         "AFTER INSERT OR UPDATE OF adopted ON action_plan",
         "NEW.adopted",
-        "samordna_archive_record('action_plan', 'adopted')",
+        "samordna_archive_record('action_plan')",
     ),
     "tg_measure_archive": (
         "AFTER INSERT OR UPDATE OF stage ON measure",
         "NEW.stage = 'concluded'",
-        "samordna_archive_record('measure', 'concluded')",
+        "samordna_archive_record('measure')",
     ),
     "tg_evaluation_archive": (
         "AFTER INSERT OR UPDATE ON evaluation",
         "NEW.conclusion IS NOT NULL",
-        "samordna_archive_record('evaluation', '')",
+        "samordna_archive_record('evaluation')",
     ),
     "tg_agreement_archive": (
-        "AFTER INSERT OR UPDATE OF documentation_status, archive_worthy ON agreement",
+        "AFTER INSERT OR UPDATE ON agreement",
         "NEW.documentation_status = 'final' AND NEW.archive_worthy",
         "samordna_archive_agreement()",
     ),
@@ -247,24 +250,56 @@ def _tables() -> None:
         "archive_settings",
         sa.Column("unit_id", sa.Uuid(), nullable=False),
         sa.Column("enabled", sa.Boolean(), server_default=sa.text("false"), nullable=False),
-        *(sa.Column(c, text(), nullable=True) for c in SETTINGS),
+        *(sa.Column(c, text(), nullable=True) for c in LENGTHS),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         _stamp("updated_at"),
         *(
             sa.CheckConstraint(
-                f"char_length({c}) BETWEEN 1 AND 200", name=f"ck_archive_settings_{c}"
+                f"char_length({c}) BETWEEN 1 AND {n}", name=f"ck_archive_settings_{c}"
             )
-            for c in SETTINGS
+            for c, n in LENGTHS.items()
         ),
         sa.ForeignKeyConstraint(["unit_id"], ["slt_unit.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("unit_id"),
     )
+    op.create_table(
+        "archive_extract",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("unit_id", sa.Uuid(), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("period_end", sa.Date(), nullable=False),
+        sa.Column("status", text(), nullable=False),
+        sa.Column("done", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("total", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        _stamp("created_at"),
+        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("error", text(), nullable=True),
+        sa.Column("size_bytes", sa.Integer(), nullable=True),
+        sa.Column("content", sa.LargeBinary(), nullable=True),
+        sa.CheckConstraint(
+            "status IN ('queued','running','done','failed')", name="ck_archive_extract_status"
+        ),
+        sa.CheckConstraint(
+            "done >= 0 AND total >= 0 AND done <= total", name="ck_archive_extract_progress"
+        ),
+        sa.CheckConstraint("period_end >= period_start", name="ck_archive_extract_period"),
+        sa.CheckConstraint("char_length(error) <= 500", name="ck_archive_extract_error"),
+        sa.ForeignKeyConstraint(["unit_id"], ["slt_unit.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_archive_extract_unit_created", "archive_extract", ["unit_id", "created_at"])
+    op.execute("ALTER TABLE archive_extract ALTER COLUMN content SET STORAGE EXTERNAL")
 
 
 def upgrade() -> None:
     _tables()
     isolate("archive_message")
     isolate("archive_settings")
+    isolate("archive_extract")
+    # The owner (the claim function's definer, the demo loader) is held by FORCE too: it may reach
+    # every unit's outbox and settings, as it may every other table it owns without FORCE.
+    for table in ("archive_message", "archive_settings"):
+        op.execute(f"CREATE POLICY owner_access ON {table} TO CURRENT_USER USING (true)")
     for function in (ENQUEUE, MINUTES, SIMPLE, AGREEMENT, CLAIM):
         op.execute(function)
     op.execute(
@@ -288,6 +323,8 @@ def downgrade() -> None:
     op.execute("DROP FUNCTION samordna_archive_record()")
     op.execute("DROP FUNCTION samordna_archive_minutes()")
     op.execute("DROP FUNCTION samordna_archive_enqueue(uuid, text, uuid, uuid, uuid, text)")
+    op.drop_index("ix_archive_extract_unit_created", table_name="archive_extract")
+    op.drop_table("archive_extract")
     op.drop_table("archive_settings")
     op.drop_index("ix_archive_message_lease", table_name="archive_message")
     op.drop_index("ix_archive_message_due", table_name="archive_message")
