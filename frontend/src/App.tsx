@@ -38,6 +38,16 @@ const PlanFormPage = lazy(() => import('./features/action_plans/PlanFormPage'));
 const MeasureSettingsPage = lazy(() => import('./features/action_plans/SettingsPage'));
 const EvaluationFormPage = lazy(() => import('./features/action_plans/EvaluationFormPage'));
 const NeedsAttention = lazy(() => import('./features/action_plans/NeedsAttention'));
+const CasesPage = lazy(() => import('./features/cases/CasesPage'));
+const CaseFormPage = lazy(() => import('./features/cases/CaseFormPage'));
+const CasePage = lazy(() => import('./features/cases/CasePage'));
+const BreakGlassReviewsPage = lazy(() => import('./features/cases/BreakGlassReviewsPage'));
+const RetentionPage = lazy(() => import('./features/cases/RetentionPage'));
+const ConsentsPage = lazy(() => import('./features/consent/ConsentsPage'));
+const ConsentWizardPage = lazy(() => import('./features/consent/wizard/WizardPage'));
+const LegalBasesPage = lazy(() => import('./features/consent/LegalBasesPage'));
+const AccessReportPage = lazy(() => import('./features/consent/AccessReportPage'));
+const ConsentRemindersPage = lazy(() => import('./features/consent/RemindersPage'));
 
 /** Routes that need a logged-in person with a unit. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -113,6 +123,19 @@ export function App() {
                   <Route path="tiltaksinnstillinger" element={<MeasureSettingsPage />} />
                   <Route path="tiltak/:id/evalueringer/ny" element={<EvaluationFormPage />} />
                   <Route path="tiltak/:id/evalueringer/:evalId" element={<EvaluationFormPage />} />
+                  <Route path="saker" element={<CasesPage />} />
+                  <Route path="saker/ny" element={<CaseFormPage />} />
+                  <Route path="saker/nodtilganger" element={<BreakGlassReviewsPage />} />
+                  <Route path="saker/sletting" element={<RetentionPage />} />
+                  <Route path="saker/:id" element={<CasePage tab="overview" />} />
+                  <Route path="saker/:id/ungdomsplan" element={<CasePage tab="plan" />} />
+                  <Route path="saker/:id/notater" element={<CasePage tab="notes" />} />
+                  <Route path="saker/:id/team" element={<CasePage tab="team" />} />
+                  <Route path="saker/:id/samtykke" element={<ConsentsPage />} />
+                  <Route path="saker/:id/samtykke/ny" element={<ConsentWizardPage />} />
+                  <Route path="saker/:id/hjemler" element={<LegalBasesPage />} />
+                  <Route path="saker/:id/logg" element={<AccessReportPage />} />
+                  <Route path="samtykker/paminnelser" element={<ConsentRemindersPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>
               </Authenticated>

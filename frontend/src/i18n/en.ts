@@ -5,6 +5,8 @@ import { annualWheelEn } from '../features/annual_wheel/i18n/en';
 import { meetingsEn } from '../features/meetings/i18n/en';
 import { actionPlansEn } from '../features/action_plans/i18n/en';
 import { measuresEn } from '../features/measures/i18n/en';
+import { casesEn } from '../features/cases/i18n/en';
+import { consentEn } from '../features/consent/i18n/en';
 import type { PartialCatalogue } from './types';
 
 /** English, one part per context. A key missing here falls back to bokmål. */
@@ -16,4 +18,6 @@ export const en: PartialCatalogue = {
   ...agreementsEn,
   ...actionPlansEn,
   ...measuresEn,
+  ...casesEn,
+  ...consentEn,
 };

@@ -5,6 +5,8 @@ import { annualWheelNb } from '../features/annual_wheel/i18n/nb';
 import { meetingsNb } from '../features/meetings/i18n/nb';
 import { actionPlansNb } from '../features/action_plans/i18n/nb';
 import { measuresNb } from '../features/measures/i18n/nb';
+import { casesNb } from '../features/cases/i18n/nb';
+import { consentNb } from '../features/consent/i18n/nb';
 
 /** Bokmål: the primary catalogue, one part per context. Every key exists here; nn and en fall back to it. */
 export const nb = {
@@ -15,6 +17,8 @@ export const nb = {
   ...agreementsNb,
   ...actionPlansNb,
   ...measuresNb,
+  ...casesNb,
+  ...consentNb,
 };
 
 export type Catalogue = typeof nb;

@@ -5,6 +5,8 @@ import { annualWheelNn } from '../features/annual_wheel/i18n/nn';
 import { meetingsNn } from '../features/meetings/i18n/nn';
 import { actionPlansNn } from '../features/action_plans/i18n/nn';
 import { measuresNn } from '../features/measures/i18n/nn';
+import { casesNn } from '../features/cases/i18n/nn';
+import { consentNn } from '../features/consent/i18n/nn';
 import type { PartialCatalogue } from './types';
 
 /** Nynorsk, one part per context. A key missing here falls back to bokmål. */
@@ -16,4 +18,6 @@ export const nn: PartialCatalogue = {
   ...agreementsNn,
   ...actionPlansNn,
   ...measuresNn,
+  ...casesNn,
+  ...consentNn,
 };

@@ -1,0 +1,44 @@
+/** Consent room: a case's consents — status derived by the server, each party's latest event,
+ * re-collection flags — with the way to register a new consent. */
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Flash } from '../shared/Flash';
+import { ErrorState, Loading } from '../shared/States';
+import { itemsOf, useConsents, useOrganisations } from './api';
+import { CaseFrame } from './CaseFrame';
+import { ConsentCard } from './ConsentCard';
+import type { CaseFacts } from './types';
+import './consent.css';
+
+function Consents({ facts }: { facts: CaseFacts }) {
+  const { t } = useTranslation();
+  const consents = useConsents(facts.id);
+  const names = new Map(itemsOf(useOrganisations().data).map((o) => [o.id, o.name]));
+  return (
+    <>
+      <Flash />
+      <Paragraph>{t('consent.intro')}</Paragraph>
+      <div>
+        <Button asChild>
+          <Link to={`/saker/${facts.id}/samtykke/ny`}>{t('consent.new')}</Link>
+        </Button>
+      </div>
+      {consents.isPending ? <Loading /> : null}
+      {consents.isError ? (
+        <ErrorState error={consents.error} onRetry={() => void consents.refetch()} />
+      ) : null}
+      {consents.data && itemsOf(consents.data).length === 0 ? (
+        <Paragraph data-testid="no-consents">{t('consent.empty')}</Paragraph>
+      ) : null}
+      {itemsOf(consents.data).map((c, i) => (
+        <ConsentCard key={c.id} consent={c} facts={facts} names={names} index={i + 1} />
+      ))}
+    </>
+  );
+}
+
+export default function ConsentsPage() {
+  const { t } = useTranslation();
+  return <CaseFrame title={t('consent.title')}>{(facts) => <Consents facts={facts} />}</CaseFrame>;
+}
