@@ -25,7 +25,6 @@ BOUNDED = (
     ("purpose", 40),
     ("basis", 60),
     ("deny_reason", 60),
-    ("break_glass_reason", 2000),
     ("client", 200),
     ("request_id", 100),
 )
@@ -50,10 +49,13 @@ class AccessLogEntryRow(SQLModel, table=True):
             sa.CheckConstraint(f"char_length({c}) <= {n}", name=f"ck_access_log_entry_{c}")
             for c, n in BOUNDED
         ),
+        sa.UniqueConstraint("uid", name="uq_access_log_entry_uid"),
         sa.Index("ix_access_log_entry_subject", "unit_id", "subject_ref", "at"),
+        sa.Index("ix_access_log_entry_case", "unit_id", "case_id", "at"),
         sa.Index("ix_access_log_entry_xid", "xid"),
     )
     id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
+    uid: UUID  # the domain's entry id (``AccessEntry.id``); ``id`` orders the appends
     unit_id: UUID
     at: datetime = Field(sa_type=sa.DateTime(timezone=True))
     actor_person_id: UUID | None = None
@@ -61,6 +63,7 @@ class AccessLogEntryRow(SQLModel, table=True):
     actor_organisation_id: UUID | None = None
     actor_role: str | None = None
     subject_ref: UUID | None = None
+    case_id: UUID | None = None
     object_type: str
     object_id: UUID | None = None
     category: str | None = None
@@ -72,7 +75,6 @@ class AccessLogEntryRow(SQLModel, table=True):
     decision: str
     deny_reason: str | None = None
     break_glass_id: UUID | None = None
-    break_glass_reason: str | None = None
     client: str | None = None
     request_id: str | None = None
     xid: int = Field(

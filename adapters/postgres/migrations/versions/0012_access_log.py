@@ -54,13 +54,13 @@ BOUNDED = (
     ("purpose", 40),
     ("basis", 60),
     ("deny_reason", 60),
-    ("break_glass_reason", 2000),
     ("client", 200),
     ("request_id", 100),
 )
 # The entry's columns as the chain function returns them (after the link's own columns).
 ENTRY_COLUMNS = (
     ("id", "bigint"),
+    ("uid", "uuid"),
     ("unit_id", "uuid"),
     ("at", "timestamptz"),
     ("actor_person_id", "uuid"),
@@ -68,6 +68,7 @@ ENTRY_COLUMNS = (
     ("actor_organisation_id", "uuid"),
     ("actor_role", "varchar"),
     ("subject_ref", "uuid"),
+    ("case_id", "uuid"),
     ("object_type", "varchar"),
     ("object_id", "uuid"),
     ("category", "varchar"),
@@ -79,7 +80,6 @@ ENTRY_COLUMNS = (
     ("decision", "varchar"),
     ("deny_reason", "varchar"),
     ("break_glass_id", "uuid"),
-    ("break_glass_reason", "varchar"),
     ("client", "varchar"),
     ("request_id", "varchar"),
 )
@@ -154,6 +154,7 @@ def _tables() -> None:
     op.create_table(
         "access_log_entry",
         sa.Column("id", sa.BigInteger(), nullable=False),
+        sa.Column("uid", sa.Uuid(), nullable=False),
         sa.Column("unit_id", sa.Uuid(), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("actor_person_id", sa.Uuid(), nullable=True),
@@ -161,6 +162,7 @@ def _tables() -> None:
         sa.Column("actor_organisation_id", sa.Uuid(), nullable=True),
         sa.Column("actor_role", text(), nullable=True),
         sa.Column("subject_ref", sa.Uuid(), nullable=True),
+        sa.Column("case_id", sa.Uuid(), nullable=True),
         sa.Column("object_type", text(), nullable=False),
         sa.Column("object_id", sa.Uuid(), nullable=True),
         sa.Column("category", text(), nullable=True),
@@ -172,7 +174,6 @@ def _tables() -> None:
         sa.Column("decision", text(), nullable=False),
         sa.Column("deny_reason", text(), nullable=True),
         sa.Column("break_glass_id", sa.Uuid(), nullable=True),
-        sa.Column("break_glass_reason", text(), nullable=True),
         sa.Column("client", text(), nullable=True),
         sa.Column("request_id", text(), nullable=True),
         sa.Column(
@@ -191,10 +192,12 @@ def _tables() -> None:
             for c, n in BOUNDED
         ),
         sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("uid", name="uq_access_log_entry_uid"),
     )
     op.create_index(
         "ix_access_log_entry_subject", "access_log_entry", ["unit_id", "subject_ref", "at"]
     )
+    op.create_index("ix_access_log_entry_case", "access_log_entry", ["unit_id", "case_id", "at"])
     op.create_index("ix_access_log_entry_xid", "access_log_entry", ["xid"])
     op.create_table(
         "access_log_chain",
