@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.calendar import IcsCalendarWriter
+from adapters.crypto.field_cipher import AesGcmFieldCipher
+from adapters.crypto.keys import KeyRing
 from adapters.documents.lazy import LazyPlanRenderer
 from adapters.identity.config import IdentityConfig
 from adapters.identity.person_key import HmacPersonKeys
@@ -25,6 +27,8 @@ from adapters.postgres.access.accounts import PgAccessDirectory
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
 from adapters.postgres.agreements.uow import PgAgreementsUnitOfWorkFactory
 from adapters.postgres.annual_wheel.uow import PgAnnualWheelUnitOfWorkFactory
+from adapters.postgres.audit.log import PgAccessLog
+from adapters.postgres.cases.uow import PgCasesUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
 from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
@@ -38,6 +42,7 @@ from domain.access.service import AccessService
 from domain.agreements.service import AgreementsService
 from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
+from domain.cases.service import CasesService
 from domain.measures.ports import PlanRenderer
 from domain.measures.service import MeasuresService
 from domain.meetings.guard import KernelGuard
@@ -75,6 +80,7 @@ class Container:
     annual_wheel: AnnualWheelService
     agreements: AgreementsService
     measures: MeasuresService
+    cases: CasesService  # the confidential core (issue 11)
     # Distribution of minutes (ADR 0014): the relay, or the local catcher outside production.
     mail: OutboundMail
     renderer: MinutesRenderer
@@ -128,6 +134,11 @@ def identity_config(settings: Settings) -> IdentityConfig:
     )
 
 
+def field_cipher(settings: Settings) -> AesGcmFieldCipher:
+    """The cases' field cipher from the configured (or, outside production, generated) keys."""
+    return AesGcmFieldCipher(KeyRing.parse(settings.field_data_keys, settings.field_index_key))
+
+
 def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Container:
     urls = urls or database_urls(settings)
     engine = make_engine(urls.app)
@@ -157,6 +168,13 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
         agreements=AgreementsService(PgAgreementsUnitOfWorkFactory(connections), clock),
         measures=MeasuresService(
             PgMeasuresUnitOfWorkFactory(connections), clock, guard, mail, settings.mail_from
+        ),
+        cases=CasesService(
+            PgCasesUnitOfWorkFactory(connections, field_cipher(settings), PgAccessLog),
+            clock,
+            mail,
+            guard,
+            settings.mail_from,
         ),
         mail=mail,
         renderer=renderer,
