@@ -87,17 +87,26 @@ MEASURE_TRANSITIONS = frozenset(
 )
 
 
+# Closing a case names the version of the case it read.
+CASE_TRANSITIONS = frozenset({"/api/cases/{id}/closure"})
+
+
 def _transition(path: str) -> bool:
     return (
         path.startswith("/api/memberships/{id}/")
         or path in MEETING_TRANSITIONS
         or path in MEASURE_TRANSITIONS
+        or path in CASE_TRANSITIONS
     )
 
 
 # Unversioned, so without If-Match: revoking a feed token changes nothing but ``revokedAt``,
 # once, and again is a no-op; no lost update is possible (tests/api/annual_wheel/test_feeds.py).
-UNVERSIONED = frozenset({("DELETE", "/api/calendar-feeds/{id}")})
+# A seat on a case's team has no version: removing it twice is a 404 the second time
+# (tests/api/cases).
+UNVERSIONED = frozenset(
+    {("DELETE", "/api/calendar-feeds/{id}"), ("DELETE", "/api/cases/{id}/members/{member_id}")}
+)
 
 
 def test_every_update_requires_a_bounded_if_match(spec):

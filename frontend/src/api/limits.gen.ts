@@ -62,8 +62,61 @@ export const limits = {
     meetingNormPerYear: { minimum: 1, maximum: 365 },
     name: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
+  BreachCreate: {
+    consequence: { required: true },
+    description: { required: true, minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    occurredOn: { required: true },
+  },
+  BreakGlassCreate: {
+    basis: { required: true },
+    reason: { required: true, minLength: 20, maxLength: 1000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  CaseCreate: {
+    bodyId: { required: true },
+    kind: { required: true },
+    organisationId: { required: true },
+    startOn: { required: true },
+  },
+  CaseSettingsUpdate: {
+    retentionDays: { required: true, minimum: 30, maximum: 9125 },
+  },
+  CaseUpdate: {},
   ChairHandover: {
     personId: { required: true },
+  },
+  ClosureCreate: {
+    reason: { required: true },
+  },
+  CommitmentCreate: {
+    description: { required: true, minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    kind: { required: true },
+    responsibleOrganisationId: { required: true },
+  },
+  CommitmentUpdate: {
+    description: { minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  ConsentCreate: {
+    allowedCategories: { required: true, minItems: 1, maxItems: 12 },
+    childView: { maxLength: 4000 },
+    collectedByOrganisationId: { required: true },
+    excludedCategories: { minItems: 0, maxItems: 12 },
+    forums: { minItems: 1, maxItems: 1 },
+    method: { required: true },
+    noticeLanguage: { pattern: "^(nb|nn|en|se)$" },
+    noticeSha256: { required: true, pattern: "^[0-9a-f]{64}$" },
+    noticeVersion: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    parties: { required: true, minItems: 1, maxItems: 8 },
+    purposes: { minItems: 1, maxItems: 1 },
+    recipientOrganisationIds: { required: true, minItems: 1, maxItems: 50 },
+    sourceOrganisationIds: { required: true, minItems: 1, maxItems: 50 },
+    validFrom: { required: true },
+  },
+  ConsentEventCreate: {
+    evidenceRef: { maxLength: 200 },
+    expectedSeq: { required: true, minimum: 0, maximum: 1000000 },
+    kind: { required: true },
+    method: { required: true },
+    partyId: { required: true },
   },
   DecisionCreate: {
     agendaItemId: { required: true },
@@ -73,6 +126,10 @@ export const limits = {
   DecisionUpdate: {
     overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     text: { required: true, minLength: 1, maxLength: 20000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  DutyAnswerCreate: {
+    answer: { required: true },
+    duty: { required: true },
   },
   EstablishmentUpdate: {
     municipalDecisionRef: { maxLength: 100 },
@@ -101,6 +158,14 @@ export const limits = {
     openText: { maxLength: 20000 },
     overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     restrictedText: { maxLength: 20000 },
+  },
+  LegalBasisCreate: {
+    agencyDecisionRef: { maxLength: 200 },
+    basis: { required: true },
+    categories: { required: true, minItems: 1, maxItems: 12 },
+    justification: { required: true, minLength: 20, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    recipientOrganisationId: { required: true },
+    validFrom: { required: true },
   },
   MachineClientCreate: {
     name: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
@@ -163,6 +228,9 @@ export const limits = {
     link: { maxLength: 500 },
     place: { maxLength: 200 },
   },
+  MemberCreate: {
+    name: { maxLength: 200 },
+  },
   MembershipCreate: {
     bodyId: { required: true },
     personId: { required: true },
@@ -180,10 +248,6 @@ export const limits = {
     items: { required: true, maxItems: 100 },
     overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     reason: { required: true, minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
-  },
-  NoteCreate: {
-    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
-    text: { required: true, minLength: 1, maxLength: 4000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
   OrganisationCreate: {
     municipalityNumber: { pattern: "^[0-9]{4}$" },
@@ -220,6 +284,17 @@ export const limits = {
     focusAreas: { maxItems: 20 },
     title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
+  ReviewCreate: {
+    note: { required: true, minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  SubjectSearch: {
+    identityNumber: { required: true, pattern: "^[0-9]{11}$" },
+  },
+  SubjectUpdate: {
+    guardians: { maxItems: 6 },
+    identityNumber: { pattern: "^[0-9]{11}$" },
+    name: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
   TaskStatusUpdate: {
     status: { required: true },
   },
@@ -248,6 +323,15 @@ export const limits = {
     description: { maxLength: 4000 },
     month: { minimum: 1, maximum: 12 },
     title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  api__rest__cases__dtos__notes__NoteCreate: {
+    category: { required: true },
+    dutyTags: { minItems: 0, maxItems: 3 },
+    text: { required: true, minLength: 1, maxLength: 8000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
+  api__rest__measures__dtos__records__NoteCreate: {
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    text: { required: true, minLength: 1, maxLength: 4000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
 } as const;
 

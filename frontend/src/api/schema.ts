@@ -651,6 +651,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/break-glass/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reviews
+         * @description Every break-glass access of the unit, for review (the unit admin as access controller).
+         */
+        get: operations["break-glass-reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/break-glass/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review
+         * @description Review a break-glass access with a note (once).
+         */
+        post: operations["break-glass-review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar-feeds": {
         parameters: {
             query?: never;
@@ -691,6 +731,456 @@ export interface paths {
          * @description Revoke a feed: its URL answers 404 from now on. Revoking again changes nothing.
          */
         delete: operations["calendar-feeds-revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-notes/{id}/duty-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer Duty
+         * @description Your answer to a duty your note prompted (the system records it; it decides nothing).
+         */
+        post: operations["case-notes-answer-duty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Policy
+         * @description The consent and disclosure policy's vocabulary and legal bases with citations (versioned
+         *     data, for the words of every screen). For persons: machines work with no cases.
+         */
+        get: operations["case-policy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Settings
+         * @description The unit's retention period for closed cases and the policy version.
+         */
+        get: operations["case-settings-get"];
+        /**
+         * Set Settings
+         * @description Set the retention period (the unit admin).
+         */
+        put: operations["case-settings-set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Cases
+         * @description The cases whose team you are on (nobody else sees that a case exists).
+         */
+        get: operations["cases-list"];
+        put?: never;
+        /**
+         * Open Case
+         * @description Open a case on an executive body where you have a seat; you become its lead. A steering
+         *     or coordinating body is a 409 case-body-not-executive.
+         */
+        post: operations["cases-open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention Due
+         * @description Closed cases past the unit's retention period (the unit admin's and the leads').
+         */
+        get: operations["cases-retention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Case
+         * @description The case: each item shown with why you may see it, or withheld with the reason. Every
+         *     item read is logged. Not on the team (and no break-glass): 404.
+         */
+        get: operations["cases-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Case
+         * @description Delete a closed case for good (retention; the lead or the unit admin): only a
+         *     de-identified statistics row and the access-log entry remain. Requires If-Match.
+         */
+        delete: operations["cases-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Case
+         * @description Change the kind or dates (the case lead). Requires If-Match.
+         */
+        patch: operations["cases-update"];
+        trace?: never;
+    };
+    "/api/cases/{id}/access-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Access Report
+         * @description Who has seen the subject's information, when, from which organisation, on what basis
+         *     (the case lead or the unit admin; the report itself is logged as an export).
+         */
+        get: operations["cases-access-report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Break Glass
+         * @description Open the case in an emergency with a reason and a basis (a seat in its executive body or
+         *     on its team): two hours, every read logged with the grant, the access controllers notified,
+         *     reviewed afterwards. Anyone else: 404 (or 403 break-glass-refused for a seat-less member).
+         */
+        post: operations["cases-break-glass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Case
+         * @description Close the case with a reason (the case lead). Requires If-Match.
+         */
+        post: operations["cases-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Commitment
+         * @description Add a commitment to the youth plan with its responsible organisation.
+         */
+        post: operations["cases-add-commitment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Consents
+         * @description The case's consents, each shown (scope, parties, events, status per regime) or withheld.
+         */
+        get: operations["cases-consents"];
+        put?: never;
+        /**
+         * Register Consent
+         * @description Register a consent collected by the organisation you represent on the case: its scope,
+         *     notice, parties (each with how identity was verified), method and the child's own view.
+         *     Nothing is shared until the required parties' ``given`` events are recorded.
+         */
+        post: operations["cases-register-consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/legal-bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Legal Bases
+         * @description The legal bases recorded on the case (besides consent).
+         */
+        get: operations["cases-legal-bases"];
+        put?: never;
+        /**
+         * Record Legal Basis
+         * @description Record § 13 b nr. 2, 5 or 6 for a recipient organisation and categories (the case lead;
+         *     a justification of at least 20 characters; report_offence names the agency's decision).
+         */
+        post: operations["cases-record-legal-basis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Member
+         * @description Add a person of the unit (they will see the case) or a named private-network member,
+         *     with the organisation they represent (the case lead).
+         */
+        post: operations["cases-add-member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Member
+         * @description Remove a seat (the case lead; the last lead stays: 409 last-lead).
+         */
+        delete: operations["cases-remove-member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notes
+         * @description The case's notes, each shown or withheld for you (every one read is logged).
+         */
+        get: operations["cases-notes"];
+        put?: never;
+        /**
+         * Add Note
+         * @description Write a note from the organisation you represent on the case (its source regime). Tagged
+         *     suspected abuse, neglect or serious crime, it answers ``dutyPrompts``: your personal duties,
+         *     with guidance; answer them at /api/case-notes/{id}/duty-answers.
+         */
+        post: operations["cases-add-note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Commitment
+         * @description Change a commitment's description, status, responsible organisation or dates. Requires
+         *     If-Match with the commitment's version.
+         */
+        patch: operations["commitments-update"];
+        trace?: never;
+    };
+    "/api/commitments/{id}/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Breach
+         * @description Record a breach of the commitment with its consequence (the commitment turns breached).
+         */
+        post: operations["commitments-add-breach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reminders
+         * @description Consents on your cases expiring within 30 days, or whose subject turns 15, 16 or 18
+         *     (who must consent may change: ask again).
+         */
+        get: operations["consents-reminders"];
+        put?: never;
+        /**
+         * Send Reminders
+         * @description Mail yourself your consent reminders now.
+         */
+        post: operations["consents-send-reminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Consent
+         * @description One consent, shown or withheld for you.
+         */
+        get: operations["consents-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Event
+         * @description Append a party's event (given, refused, withdrawn, expired). ``expectedSeq`` is the
+         *     party's latest sequence you read: behind it is a 412, a concurrent append of the same number
+         *     a 409 consent-conflict. A withdrawal stops sharing from the next request and notifies the
+         *     recipients' team members. The answer leaves out the child's view (read it with GET).
+         */
+        post: operations["consents-record-event"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1827,6 +2317,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subjects/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search
+         * @description Find a subject by national identity number among your cases. POST so the number never
+         *     reaches an address or an access log line.
+         */
+        post: operations["subjects-search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subjects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Subject
+         * @description Change the subject's identity or guardians (a lead of one of their open cases who may
+         *     see them; guardians are sent whole). Requires If-Match with the subject's version.
+         */
+        patch: operations["subjects-update"];
+        trace?: never;
+    };
     "/api/unit": {
         parameters: {
             query?: never;
@@ -2027,6 +2559,76 @@ export interface components {
             /** Targetname */
             targetName: string | null;
         };
+        /**
+         * AccessRead
+         * @description Why the reader sees this item: the legal basis the decision point permitted it on.
+         */
+        AccessRead: {
+            basis: components["schemas"]["LegalBasisCode"];
+            /**
+             * Breakglassid
+             * @description The break-glass grant, if read under one.
+             */
+            breakGlassId: string | null;
+            /**
+             * Consentid
+             * @description The consent it rests on, when basis is consent.
+             */
+            consentId: string | null;
+            /** @description A code to word: own-service, consent, …. */
+            explanation: components["schemas"]["Explanation"];
+            /**
+             * Legalbasisid
+             * @description The recorded legal basis, if one.
+             */
+            legalBasisId: string | null;
+            /** Policyversion */
+            policyVersion: string;
+        };
+        /** AccessReportRead */
+        AccessReportRead: {
+            /** Caseid */
+            caseId: string | null;
+            /**
+             * Generatedat
+             * Format: date-time
+             */
+            generatedAt: string;
+            /** Rows */
+            rows: components["schemas"]["AccessReportRowRead"][];
+            /**
+             * Subjectref
+             * Format: uuid
+             * @description The subject's pseudonymous reference.
+             */
+            subjectRef: string;
+        };
+        /** AccessReportRowRead */
+        AccessReportRowRead: {
+            action: components["schemas"]["Action"];
+            /** Actorname */
+            actorName: string | null;
+            /** Actororganisationname */
+            actorOrganisationName: string | null;
+            /** Actorrole */
+            actorRole: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Basis */
+            basis: string | null;
+            /** Breakglass */
+            breakGlass: boolean;
+            /** Category */
+            category: string | null;
+            decision: components["schemas"]["Outcome"];
+            /** Denyreason */
+            denyReason: string | null;
+            /** Objecttype */
+            objectType: string;
+        };
         /** AccountCreate */
         AccountCreate: {
             /**
@@ -2070,6 +2672,11 @@ export interface components {
             /** Roles */
             roles?: components["schemas"]["Role"][];
         };
+        /**
+         * Action
+         * @enum {string}
+         */
+        Action: "read" | "write" | "disclose" | "export" | "print" | "delete";
         /** ActionItemCreate */
         ActionItemCreate: {
             /**
@@ -2500,6 +3107,291 @@ export interface components {
             /** Name */
             name?: string;
         };
+        /** BreachCreate */
+        BreachCreate: {
+            consequence: components["schemas"]["Consequence"];
+            /** Description */
+            description: string;
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+        };
+        /** BreachRead */
+        BreachRead: {
+            consequence: components["schemas"]["Consequence"];
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+        };
+        /** BreakGlassCreate */
+        BreakGlassCreate: {
+            /** @description The legal basis you rely on. */
+            basis: components["schemas"]["LegalBasisCode"];
+            /** Reason */
+            reason: string;
+        };
+        /** BreakGlassRead */
+        BreakGlassRead: {
+            basis: components["schemas"]["LegalBasisCode"];
+            /**
+             * Caseid
+             * Format: uuid
+             */
+            caseId: string;
+            /**
+             * Expiresat
+             * Format: date-time
+             */
+            expiresAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Openedat
+             * Format: date-time
+             */
+            openedAt: string;
+            /**
+             * Personid
+             * Format: uuid
+             */
+            personId: string;
+            /** Reason */
+            reason: string;
+            /** Reviewnote */
+            reviewNote: string | null;
+            /** Reviewedat */
+            reviewedAt: string | null;
+            /** Reviewedby */
+            reviewedBy: string | null;
+            /** Version */
+            version: number;
+        };
+        /** BreakGlassReviewRead */
+        BreakGlassReviewRead: {
+            /** Casereference */
+            caseReference: string;
+            grant: components["schemas"]["BreakGlassRead"];
+            /** Personname */
+            personName: string | null;
+        };
+        /**
+         * CaseCreate
+         * @description Open a case on an executive body: with a NEW subject (``subject``) or one already
+         *     registered in the unit (``subjectId``), exactly one of them.
+         */
+        CaseCreate: {
+            /**
+             * Bodyid
+             * Format: uuid
+             */
+            bodyId: string;
+            /**
+             * Endon
+             * @description Youth kinds: within their maximum.
+             */
+            endOn?: string | null;
+            kind: components["schemas"]["CaseKind"];
+            /**
+             * Organisationid
+             * Format: uuid
+             * @description The organisation you represent on the case.
+             */
+            organisationId: string;
+            /**
+             * Starton
+             * Format: date
+             */
+            startOn: string;
+            subject?: components["schemas"]["SubjectCreate"] | null;
+            /** Subjectid */
+            subjectId?: string | null;
+        };
+        /**
+         * CaseKind
+         * @enum {string}
+         */
+        CaseKind: "follow_up_team" | "youth_follow_up" | "youth_sentence" | "other";
+        /** CasePolicyRead */
+        CasePolicyRead: {
+            /** Adultage */
+            adultAge: number;
+            /** Breakglasshours */
+            breakGlassHours: number;
+            /** Categories */
+            categories: components["schemas"]["Category"][];
+            /** Childwelfarepartyage */
+            childWelfarePartyAge: number;
+            /** Denyreasons */
+            denyReasons: components["schemas"]["DenyReason"][];
+            /** Duties */
+            duties: components["schemas"]["DutyInfo"][];
+            /**
+             * Healthaloneage
+             * @description From this age the young person decides alone.
+             */
+            healthAloneAge: number;
+            /** Legalbases */
+            legalBases: components["schemas"]["LegalBasisInfo"][];
+            /**
+             * Organisationregimes
+             * @description Each organisation type's source regime (others: slt).
+             */
+            organisationRegimes: components["schemas"]["OrganisationRegime"][];
+            /** Policyversion */
+            policyVersion: string;
+            /** Regimes */
+            regimes: components["schemas"]["SourceRegime"][];
+            /** Retentiondaysdefault */
+            retentionDaysDefault: number;
+        };
+        /** CaseRead */
+        CaseRead: {
+            /**
+             * Bodyid
+             * Format: uuid
+             */
+            bodyId: string;
+            /** Bodyname */
+            bodyName: string;
+            /**
+             * Breakglassid
+             * @description Your active break-glass grant, if any.
+             */
+            breakGlassId: string | null;
+            /** Closedon */
+            closedOn: string | null;
+            closingReason: components["schemas"]["ClosingReason"] | null;
+            /** Commitments */
+            commitments: components["schemas"]["CommitmentRead"][];
+            /** Consents */
+            consents: components["schemas"]["ConsentItemRead"][];
+            /** Createdat */
+            createdAt: string | null;
+            /** Endon */
+            endOn: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["CaseKind"];
+            /** Myorganisationid */
+            myOrganisationId: string | null;
+            /** @description null: you read under break-glass. */
+            myRole: components["schemas"]["MemberRole"] | null;
+            /** Notes */
+            notes: components["schemas"]["api__rest__cases__dtos__notes__NoteRead"][];
+            /**
+             * Organisationid
+             * Format: uuid
+             * @description The organisation that opened the case.
+             */
+            organisationId: string;
+            /** Reference */
+            reference: string;
+            /**
+             * Starton
+             * Format: date
+             */
+            startOn: string;
+            status: components["schemas"]["CaseStatus"];
+            subject: components["schemas"]["SubjectRead"];
+            /** Team */
+            team: components["schemas"]["MemberRead"][];
+            /** Version */
+            version: number;
+        };
+        /** CaseSettingsRead */
+        CaseSettingsRead: {
+            /** Policyversion */
+            policyVersion: string;
+            /**
+             * Retentiondays
+             * @description Days after closing before a case is due for deletion.
+             */
+            retentionDays: number;
+        };
+        /** CaseSettingsUpdate */
+        CaseSettingsUpdate: {
+            /** Retentiondays */
+            retentionDays: number;
+        };
+        /**
+         * CaseStatus
+         * @enum {string}
+         */
+        CaseStatus: "open" | "closed";
+        /** CaseSummaryRead */
+        CaseSummaryRead: {
+            /**
+             * Bodyid
+             * Format: uuid
+             */
+            bodyId: string;
+            /** Bodyname */
+            bodyName: string;
+            /** Endon */
+            endOn: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["CaseKind"];
+            myRole: components["schemas"]["MemberRole"];
+            /**
+             * Reference
+             * @description SAK-<year>-<seq>: no personal data.
+             */
+            reference: string;
+            /**
+             * Starton
+             * Format: date
+             */
+            startOn: string;
+            status: components["schemas"]["CaseStatus"];
+            /**
+             * Subject
+             * @description The subject's name, if you may see it.
+             */
+            subject: components["schemas"]["NameRead"] | components["schemas"]["WithheldRead"];
+            /** Version */
+            version: number;
+        };
+        /** CaseUpdate */
+        CaseUpdate: {
+            /** Endon */
+            endOn?: string | null;
+            kind?: components["schemas"]["CaseKind"];
+            /**
+             * Starton
+             * Format: date
+             */
+            startOn?: string;
+        };
+        /**
+         * Category
+         * @description Information categories a consent, a legal basis and the decision point speak of.
+         * @enum {string}
+         */
+        Category: "identity" | "guardians" | "involvement" | "plan" | "school" | "health" | "substance_use" | "family" | "criminal_matters" | "child_welfare" | "leisure" | "other";
         /** ChairHandover */
         ChairHandover: {
             /**
@@ -2530,10 +3422,327 @@ export interface components {
          */
         CheckCode: "not_established" | "no_coordinator" | "no_police_contact" | "no_steering_body" | "no_coordinating_body" | "no_executive_body" | "body_without_chair" | "body_without_members" | "membership_expiring";
         /**
+         * ClosingReason
+         * @enum {string}
+         */
+        ClosingReason: "goals_met" | "plan_completed" | "terminated" | "moved" | "consent_withdrawn" | "transferred" | "other";
+        /** ClosureCreate */
+        ClosureCreate: {
+            reason: components["schemas"]["ClosingReason"];
+        };
+        /**
+         * CollectionMethod
+         * @enum {string}
+         */
+        CollectionMethod: "written" | "digital_signature" | "oral_documented";
+        /** CommitmentCreate */
+        CommitmentCreate: {
+            /** Description */
+            description: string;
+            kind: components["schemas"]["CommitmentKind"];
+            /**
+             * Responsibleorganisationid
+             * Format: uuid
+             */
+            responsibleOrganisationId: string;
+            /** @default planned */
+            status: components["schemas"]["CommitmentStatus"];
+        };
+        /**
+         * CommitmentFieldsRead
+         * @description The structured fields; the descriptions are empty unless the free text is shown too.
+         */
+        CommitmentFieldsRead: {
+            access: components["schemas"]["AccessRead"];
+            /** Breaches */
+            breaches: components["schemas"]["BreachRead"][];
+            kind: components["schemas"]["CommitmentKind"];
+            /**
+             * Responsibleorganisationid
+             * Format: uuid
+             */
+            responsibleOrganisationId: string;
+            status: components["schemas"]["CommitmentStatus"];
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
+        };
+        /**
+         * CommitmentKind
+         * @description What a youth plan commitment is about (``commitment`` re-exports it).
+         * @enum {string}
+         */
+        CommitmentKind: "school_attendance" | "course" | "drug_testing" | "leisure_activity" | "restraining_order" | "other";
+        /** CommitmentRead */
+        CommitmentRead: {
+            category: components["schemas"]["Category"];
+            /** Commitment */
+            commitment: components["schemas"]["CommitmentFieldsRead"] | components["schemas"]["WithheldRead"];
+            /** Description */
+            description: components["schemas"]["TextRead"] | components["schemas"]["WithheldRead"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            regime: components["schemas"]["SourceRegime"];
+            /** Version */
+            version: number;
+        };
+        /**
+         * CommitmentStatus
+         * @enum {string}
+         */
+        CommitmentStatus: "planned" | "active" | "met" | "breached" | "ended";
+        /** CommitmentUpdate */
+        CommitmentUpdate: {
+            /** Description */
+            description?: string;
+            /**
+             * Responsibleorganisationid
+             * Format: uuid
+             */
+            responsibleOrganisationId?: string;
+            status?: components["schemas"]["CommitmentStatus"];
+        };
+        /**
          * Conclusion
          * @enum {string}
          */
         Conclusion: "continue" | "adjust" | "stop";
+        /** ConsentBodyRead */
+        ConsentBodyRead: {
+            access: components["schemas"]["AccessRead"];
+            /**
+             * Caseid
+             * Format: uuid
+             */
+            caseId: string;
+            /**
+             * Chainok
+             * @description Every party's event chain verifies.
+             */
+            chainOk: boolean;
+            /**
+             * Childview
+             * @description null if none, or if withheld from you.
+             */
+            childView: string | null;
+            /**
+             * Collectedbyorganisationid
+             * Format: uuid
+             */
+            collectedByOrganisationId: string;
+            /** Collectedbypersonid */
+            collectedByPersonId: string | null;
+            /** Createdat */
+            createdAt: string | null;
+            /** Events */
+            events: components["schemas"]["EventRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            method: components["schemas"]["CollectionMethod"];
+            notice: components["schemas"]["NoticeRead"];
+            /** Parties */
+            parties: components["schemas"]["PartyRead"][];
+            scope: components["schemas"]["ScopeRead"];
+            /**
+             * Statuses
+             * @description Derived now, per source regime.
+             */
+            statuses: components["schemas"]["StatusRead"][];
+            /** Version */
+            version: number;
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
+        };
+        /** ConsentCreate */
+        ConsentCreate: {
+            /** Allowedcategories */
+            allowedCategories: components["schemas"]["Category"][];
+            /**
+             * Childview
+             * @description The child's view.
+             */
+            childView?: string | null;
+            /**
+             * Collectedbyorganisationid
+             * Format: uuid
+             */
+            collectedByOrganisationId: string;
+            /**
+             * Easyread
+             * @default false
+             */
+            easyRead: boolean;
+            /** Excludedcategories */
+            excludedCategories?: components["schemas"]["Category"][];
+            /** Forums */
+            forums?: components["schemas"]["Forum"][];
+            method: components["schemas"]["CollectionMethod"];
+            /**
+             * Noticelanguage
+             * @default nb
+             */
+            noticeLanguage: string;
+            /**
+             * Noticesha256
+             * @description Hex SHA-256 of the notice.
+             */
+            noticeSha256: string;
+            /** Noticeversion */
+            noticeVersion: string;
+            /**
+             * Onwardsharing
+             * @default false
+             */
+            onwardSharing: boolean;
+            /** Parties */
+            parties: components["schemas"]["PartyIn"][];
+            /** Purposes */
+            purposes?: components["schemas"]["Purpose"][];
+            /** Recipientorganisationids */
+            recipientOrganisationIds: string[];
+            /** Sourceorganisationids */
+            sourceOrganisationIds: string[];
+            /**
+             * Validfrom
+             * Format: date
+             */
+            validFrom: string;
+            /** Validto */
+            validTo?: string | null;
+        };
+        /**
+         * ConsentEventCreate
+         * @description One party's event. ``expectedSeq``: the party's last sequence number you read (0: none);
+         *     another event recorded first makes this a 409 consent-conflict.
+         */
+        ConsentEventCreate: {
+            /**
+             * Evidenceref
+             * @description Where the evidence is.
+             */
+            evidenceRef?: string | null;
+            /** Expectedseq */
+            expectedSeq: number;
+            kind: components["schemas"]["EventKind"];
+            method: components["schemas"]["CollectionMethod"];
+            /**
+             * Partyid
+             * Format: uuid
+             */
+            partyId: string;
+        };
+        /** ConsentItemRead */
+        ConsentItemRead: {
+            /** Consent */
+            consent: components["schemas"]["ConsentBodyRead"] | components["schemas"]["WithheldRead"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
+        /**
+         * ConsentRead
+         * @description A consent as recorded, with its events and the status derived now per source regime.
+         */
+        ConsentRead: {
+            /**
+             * Caseid
+             * Format: uuid
+             */
+            caseId: string;
+            /**
+             * Chainok
+             * @description Every party's event chain verifies.
+             */
+            chainOk: boolean;
+            /**
+             * Childview
+             * @description null if none, or if withheld from you.
+             */
+            childView: string | null;
+            /**
+             * Collectedbyorganisationid
+             * Format: uuid
+             */
+            collectedByOrganisationId: string;
+            /** Collectedbypersonid */
+            collectedByPersonId: string | null;
+            /** Createdat */
+            createdAt: string | null;
+            /** Events */
+            events: components["schemas"]["EventRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            method: components["schemas"]["CollectionMethod"];
+            notice: components["schemas"]["NoticeRead"];
+            /** Parties */
+            parties: components["schemas"]["PartyRead"][];
+            scope: components["schemas"]["ScopeRead"];
+            /**
+             * Statuses
+             * @description Derived now, per source regime.
+             */
+            statuses: components["schemas"]["StatusRead"][];
+            /** Version */
+            version: number;
+        };
+        /** ConsentReminderRead */
+        ConsentReminderRead: {
+            /**
+             * Caseid
+             * Format: uuid
+             */
+            caseId: string;
+            /**
+             * Consentid
+             * Format: uuid
+             */
+            consentId: string;
+            /**
+             * Dueon
+             * Format: date
+             */
+            dueOn: string;
+            /**
+             * Kind
+             * @description expiring | birthday
+             */
+            kind: string;
+            /** Reference */
+            reference: string;
+            /**
+             * Turns
+             * @description birthday: the age the subject turns.
+             */
+            turns: number | null;
+        };
+        /**
+         * ConsentState
+         * @enum {string}
+         */
+        ConsentState: "effective" | "pending" | "refused" | "withdrawn" | "expired";
+        /**
+         * Consequence
+         * @enum {string}
+         */
+        Consequence: "warning" | "stricter_control" | "plan_change" | "termination";
         /** DecisionCreate */
         DecisionCreate: {
             /**
@@ -2636,6 +3845,11 @@ export interface components {
             /** Text */
             text: string;
         };
+        /**
+         * DenyReason
+         * @enum {string}
+         */
+        DenyReason: "not-on-team" | "police-minimised" | "consent-missing" | "consent-pending" | "consent-refused" | "consent-withdrawn" | "consent-expired" | "consent-scope-category" | "consent-scope-source" | "consent-scope-recipient" | "consent-scope-purpose" | "no-legal-basis";
         /** DistributionRead */
         DistributionRead: {
             /**
@@ -2720,6 +3934,78 @@ export interface components {
             /** Ownerid */
             ownerId: string | null;
         };
+        /**
+         * Duty
+         * @enum {string}
+         */
+        Duty: "report_to_child_welfare" | "avert_crime";
+        /** DutyAnswerCreate */
+        DutyAnswerCreate: {
+            answer: components["schemas"]["DutyAnswerKind"];
+            duty: components["schemas"]["Duty"];
+        };
+        /**
+         * DutyAnswerKind
+         * @enum {string}
+         */
+        DutyAnswerKind: "will_report" | "already_reported" | "not_applicable" | "unsure";
+        /** DutyAnswerRead */
+        DutyAnswerRead: {
+            answer: components["schemas"]["DutyAnswerKind"];
+            /** Answeredby */
+            answeredBy: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            duty: components["schemas"]["Duty"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Noteid
+             * Format: uuid
+             */
+            noteId: string;
+        };
+        /** DutyInfo */
+        DutyInfo: {
+            /** Citation */
+            citation: string;
+            duty: components["schemas"]["Duty"];
+            /** Guidance */
+            guidance: {
+                [key: string]: string;
+            };
+            /**
+             * Tags
+             * @description The note tags that prompt it.
+             */
+            tags: components["schemas"]["DutyTag"][];
+        };
+        /** DutyPromptRead */
+        DutyPromptRead: {
+            /** Citation */
+            citation: string;
+            duty: components["schemas"]["Duty"];
+            /**
+             * Guidance
+             * @description Language (nb, nn, en) → guidance.
+             */
+            guidance: {
+                [key: string]: string;
+            };
+            /** Policyversion */
+            policyVersion: string;
+        };
+        /**
+         * DutyTag
+         * @enum {string}
+         */
+        DutyTag: "suspected_abuse" | "suspected_neglect" | "serious_crime";
         /** EstablishmentRead */
         EstablishmentRead: {
             /**
@@ -2893,10 +4179,46 @@ export interface components {
             performerName?: string | null;
         };
         /**
+         * EventKind
+         * @enum {string}
+         */
+        EventKind: "given" | "refused" | "withdrawn" | "expired";
+        /** EventRead */
+        EventRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Evidenceref */
+            evidenceRef: string | null;
+            /** Hash */
+            hash: string;
+            kind: components["schemas"]["EventKind"];
+            method: components["schemas"]["CollectionMethod"];
+            /**
+             * Partyid
+             * Format: uuid
+             */
+            partyId: string;
+            /** Prevhash */
+            prevHash: string;
+            /** Recordedby */
+            recordedBy: string | null;
+            /** Seq */
+            seq: number;
+        };
+        /**
          * Evidence
          * @enum {string}
          */
         Evidence: "documented" | "experience_based" | "unknown";
+        /**
+         * Explanation
+         * @description Why a permit was given (the "why can I see this?" words).
+         * @enum {string}
+         */
+        Explanation: "own-service" | "break-glass" | "legal-basis" | "consent";
         /** FactorRead */
         FactorRead: {
             /** Code */
@@ -3038,6 +4360,11 @@ export interface components {
             /** Weight */
             weight: number;
         };
+        /**
+         * Forum
+         * @enum {string}
+         */
+        Forum: "follow_up_team";
         /** GenerateRead */
         GenerateRead: {
             /**
@@ -3093,6 +4420,57 @@ export interface components {
             /** Weight */
             weight: number;
         };
+        /** GuardianIn */
+        GuardianIn: {
+            /** Email */
+            email?: string | null;
+            /**
+             * Id
+             * @description Left out: a new guardian.
+             */
+            id?: string | null;
+            /** Name */
+            name: string;
+            /** Parentalresponsibility */
+            parentalResponsibility: boolean;
+            /** Phone */
+            phone?: string | null;
+            /**
+             * Relation
+             * @description Mother, foster parent, …
+             */
+            relation: string;
+        };
+        /** GuardianRead */
+        GuardianRead: {
+            /** Email */
+            email: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Parentalresponsibility */
+            parentalResponsibility: boolean;
+            /** Phone */
+            phone: string | null;
+            /** Relation */
+            relation: string;
+        };
+        /** GuardiansRead */
+        GuardiansRead: {
+            access: components["schemas"]["AccessRead"];
+            /** Items */
+            items: components["schemas"]["GuardianRead"][];
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
+        };
         /** HealthCheckRead */
         HealthCheckRead: {
             /** Bodyid */
@@ -3115,6 +4493,30 @@ export interface components {
              * @description True when every required element is in place.
              */
             ok: boolean;
+        };
+        /** IdentityRead */
+        IdentityRead: {
+            access: components["schemas"]["AccessRead"];
+            /**
+             * Age
+             * @description Whole years today.
+             */
+            age: number;
+            /**
+             * Birthdate
+             * Format: date
+             */
+            birthDate: string;
+            /** Identitynumber */
+            identityNumber: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
         };
         /** ItemMinutesCorrection */
         ItemMinutesCorrection: {
@@ -3164,6 +4566,92 @@ export interface components {
              * @description For the body's members only; never leaves the system.
              */
             restrictedText?: string | null;
+        };
+        /**
+         * LegalBasisCode
+         * @enum {string}
+         */
+        LegalBasisCode: "consent" | "anonymised" | "same_purpose" | "necessary_for_own_tasks" | "report_offence" | "own_service" | "break_glass";
+        /**
+         * LegalBasisCreate
+         * @description A legal basis other than consent (§ 13 b nr. 2, 5 or 6) for one recipient organisation;
+         *     the case lead records it with a justification (report_offence: the agency's decision).
+         */
+        LegalBasisCreate: {
+            /** Agencydecisionref */
+            agencyDecisionRef?: string | null;
+            /** @description same_purpose | necessary_for_own_tasks | report_offence. */
+            basis: components["schemas"]["LegalBasisCode"];
+            /** Categories */
+            categories: components["schemas"]["Category"][];
+            /** Justification */
+            justification: string;
+            /**
+             * Recipientorganisationid
+             * Format: uuid
+             */
+            recipientOrganisationId: string;
+            /**
+             * Validfrom
+             * Format: date
+             */
+            validFrom: string;
+            /** Validto */
+            validTo?: string | null;
+        };
+        /** LegalBasisInfo */
+        LegalBasisInfo: {
+            /** Citation */
+            citation: string;
+            code: components["schemas"]["LegalBasisCode"];
+            /**
+             * Recordable
+             * @description A case lead may record it for a recipient.
+             */
+            recordable: boolean;
+            /**
+             * Text
+             * @description Language (nb, nn, en) → what it means.
+             */
+            text: {
+                [key: string]: string;
+            };
+        };
+        /** LegalBasisRead */
+        LegalBasisRead: {
+            /** Agencydecisionref */
+            agencyDecisionRef: string | null;
+            basis: components["schemas"]["LegalBasisCode"];
+            /**
+             * Caseid
+             * Format: uuid
+             */
+            caseId: string;
+            /** Categories */
+            categories: components["schemas"]["Category"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Justification */
+            justification: string;
+            /**
+             * Recipientorganisationid
+             * Format: uuid
+             */
+            recipientOrganisationId: string;
+            /** Recordedat */
+            recordedAt: string | null;
+            /** Recordedby */
+            recordedBy: string | null;
+            /**
+             * Validfrom
+             * Format: date
+             */
+            validFrom: string;
+            /** Validto */
+            validTo: string | null;
         };
         /**
          * Level
@@ -3653,6 +5141,45 @@ export interface components {
              */
             startsAt?: string;
         };
+        /**
+         * MemberCreate
+         * @description A person of the unit (``personId``: they will see the case), or a named member of the
+         *     private network without an account (``name``).
+         */
+        MemberCreate: {
+            /**
+             * Name
+             * @description Required without personId.
+             */
+            name?: string | null;
+            /**
+             * Organisationid
+             * @description The organisation the member represents (required for a person; none for a private-network member).
+             */
+            organisationId?: string | null;
+            /** Personid */
+            personId?: string | null;
+            /** @default member */
+            role: components["schemas"]["MemberRole"];
+        };
+        /** MemberRead */
+        MemberRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Member */
+            member: components["schemas"]["SeatRead"] | components["schemas"]["WithheldRead"];
+            /** Organisationid */
+            organisationId: string | null;
+            role: components["schemas"]["MemberRole"];
+        };
+        /**
+         * MemberRole
+         * @enum {string}
+         */
+        MemberRole: "lead" | "member";
         /** MembershipCreate */
         MembershipCreate: {
             /**
@@ -3881,6 +5408,18 @@ export interface components {
             /** Policedistrict */
             policeDistrict: string;
         };
+        /** NameRead */
+        NameRead: {
+            access: components["schemas"]["AccessRead"];
+            /** Name */
+            name: string;
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
+        };
         /** NormRead */
         NormRead: {
             /**
@@ -3951,39 +5490,37 @@ export interface components {
             /** @description no-address: the person has no e-mail address; refused: the mail server refused the address for good. Send these the PDF another way. */
             reason: components["schemas"]["Unreached"];
         };
-        /** NoteCreate */
-        NoteCreate: {
-            /**
-             * Overridereason
-             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
-             */
-            overrideReason?: string | null;
-            /** Text */
-            text: string;
-        };
-        /** NoteRead */
-        NoteRead: {
-            /**
-             * At
-             * Format: date-time
-             */
-            at: string;
-            /** Authorname */
-            authorName: string;
+        /** NoteTextRead */
+        NoteTextRead: {
+            access: components["schemas"]["AccessRead"];
             /** Authorpersonid */
             authorPersonId: string | null;
+            /** Dutytags */
+            dutyTags: components["schemas"]["DutyTag"][];
             /**
-             * Id
+             * Organisationid
              * Format: uuid
              */
-            id: string;
-            /**
-             * Measureid
-             * Format: uuid
-             */
-            measureId: string;
+            organisationId: string;
             /** Text */
             text: string;
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
+        };
+        /** NoticeRead */
+        NoticeRead: {
+            /** Easyread */
+            easyRead: boolean;
+            /** Language */
+            language: string;
+            /** Sha256 */
+            sha256: string;
+            /** Version */
+            version: string;
         };
         /** OpenActionItem */
         OpenActionItem: {
@@ -4090,6 +5627,11 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** OrganisationRegime */
+        OrganisationRegime: {
+            organisationType: components["schemas"]["OrganisationType"];
+            regime: components["schemas"]["SourceRegime"];
+        };
         /**
          * OrganisationType
          * @enum {string}
@@ -4107,6 +5649,11 @@ export interface components {
             organisationNumber?: string | null;
             type?: components["schemas"]["OrganisationType"];
         };
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "permit" | "deny";
         /**
          * OwnerRole
          * @description Who owns the generated task: the unit's coordinator, or the chair or secretary of the body
@@ -4218,6 +5765,38 @@ export interface components {
              * @description Rows matching the filter, on all pages.
              */
             total: number;
+        };
+        /** PartyIn */
+        PartyIn: {
+            /**
+             * Guardianid
+             * @description A guardian party: which one.
+             */
+            guardianId?: string | null;
+            /**
+             * Identityverifiedby
+             * @description How identity was verified (ID card, BankID, …).
+             */
+            identityVerifiedBy: string;
+            kind: components["schemas"]["PartyKind"];
+        };
+        /**
+         * PartyKind
+         * @enum {string}
+         */
+        PartyKind: "subject" | "guardian";
+        /** PartyRead */
+        PartyRead: {
+            /** Guardianid */
+            guardianId: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Identityverifiedby */
+            identityVerifiedBy: string;
+            kind: components["schemas"]["PartyKind"];
         };
         /**
          * Performer
@@ -4490,6 +6069,11 @@ export interface components {
             kind: string;
             start: number;
         };
+        /**
+         * Purpose
+         * @enum {string}
+         */
+        Purpose: "follow_up";
         /** QuorumRead */
         QuorumRead: {
             /**
@@ -4558,6 +6142,14 @@ export interface components {
              */
             withoutAddress: number;
         };
+        /** RemindersSent */
+        RemindersSent: {
+            /**
+             * Sent
+             * @description Reminders mailed to you (references and dates only).
+             */
+            sent: number;
+        };
         /** ReportRead */
         ReportRead: {
             /** Filename */
@@ -4577,6 +6169,32 @@ export interface components {
              */
             uploadedAt: string;
         };
+        /** RetentionDueRead */
+        RetentionDueRead: {
+            /**
+             * Caseid
+             * Format: uuid
+             */
+            caseId: string;
+            /**
+             * Closedon
+             * Format: date
+             */
+            closedOn: string;
+            /**
+             * Dueon
+             * Format: date
+             */
+            dueOn: string;
+            kind: components["schemas"]["CaseKind"];
+            /** Reference */
+            reference: string;
+        };
+        /** ReviewCreate */
+        ReviewCreate: {
+            /** Note */
+            note: string;
+        };
         /**
          * Role
          * @description Unit-wide roles of a person (body roles come from memberships, see ``BodyRole``).
@@ -4589,6 +6207,44 @@ export interface components {
          * @enum {string}
          */
         Scope: "samordna:trends.read" | "samordna:import.write" | "samordna:archive.read" | "samordna:organisation.read";
+        /** ScopeRead */
+        ScopeRead: {
+            /** Allowedcategories */
+            allowedCategories: components["schemas"]["Category"][];
+            /** Excludedcategories */
+            excludedCategories: components["schemas"]["Category"][];
+            /** Forums */
+            forums: components["schemas"]["Forum"][];
+            /** Onwardsharing */
+            onwardSharing: boolean;
+            /** Purposes */
+            purposes: components["schemas"]["Purpose"][];
+            /** Recipientorganisationids */
+            recipientOrganisationIds: string[];
+            /** Sourceorganisationids */
+            sourceOrganisationIds: string[];
+            /**
+             * Validfrom
+             * Format: date
+             */
+            validFrom: string;
+            /** Validto */
+            validTo: string | null;
+        };
+        /** SeatRead */
+        SeatRead: {
+            access: components["schemas"]["AccessRead"];
+            /** Name */
+            name: string;
+            /** Personid */
+            personId: string | null;
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
+        };
         /** SeedRead */
         SeedRead: {
             /**
@@ -4604,6 +6260,12 @@ export interface components {
          * @enum {string}
          */
         Severity: "required" | "recommended" | "notice";
+        /**
+         * SourceRegime
+         * @description The confidentiality regime the information comes from (who may say what differs by law).
+         * @enum {string}
+         */
+        SourceRegime: "health" | "child_welfare" | "school" | "nav" | "police" | "slt";
         /**
          * Stage
          * @enum {string}
@@ -4643,6 +6305,94 @@ export interface components {
             sequence: number;
             toStage: components["schemas"]["Stage"];
         };
+        /** StatusRead */
+        StatusRead: {
+            /** Outstandingpartyids */
+            outstandingPartyIds: string[];
+            /** Policyversion */
+            policyVersion: string;
+            /**
+             * Recollect
+             * @description The subject turns (or turned) 15, 16 or 18: ask again.
+             */
+            recollect: boolean;
+            regime: components["schemas"]["SourceRegime"];
+            /** Requiredpartyids */
+            requiredPartyIds: string[];
+            state: components["schemas"]["ConsentState"];
+        };
+        /** SubjectCreate */
+        SubjectCreate: {
+            /**
+             * Birthdate
+             * Format: date
+             */
+            birthDate: string;
+            /** Guardians */
+            guardians?: components["schemas"]["GuardianIn"][];
+            /**
+             * Identitynumber
+             * @description 11 digits. Only ever in a request body (never in a path or query).
+             */
+            identityNumber?: string | null;
+            /** Name */
+            name: string;
+        };
+        /** SubjectRead */
+        SubjectRead: {
+            /** Guardians */
+            guardians: components["schemas"]["GuardiansRead"] | components["schemas"]["WithheldRead"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Identity */
+            identity: components["schemas"]["IdentityRead"] | components["schemas"]["WithheldRead"];
+            /** Version */
+            version: number;
+        };
+        /**
+         * SubjectSearch
+         * @description Find a subject by national identity number — in the body, so it never reaches a log.
+         */
+        SubjectSearch: {
+            /**
+             * Identitynumber
+             * @description 11 digits. Only ever in a request body (never in a path or query).
+             */
+            identityNumber: string;
+        };
+        /**
+         * SubjectSearchRead
+         * @description Only subjects of cases whose team you are on; otherwise nothing (never a hint).
+         */
+        SubjectSearchRead: {
+            /** Cases */
+            cases: components["schemas"]["CaseSummaryRead"][];
+            /** Subjectid */
+            subjectId: string | null;
+        };
+        /** SubjectUpdate */
+        SubjectUpdate: {
+            /**
+             * Birthdate
+             * Format: date
+             */
+            birthDate?: string;
+            /**
+             * Guardians
+             * @description Sent whole: replaces the guardians.
+             */
+            guardians?: components["schemas"]["GuardianIn"][];
+            /**
+             * Identitynumber
+             * @description 11 digits. Only ever in a request body (never in a path or query).
+             */
+            identityNumber?: string | null;
+            /** Name */
+            name?: string;
+        };
         /**
          * TaskStatus
          * @enum {string}
@@ -4651,6 +6401,18 @@ export interface components {
         /** TaskStatusUpdate */
         TaskStatusUpdate: {
             status: components["schemas"]["TaskStatus"];
+        };
+        /** TextRead */
+        TextRead: {
+            access: components["schemas"]["AccessRead"];
+            /** Text */
+            text: string;
+            /**
+             * Withheld
+             * @default false
+             * @constant
+             */
+            withheld: false;
         };
         /**
          * Tier
@@ -4669,7 +6431,7 @@ export interface components {
              * @enum {string}
              */
             kind: "decision" | "stage" | "evaluation" | "note";
-            note: components["schemas"]["NoteRead"] | null;
+            note: components["schemas"]["api__rest__measures__dtos__records__NoteRead"] | null;
             stageChange: components["schemas"]["StageChangeRead"] | null;
         };
         /** TimelineRead */
@@ -4940,6 +6702,95 @@ export interface components {
             ownerRole?: components["schemas"]["OwnerRole"];
             /** Title */
             title?: string;
+        };
+        /**
+         * WithheldRead
+         * @description Something is here that the reader may not see: why, and what kind — never what.
+         */
+        WithheldRead: {
+            category: components["schemas"]["Category"];
+            /** Policyversion */
+            policyVersion: string;
+            reason: components["schemas"]["DenyReason"];
+            regime: components["schemas"]["SourceRegime"];
+            /**
+             * Withheld
+             * @default true
+             * @constant
+             */
+            withheld: true;
+        };
+        /** NoteCreate */
+        api__rest__cases__dtos__notes__NoteCreate: {
+            category: components["schemas"]["Category"];
+            /**
+             * Dutytags
+             * @description Suspected abuse, neglect or serious crime: prompts duties.
+             */
+            dutyTags?: components["schemas"]["DutyTag"][];
+            /** Text */
+            text: string;
+        };
+        /** NoteRead */
+        api__rest__cases__dtos__notes__NoteRead: {
+            category: components["schemas"]["Category"];
+            /**
+             * Dutyanswers
+             * @description Your answers, oldest first; the latest per duty counts (author only).
+             */
+            dutyAnswers: components["schemas"]["DutyAnswerRead"][];
+            /**
+             * Dutyprompts
+             * @description To the note's author only.
+             */
+            dutyPrompts: components["schemas"]["DutyPromptRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Note */
+            note: components["schemas"]["NoteTextRead"] | components["schemas"]["WithheldRead"];
+            regime: components["schemas"]["SourceRegime"];
+            /**
+             * Writtenat
+             * Format: date-time
+             */
+            writtenAt: string;
+        };
+        /** NoteCreate */
+        api__rest__measures__dtos__records__NoteCreate: {
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            /** Text */
+            text: string;
+        };
+        /** NoteRead */
+        api__rest__measures__dtos__records__NoteRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Authorname */
+            authorName: string;
+            /** Authorpersonid */
+            authorPersonId: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measureid
+             * Format: uuid
+             */
+            measureId: string;
+            /** Text */
+            text: string;
         };
         /**
          * DocumentationStatus
@@ -9818,6 +11669,169 @@ export interface operations {
             };
         };
     };
+    "break-glass-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassReviewRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "break-glass-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassReviewRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "calendar-feeds-list": {
         parameters: {
             query: {
@@ -10125,6 +12139,2428 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "case-notes-answer-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyAnswerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyAnswerRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "case-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePolicyRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "case-settings-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSettingsRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "case-settings-set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSettingsRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSummaryRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionDueRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-delete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-access-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessReportRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakGlassCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-close": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-add-commitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentItemRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-register-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-legal-bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalBasisRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-record-legal-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalBasisCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalBasisRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-add-member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-remove-member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["api__rest__cases__dtos__notes__NoteRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cases-add-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["api__rest__cases__dtos__notes__NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["api__rest__cases__dtos__notes__NoteRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commitments-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commitments-add-breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consents-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentReminderRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consents-send-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersSent"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consents-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentItemRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consents-record-event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentEventCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12387,7 +16823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NoteRead"][];
+                    "application/json": components["schemas"]["api__rest__measures__dtos__records__NoteRead"][];
                 };
             };
             /** @description Not authenticated */
@@ -12439,7 +16875,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NoteCreate"];
+                "application/json": components["schemas"]["api__rest__measures__dtos__records__NoteCreate"];
             };
         };
         responses: {
@@ -12451,7 +16887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NoteRead"];
+                    "application/json": components["schemas"]["api__rest__measures__dtos__records__NoteRead"];
                 };
             };
             /** @description Malformed request */
@@ -16806,6 +21242,196 @@ export interface operations {
             };
         };
     };
+    "subjects-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectSearch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectSearchRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "subjects-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "unit-get": {
         parameters: {
             query?: never;
@@ -17570,6 +22196,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiDecisionsGetParametersQueryBodyLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/decisions"]["get"]["parameters"]["query"]["bodyLevel"]> = ["coordinating", "steering"];
+export const actionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Action"]> = ["read", "write", "disclose", "export", "print", "delete"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["open", "done", "cancelled"];
 export const agendaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgendaKind"]> = ["information", "discussion", "decision"];
 export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementKind"]> = ["cooperation", "police_council"];
@@ -17577,26 +22204,48 @@ export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const approvalKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalKind"]> = ["chair", "next_meeting"];
 export const aspectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Aspect"]> = ["effect", "implementation", "user_experience", "participation"];
 export const bodyRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BodyRole"]> = ["chair", "deputy", "secretary", "member", "observer"];
+export const caseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseKind"]> = ["follow_up_team", "youth_follow_up", "youth_sentence", "other"];
+export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["open", "closed"];
+export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["identity", "guardians", "involvement", "plan", "school", "health", "substance_use", "family", "criminal_matters", "child_welfare", "leisure", "other"];
 export const changeActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeAction"]> = ["account_granted", "roles_changed", "account_revoked", "client_registered", "client_revoked"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["not_established", "no_coordinator", "no_police_contact", "no_steering_body", "no_coordinating_body", "no_executive_body", "body_without_chair", "body_without_members", "membership_expiring"];
+export const closingReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosingReason"]> = ["goals_met", "plan_completed", "terminated", "moved", "consent_withdrawn", "transferred", "other"];
+export const collectionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CollectionMethod"]> = ["written", "digital_signature", "oral_documented"];
+export const commitmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentKind"]> = ["school_attendance", "course", "drug_testing", "leisure_activity", "restraining_order", "other"];
+export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentStatus"]> = ["planned", "active", "met", "breached", "ended"];
 export const conclusionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Conclusion"]> = ["continue", "adjust", "stop"];
+export const consentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentState"]> = ["effective", "pending", "refused", "withdrawn", "expired"];
+export const consequenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Consequence"]> = ["warning", "stricter_control", "plan_change", "termination"];
+export const denyReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DenyReason"]> = ["not-on-team", "police-minimised", "consent-missing", "consent-pending", "consent-refused", "consent-withdrawn", "consent-expired", "consent-scope-category", "consent-scope-source", "consent-scope-recipient", "consent-scope-purpose", "no-legal-basis"];
+export const dutyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Duty"]> = ["report_to_child_welfare", "avert_crime"];
+export const dutyAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DutyAnswerKind"]> = ["will_report", "already_reported", "not_applicable", "unsure"];
+export const dutyTagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DutyTag"]> = ["suspected_abuse", "suspected_neglect", "serious_crime"];
 export const evaluationTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvaluationTrigger"]> = ["new_or_trial", "transferable", "costly", "risk_of_negative_effects", "strategy_anchored"];
+export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["given", "refused", "withdrawn", "expired"];
 export const evidenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Evidence"]> = ["documented", "experience_based", "unknown"];
+export const explanationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Explanation"]> = ["own-service", "break-glass", "legal-basis", "consent"];
 export const feedScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedScope"]> = ["person", "body"];
+export const forumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Forum"]> = ["follow_up_team"];
+export const legalBasisCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalBasisCode"]> = ["consent", "anonymised", "same_purpose", "necessary_for_own_tasks", "report_offence", "own_service", "break_glass"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["steering", "coordinating", "executive"];
 export const meReadKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeRead"]["kind"]> = ["person", "machine"];
 export const meetingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingStatus"]> = ["planned", "held", "minutes_draft", "minutes_approved", "distributed", "cancelled"];
+export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRole"]> = ["lead", "member"];
 export const normStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NormStatus"]> = ["ok", "at_risk", "missed", "not_applicable"];
 export const normWarningValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NormWarning"]> = ["unplanned", "unreachable", "unrecorded"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["school", "kindergarten", "educational_psychological_service", "child_welfare", "health_station", "school_health_service", "nav", "police", "mediation_service", "culture_and_leisure", "substance_use_and_mental_health", "refugee_service", "upper_secondary", "volunteer", "business", "faith_community", "municipal_administration", "other"];
+export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["permit", "deny"];
 export const ownerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnerRole"]> = ["coordinator", "chair", "secretary"];
+export const partyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyKind"]> = ["subject", "guardian"];
 export const performerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Performer"]> = ["internal", "joint", "external"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "adopted", "expired"];
 export const presenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Presence"]> = ["present", "absent_with_notice", "absent_without_notice"];
+export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["follow_up"];
 export const registryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]> = ["ungsinn", "blueprints", "crimesolutions", "other"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["unit_admin", "coordinator", "police_contact", "steering_reader"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["samordna:trends.read", "samordna:import.write", "samordna:archive.read", "samordna:organisation.read"];
 export const severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Severity"]> = ["required", "recommended", "notice"];
+export const sourceRegimeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceRegime"]> = ["health", "child_welfare", "school", "nav", "police", "slt"];
 export const stageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stage"]> = ["proposed", "assessed", "decided", "active", "evaluated", "concluded", "continued", "rejected", "stopped"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["open", "done", "cancelled"];
 export const tierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tier"]> = ["universal", "selective", "indicated"];

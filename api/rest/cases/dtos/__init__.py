@@ -1,0 +1,1 @@
+"""REST cases room: the context's DTOs, one module per aggregate."""
