@@ -43,7 +43,7 @@ from tests.repositories.organisation import rows as org_rows
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 # Synthetic identity numbers (month + 80): never a real person's.
-NUMBER = "01821012345"
+NUMBER = "01821040074"
 SUBJECT_NAME, GUARDIAN_NAME = "Tiril Testesen", "Gunnar Testesen"
 CASE_TABLES = (
     "case_subject", "case_guardian", "follow_up_case", "case_member", "case_commitment",
