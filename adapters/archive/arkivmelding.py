@@ -76,6 +76,8 @@ def _mappe(root: Node, record: ArchiveRecord, settings: ArchiveSettings) -> None
                 f = d.add("funksjon", ns=MDK)
                 f.add("kode", p.function, ns=MDK)
                 f.opt("beskrivelse", codes.PARTICIPANT_FUNCTIONS.get(p.function))
+            if p.represents:
+                d.add("representerer", ns=MDK).add("navn", p.represents, ns=MDK)
     else:
         m.add("saksdato", record.record_date)
         if settings.administrative_unit:

@@ -10,10 +10,18 @@ SKJERMING_HJEMMEL = "Offl. § 13 jf. fvl. § 13"
 
 # moetesakstype: an information item is a referatsak; discussions and decisions of an SLT body
 # (not a political committee) are "Annet", described by their kind.
+_INFORMATION, _DISCUSSION, _DECISION = (
+    ("RS", "Referatsak"),
+    ("AN", "Drøftingssak"),
+    ("AN", "Vedtakssak"),
+)
 CASE_TYPES = {
-    "information": ("RS", "Referatsak"),
-    "discussion": ("AN", "Drøftingssak"),
-    "decision": ("AN", "Vedtakssak"),
+    "information": _INFORMATION,
+    "orienteringssak": _INFORMATION,
+    "discussion": _DISCUSSION,
+    "drøftingssak": _DISCUSSION,
+    "decision": _DECISION,
+    "vedtakssak": _DECISION,
 }
 PARTICIPANT_FUNCTIONS = {
     "LEDER": "Leder",

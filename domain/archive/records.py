@@ -52,11 +52,13 @@ class ArchiveDocument:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Participant:
-    """A ``moetedeltaker``: name and function of someone present. ``function`` is a code of FIKS
-    Arkiv's moetedeltakerfunksjon list: LEDER, NESTL, MEDL, VARA, SEKR (None for an observer)."""
+    """A ``moetedeltaker``: name, function and organisation of someone present. ``function`` is a
+    code of FIKS Arkiv's moetedeltakerfunksjon list: LEDER, NESTL, MEDL, VARA, SEKR (None when
+    unknown or an observer); ``represents`` is the organisation (FIKS Arkiv ``representerer``)."""
 
     name: str
     function: str | None = None
+    represents: str | None = None  # the organisation the participant sits for ("Politiet")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,7 +80,7 @@ class AgendaItemRecord:
     item_id: UUID
     year: int  # moetesaksaar
     sequence: int  # moetesakssekvensnummer (the item's number in the meeting)
-    case_type: str  # the agenda kind: "information" | "discussion" | "decision" (AgendaKind values)
+    case_type: str  # the agenda kind: AgendaKind's value or its Norwegian name (vedtakssak …)
     decision_text: str | None = None  # vedtakstekst (open layer)
     decision_date: date | None = None
 

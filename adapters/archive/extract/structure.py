@@ -161,10 +161,10 @@ def folder(parent: Node, f: Folder, ctx: Context) -> None:
         for p in meeting.participants:
             d = m.add("moetedeltaker")
             d.add("moetedeltakerNavn", p.name)
-            if p.function:
-                d.add(
-                    "moetedeltakerFunksjon", codes.PARTICIPANT_FUNCTIONS.get(p.function, p.function)
-                )
+            function = codes.PARTICIPANT_FUNCTIONS.get(p.function or "", p.function)
+            described = ", ".join(x for x in (function, p.represents) if x)
+            if described:  # Noark 5 has no "representerer": "Medlem, Politiet"
+                d.add("moetedeltakerFunksjon", described)
     else:
         m.add("saksaar", f.year)
         m.add("sakssekvensnummer", f.sequence)

@@ -96,6 +96,8 @@ def test_the_meeting_fields_and_the_decision() -> None:
     assert m.findtext("a:moetested", namespaces=NS) == "Rådhuset, møterom 3"
     functions = [e.text for e in m.iterfind("a:moetedeltaker/n:funksjon/n:kode", NS)]
     assert functions == ["LEDER", "MEDL"]
+    represented = [e.text for e in m.iterfind("a:moetedeltaker/n:representerer/n:navn", NS)]
+    assert represented == ["Barnevernet", "Politiet"]
     assert m.findtext("a:arkivdel/n:kode", namespaces=NS) == "SLT"
     assert m.findtext("a:klassifikasjon/a:klasseID", namespaces=NS) == "026"
     r = doc.find("a:registrering", NS)

@@ -31,7 +31,8 @@ def meeting(meeting_id: UUID | None = None) -> MeetingRecord:
         place="Rådhuset, møterom 3",
         participants=(
             Participant(name="Kari Nordmann", function="LEDER"),
-            Participant(name="Ola Testesen", function="MEDL"),
+            Participant(name="Per Prøvesen", represents="Barnevernet"),
+            Participant(name="Ola Testesen", function="MEDL", represents="Politiet"),
         ),
     )
 
