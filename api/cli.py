@@ -26,6 +26,8 @@ measures = typer.Typer(help="Prevention measures (tiltak).", no_args_is_help=Tru
 app.add_typer(db, name="db")
 app.add_typer(dev, name="dev")
 app.add_typer(measures, name="measures")
+audit_cli = typer.Typer(help="The access log of subject data (issue 11).", no_args_is_help=True)
+app.add_typer(audit_cli, name="audit")
 console = Console(stderr=True)
 
 
@@ -156,6 +158,79 @@ def measures_remind(
             catcher.stop()
     for unit_id, r in reports:
         typer.echo(f"{unit_id}: sent {r.sent}, without address {r.without_address}")
+
+
+@app.command()
+def worker(
+    idle: Annotated[float, typer.Option(help="Seconds to wait when nothing is due.")] = 2.0,
+    batch: Annotated[int, typer.Option(help="Messages claimed at a time.", min=1)] = 10,
+    lease: Annotated[
+        float, typer.Option(help="Seconds a claim holds before another worker may take it.")
+    ] = 120.0,
+    until_idle: Annotated[
+        bool, typer.Option(help="Stop once nothing is due (a one-off drain).")
+    ] = False,
+) -> None:
+    """Deliver finished records to the archive (SAMORDNA_ARCHIVE_TRANSPORT) until stopped
+    (SIGTERM/SIGINT finish the batch in flight). Several workers may run side by side."""
+    from datetime import timedelta
+
+    s = _settings()
+    logging.config.dictConfig(log_config())
+    current, head = asyncio.run(bootstrap.schema_status(bootstrap.database_urls(s)))
+    if current != head:
+        console.print(f"[red]The database schema is at {current or 'nothing'}, not {head}.[/red]")
+        raise typer.Exit(1)
+    report = asyncio.run(
+        bootstrap.run_archive_worker(
+            s, idle=idle, batch=batch, lease=timedelta(seconds=lease), until_idle=until_idle
+        )
+    )
+    console.print(
+        f"Archive worker stopped: delivered {report.delivered}, failed {report.failed},"
+        f" dead {report.dead}."
+    )
+
+
+@audit_cli.command("seal")
+def audit_seal() -> None:
+    """Link every access-log entry not yet sealed into the hash chain (the app's lifespan does
+    this every few seconds; one sealer at a time across processes)."""
+    from api import audit
+
+    r = asyncio.run(audit.seal(_settings()))
+    if r.locked_out:
+        console.print("Another sealer is running; nothing done.")
+        return
+    typer.echo(f"sealed {r.sealed}, chain head at position {r.head}")
+
+
+@audit_cli.command("verify")
+def audit_verify(
+    checkpoints: Annotated[
+        Path | None, typer.Option(help="Folder of signed checkpoint files (default: configured).")
+    ] = None,
+) -> None:
+    """Recompute the whole chain: names the position and entry of each changed, deleted or
+    reordered entry, and a tail cut off behind a signed checkpoint. Exit 1 on any problem."""
+    from api import audit
+
+    report = asyncio.run(audit.verify_log(_settings(), checkpoints))
+    for problem in report.problems:
+        typer.echo(str(problem))
+    typer.echo(f"checked {report.checked} links, {report.unsealed} entries not sealed yet")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@audit_cli.command("checkpoint")
+def audit_checkpoint(
+    out: Annotated[Path | None, typer.Option(help="Folder for the checkpoint file.")] = None,
+) -> None:
+    """Seal, then sign the chain's head (Ed25519) into a file outside the database."""
+    from api import audit
+
+    path = asyncio.run(audit.checkpoint(_settings(), out))
+    typer.echo(f"wrote {path}" if path else "the access log is empty: no checkpoint")
 
 
 @dev.command("token")

@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     # first (the first encrypts, all decrypt), and the key of the identity number's keyed hash.
     data_keys: SecretStr | None = None
     index_key: SecretStr | None = None
+    # The access log (issue 11): the sealer in the app's lifespan (unset: on, except in tests,
+    # which seal when they mean to), every so many seconds; the Ed25519 key (base64 of 32 bytes)
+    # that signs checkpoints, and the folder outside the database their files go to.
+    audit_sealer: bool | None = None
+    audit_seal_interval_seconds: float = Field(default=2.0, gt=0, le=3600)
+    audit_signing_key: SecretStr | None = None
+    audit_checkpoint_dir: Path | None = None
 
     # People: OpenID Connect (ID-porten profile). Unset issuer in development -> the dev provider.
     oidc_issuer: str | None = None
@@ -88,6 +95,8 @@ class Settings(BaseSettings):
     mail_ca_file: Path | None = None
     mail_from: str = "samordna@samordna.invalid"
     mail_timeout_seconds: float = Field(default=15, gt=0, le=300)
+    # Archive delivery (issue 13): drop:<dir> | http:<url>; unset: a drop under state_dir.
+    archive_transport: str | None = None
 
     @field_validator("rate_limit_login", "rate_limit_machine")
     @classmethod
@@ -185,6 +194,23 @@ class Settings(BaseSettings):
         if self.index_key:
             return self.index_key.get_secret_value()
         return self._state_secret("index-key", _key)
+
+    @property
+    def audit_sealer_enabled(self) -> bool:
+        return self.audit_sealer if self.audit_sealer is not None else self.environment != "test"
+
+    @property
+    def audit_checkpoints(self) -> Path:
+        return self.audit_checkpoint_dir or self.state_dir / "audit-checkpoints"
+
+    @cached_property
+    def audit_key(self) -> bytes:
+        """The checkpoints' Ed25519 signing key; in development one kept under ``state_dir``."""
+        if self.audit_signing_key:
+            return base64.b64decode(self.audit_signing_key.get_secret_value())
+        if self.environment == "production":
+            raise ValueError("SAMORDNA_AUDIT_SIGNING_KEY is required in production")
+        return base64.b64decode(self._state_secret("audit-signing-key", _key))
 
 
 def _key() -> str:
