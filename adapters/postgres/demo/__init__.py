@@ -4,6 +4,7 @@ teams, realistic members) and a small second unit, so `make run` shows a living 
 
 from __future__ import annotations
 
+from adapters.postgres.demo.cases import load_cases
 from adapters.postgres.demo.data import (
     BODIES,
     DEMO_UNIT,
@@ -28,6 +29,7 @@ __all__ = [
     "DemoAccount",
     "DemoMachine",
     "demo_id",
+    "load_cases",
     "load_demo",
     "load_measures",
 ]
