@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,7 @@ from adapters.postgres.access.accounts import PgAccessDirectory
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
 from adapters.postgres.agreements.uow import PgAgreementsUnitOfWorkFactory
 from adapters.postgres.annual_wheel.uow import PgAnnualWheelUnitOfWorkFactory
+from adapters.postgres.archive.uow import PgArchiveUnitOfWorkFactory
 from adapters.postgres.audit.log import PgAccessLog
 from adapters.postgres.cases.uow import PgCasesUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
@@ -34,6 +36,7 @@ from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_
 from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
+from api import archive_wiring as archive
 from api.outbox import WeasyRenderer, outbound_mail
 from api.outbox import mail_config as mail_config  # re-exported: the tests' and the ADR's name
 from api.outbox import start_mail_catcher as start_mail_catcher
@@ -42,6 +45,8 @@ from domain.access.service import AccessService
 from domain.agreements.service import AgreementsService
 from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
+from domain.archive.delivery import BATCH, Deliverer, DeliveryReport
+from domain.archive.messages import LEASE
 from domain.cases.service import CasesService
 from domain.measures.ports import PlanRenderer
 from domain.measures.service import MeasuresService
@@ -89,6 +94,13 @@ class Container:
     # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
     # the rest (readiness, tools). ADR 0011.
     connections: RequestConnections
+
+    @cached_property
+    def archive_uow(self) -> PgArchiveUnitOfWorkFactory:
+        """The archive's units of work (outbox, settings, extracts, the finished records)."""
+        return archive.archive_uow_factory(
+            self.connections, self.renderer, self.measures, self.plan_renderer
+        )
 
     @property
     def authenticator(self) -> Authenticator:
@@ -187,6 +199,31 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
         ),
         connections=connections,
     )
+
+
+def archive_deliverer(c: Container, *, batch: int = BATCH, lease: timedelta = LEASE) -> Deliverer:
+    """The worker's use case: the configured transport (``SAMORDNA_ARCHIVE_TRANSPORT``)."""
+    transport = archive.archive_transport(c.settings)
+    return archive.deliverer(
+        c.connections, c.archive_uow, transport, c.clock, batch=batch, lease=lease
+    )
+
+
+async def run_archive_worker(
+    settings: Settings,
+    *,
+    idle: float,
+    batch: int = BATCH,
+    lease: timedelta = LEASE,
+    until_idle: bool = False,
+) -> DeliveryReport:
+    """``samordna worker``: deliver until SIGTERM/SIGINT (or, ``until_idle``, until none is due)."""
+    c = build_container(settings)
+    try:
+        d = archive_deliverer(c, batch=batch, lease=lease)
+        return (await archive.work(d, idle=idle, until_idle=until_idle)).report
+    finally:
+        await c.aclose()
 
 
 async def schema_status(urls: DatabaseUrls) -> tuple[str | None, str]:
