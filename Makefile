@@ -13,7 +13,7 @@ NODE_STAMP := frontend/node_modules/.installed
 run: system-libs install spa
 	$(PY) -m api.cli db upgrade
 	$(PY) -m api.cli demo
-	$(PY) -m api.cli serve
+	scripts/serve-with-worker.sh $(PY)
 
 ## test: every gate and every test, browser tests included
 test: browser system-libs lint py-test frontend-check e2e
