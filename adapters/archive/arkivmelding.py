@@ -11,10 +11,12 @@ import re
 from lxml import etree
 
 from adapters.archive import codes
+from adapters.archive.blanks import filled
 from adapters.archive.registrations import registration
-from adapters.archive.schemas import ARKIVMELDING_XSD, validate
+from adapters.archive.schemas import ARKIVMELDING_XSD, InvalidXml, validate
 from adapters.archive.xml import AM, MDK, XSI, Node, serialise
 from domain.archive.keys import FAGSYSTEM, mappe_key
+from domain.archive.ports import Unbuildable
 from domain.archive.records import ArchiveDocument, ArchivePackage, ArchiveRecord
 from domain.archive.settings import ArchiveSettings
 
@@ -90,6 +92,7 @@ class FiksArkivMessageBuilder:
     """The ``MessageBuilder`` port: stateless, safe to share between workers."""
 
     def build(self, record: ArchiveRecord, settings: ArchiveSettings) -> ArchivePackage:
+        record = filled(record)
         files = package_files(record)
         root_el = etree.Element(f"{{{AM}}}arkivmelding", nsmap={None: AM, "n5mdk": MDK, "xsi": XSI})
         root = Node(root_el, AM)
@@ -97,5 +100,8 @@ class FiksArkivMessageBuilder:
         root.add("antallFiler", len(files))
         _mappe(root, record, settings)
         key = registration(root, record, settings, files)
-        validate(ARKIVMELDING_XSD, root_el)
+        try:
+            validate(ARKIVMELDING_XSD, root_el)
+        except InvalidXml as exc:
+            raise Unbuildable(str(exc)) from exc
         return ArchivePackage(key=key, arkivmelding=serialise(root_el), files=files)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from adapters.archive import codes
+from adapters.archive.blanks import blank
 from adapters.archive.xml import MDK, Node
 from domain.archive.keys import FAGSYSTEM, document_key, mappe_key, registration_key
 from domain.archive.records import ArchiveDocument, ArchiveRecord
@@ -22,7 +23,7 @@ def _document(reg: Node, record: ArchiveRecord, doc: ArchiveDocument, number: in
     d = reg.add("dokumentbeskrivelse")
     d.code("dokumenttype", *codes.DOCUMENT_TYPES[record.kind])
     d.code("dokumentstatus", *codes.FINISHED_DOCUMENT)
-    title = doc.title or record.title
+    title = record.title if blank(doc.title) else doc.title
     d.add("tittel", record.public_title if record.restricted and record.public_title else title)
     d.opt("forfatter", record.author)
     d.add("opprettetDato", record.created_at)

@@ -3,6 +3,7 @@ a child appender that skips empty values, Noark codes and the external key."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from lxml import etree
@@ -24,10 +25,14 @@ def text_of(value: str | int | date | datetime) -> str:
     return str(value)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def clean(value: str) -> str:
-    """XML 1.0 cannot carry most control characters; the domain refuses them on input, so this is
-    a last guard (a dropped character beats an unparseable message)."""
-    return "".join(c for c in value if c in "\t\n\r" or ord(c) >= 0x20)
+    """XML 1.0 cannot carry most control characters, lone surrogates or U+FFFE/U+FFFF; the domain
+    refuses them on input, so this is a last guard (a dropped character beats an unsendable
+    message)."""
+    return _NOT_XML.sub("", value)
 
 
 class Node:
@@ -45,8 +50,9 @@ class Node:
 
     def opt(self, name: str, value: Value) -> None:
         """A child only when there is a value (an empty string counts as none)."""
-        if value is not None and value != "":
-            self.add(name, value)
+        if value is None or (isinstance(value, str) and not clean(value).strip()):
+            return
+        self.add(name, value)
 
     def code(self, name: str, code: str, description: str | None = None) -> None:
         """A FIKS Arkiv ``kode`` (M800): ``kode`` and ``beskrivelse`` in the metadatakatalog."""

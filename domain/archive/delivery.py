@@ -22,6 +22,7 @@ from domain.archive.ports import (
     MessageBuilder,
     Rejected,
     TransientFailure,
+    Unbuildable,
 )
 
 BATCH = 10
@@ -90,6 +91,8 @@ class Deliverer:
             return await self._fail(after_failure(m, str(exc), self._clock.now(), self._rng))
         except Rejected as exc:
             return await self._fail(after_rejection(m, f"rejected: {exc.reason}"))
+        except Unbuildable as exc:
+            return await self._fail(after_rejection(m, f"unbuildable: {exc.reason}"))
         except Exception as exc:  # a bug or an outage here: kept by its kind, never its content
             error = f"internal: {type(exc).__name__}"
             return await self._fail(after_failure(m, error, self._clock.now(), self._rng))

@@ -33,6 +33,15 @@ class Rejected(Exception):
         self.reason = reason
 
 
+class Unbuildable(Exception):
+    """The record cannot make a valid message (the builder's XSD check refused it): sending later
+    will not help until the code or the record changes. The text names schema paths, no content."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class OutboxRepository(Protocol):
     """The unit's outbox (rows are written by the database triggers, never by Python)."""
 

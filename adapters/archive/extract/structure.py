@@ -12,6 +12,7 @@ from datetime import datetime
 from lxml import etree
 
 from adapters.archive import codes
+from adapters.archive.blanks import blank
 from adapters.archive.extract.numbering import Folder, JournalNumber, system_id
 from adapters.archive.xml import XSI, Node
 from domain.archive.extracts import Period
@@ -59,7 +60,7 @@ def _document(reg: Node, r: ArchiveRecord, doc: ArchiveDocument, n: int, ctx: Co
     d.add("systemID", system_id(document_key(r, n)))
     d.add("dokumenttype", codes.DOCUMENT_TYPES[r.kind][1])
     d.add("dokumentstatus", NOARK_CODES["dokumentstatus"])
-    d.add("tittel", doc.title or r.title)
+    d.add("tittel", r.title if blank(doc.title) else doc.title)
     d.opt("forfatter", r.author)
     d.add("opprettetDato", r.created_at)
     d.add("opprettetAv", BY)
@@ -106,7 +107,7 @@ def _registration(m: Node, r: ArchiveRecord, ctx: Context) -> None:
     reg.add("tittel", r.title)
     if r.restricted:
         reg.add("offentligTittel", r.public_title or codes.SKJERMING_DESCRIPTION)
-    described = [t for t in (r.description, _decision(r)) if t]
+    described = [t for t in (r.description, _decision(r)) if t and not blank(t)]
     if described:
         reg.add("beskrivelse", "\n\n".join(described))
     reg.opt("forfatter", r.author)
@@ -162,7 +163,7 @@ def folder(parent: Node, f: Folder, ctx: Context) -> None:
             d = m.add("moetedeltaker")
             d.add("moetedeltakerNavn", p.name)
             function = codes.PARTICIPANT_FUNCTIONS.get(p.function or "", p.function)
-            described = ", ".join(x for x in (function, p.represents) if x)
+            described = ", ".join(x for x in (function, p.represents) if x and not blank(x))
             if described:  # Noark 5 has no "representerer": "Medlem, Politiet"
                 d.add("moetedeltakerFunksjon", described)
     else:

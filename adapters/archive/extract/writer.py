@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import BinaryIO
 
+from adapters.archive.blanks import filled
 from adapters.archive.extract.addml import arkivuttrekk
 from adapters.archive.extract.changelog import endringslogg
 from adapters.archive.extract.numbering import folders, journal_numbers
@@ -48,6 +49,7 @@ class NoarkExtractWriter:
         progress: Progress | None = None,
     ) -> None:
         now = (self._now or datetime.now(UTC)).replace(microsecond=0)
+        records = [filled(r) for r in records]
         ordered = folders(records)
         total = len(records)
         done = 0

@@ -99,3 +99,43 @@ async def test_an_expired_lease_is_claimed_again_and_the_archive_answers_existin
     # the dead worker wakes up: its outcome is fenced off
     assert not await queue.mark_failed(stale)
     assert store.tables.messages[m.id].status is MessageStatus.DELIVERED
+
+
+class Unbuildable:
+    def build(self, record: object, settings: object) -> object:
+        from domain.archive.ports import Unbuildable as Refused
+
+        raise Refused("arkivmelding.xsd: /*/*[3]: SCHEMAV_CVC_MINLENGTH_VALID")
+
+
+async def test_a_record_that_cannot_make_a_valid_message_is_dead_at_once() -> None:
+    transport = FakeTransport()
+    store = FakeArchiveStore()
+    clock = FakeClock(AT)
+    deliverer = Deliverer(
+        FakeDeliveryQueue(store), FakeArchiveUnitOfWorkFactory(store), Unbuildable(),  # type: ignore[arg-type]
+        transport, clock,
+    )  # fmt: skip
+    store.enable(UNIT)
+    enqueue_record(store)
+    assert await deliverer.run_once() == DeliveryReport(claimed=1, dead=1)
+    (m,) = store.tables.messages.values()
+    assert m.last_error == "unbuildable: arkivmelding.xsd: /*/*[3]: SCHEMAV_CVC_MINLENGTH_VALID"
+    assert transport.sends == 0
+
+
+async def test_an_unexpected_error_is_kept_by_its_kind_only() -> None:
+    class Broken:
+        def build(self, record: object, settings: object) -> object:
+            raise ValueError("Kari Nordmann's title broke it")
+
+    store = FakeArchiveStore()
+    deliverer = Deliverer(
+        FakeDeliveryQueue(store), FakeArchiveUnitOfWorkFactory(store), Broken(),  # type: ignore[arg-type]
+        FakeTransport(), FakeClock(AT),
+    )  # fmt: skip
+    store.enable(UNIT)
+    enqueue_record(store)
+    assert await deliverer.run_once() == DeliveryReport(claimed=1, failed=1)
+    (m,) = store.tables.messages.values()
+    assert m.last_error == "internal: ValueError"
