@@ -41,7 +41,11 @@ class ReportUseCases(UseCases):
             except NotFound:
                 raise NotFound("No such subject.") from None
             if not await self._may_report(uow, p, subject_id):
-                if not pol.is_access_controller(p) and not await uow.cases.of_subject(subject_id):
+                # Off every team of the subject's cases: they do not exist for the caller (a
+                # 403 would confirm them). A team member who is not a lead may know of them.
+                cases = await uow.cases.of_subject(subject_id)
+                teams = [await uow.members.of_case(c.id) for c in cases]
+                if not any(pol.membership(p, team) is not None for team in teams):
                     raise NotFound("No such subject.")
                 raise Forbidden("Only a lead of the subject's case or the access controller may.")
             entries = await (
