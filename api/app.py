@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.convertors import Convertor, register_url_convertor
 
-from api import bootstrap
+from api import audit, bootstrap
 from api.contracts import build_openapi
 from api.graphql.schema import build_router, build_schema
 from api.middleware import rate_limit
@@ -56,7 +56,14 @@ def create_app(
                     f"The database schema is at {current or 'nothing'}, this code needs {head}. "
                     "Run `samordna db upgrade` (or `make run`, which migrates) first."
                 )
-        yield
+        sealer = audit.background_sealer(c)  # the access log's chain (off in tests)
+        if sealer is not None:
+            sealer.start()
+        try:
+            yield
+        finally:
+            if sealer is not None:
+                await sealer.stop()
         await c.aclose()
 
     app = FastAPI(

@@ -10,7 +10,7 @@ chain stores the 32-byte digests, the domain speaks their hex.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from json.encoder import encode_basestring_ascii as _quote
 from typing import Any
 
@@ -50,19 +50,31 @@ _PLAN = tuple(
 
 def canonical_of(row: Mapping[str, Any], prefix: str = "") -> bytes:
     """The canonical JSON of the entry in ``row`` (columns named ``prefix + column``)."""
-    parts = []
-    for key, column, kind in _PLAN:
-        value = row[prefix + column]
-        if value is None:
-            parts.append(key + "null")
-        elif kind == "uuid":
-            parts.append(f'{key}"{value}"')
-        elif kind == "at":
-            parts.append(f'{key}"{value.isoformat()}"')
-        else:
-            parts.append(key + _quote(value))
-    parts.append("}")
-    return "".join(parts).encode()
+    return canonical_by_position({c: n for n, c in enumerate(FIELDS.values())}, "")(
+        [row[prefix + c] for c in FIELDS.values()]
+    )
+
+
+def canonical_by_position(index: Mapping[str, int], prefix: str) -> Callable[[Any], bytes]:
+    """``canonical_of`` for rows of one shape (``index``: column name → position), compiled
+    once into a single expression: the hot loop of the verifier and the sealer (≈ 4× faster
+    than looking each column up by name and branching per field)."""
+    terms = []
+    for n, (key, column, kind) in enumerate(_PLAN):
+        at = index[prefix + column]
+        value = f"_v{n}"
+        form = {"uuid": f"'\"%s\"' % {value}", "at": f"'\"' + {value}.isoformat() + '\"'"}.get(
+            kind, f"_quote({value})"
+        )
+        terms.append((key, at, value, form))
+    binds = "; ".join(f"{value} = row[{at}]" for _, at, value, _ in terms)
+    body = " + ".join(
+        f"{key!r} + ('null' if {value} is None else {form})" for key, _, value, form in terms
+    )
+    source = f"def canonical(row):\n    {binds}\n    return ({body} + '}}').encode()\n"
+    scope: dict[str, Any] = {"_quote": _quote}
+    exec(source, scope)  # noqa: S102 (built from the fixed column plan above, no input)
+    return scope["canonical"]  # type: ignore[no-any-return]
 
 
 def link(prev: bytes, canonical: bytes) -> bytes:
@@ -91,3 +103,56 @@ def columns_of(entries: Sequence[AccessEntry]) -> list[list[Any]]:
     """The entries as one list per column (``COLUMNS`` order), for one ``unnest`` INSERT."""
     rows = [values(e) for e in entries]
     return [[r[c] for r in rows] for c in COLUMNS]
+
+
+# The same bytes from an entry's columns as COPY's text format writes them (``text_columns``):
+# NULL is ``\N``; uuids and the ISO time come quoted as they are; text is unescaped, then quoted.
+ISO = (
+    "to_char({c} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN"
+    " extract(microseconds FROM {c})::bigint % 1000000 = 0 THEN '' ELSE"
+    " to_char({c} AT TIME ZONE 'UTC', '.US') END || '+00:00'"
+)
+
+
+def text_columns(prefix: str) -> str:
+    """The SELECT list ``canonical_of_text`` reads, in canonical key order: uuids as text and
+    the time as ``datetime.isoformat`` writes a UTC time."""
+    forms = {"uuid": "{c}::text", "at": ISO, "text": "{c}"}
+    return ", ".join(forms[kind].format(c=prefix + column) for _, column, kind in _PLAN)
+
+
+_COPY_ESCAPES = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
+
+
+def _unescape(value: str) -> str:
+    if "\\" not in value:
+        return value
+    out, i = [], 0
+    while i < len(value):
+        pair = value[i : i + 2]
+        if pair in _COPY_ESCAPES:
+            out.append(_COPY_ESCAPES[pair])
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
+
+
+def _text_canonical() -> Callable[[Sequence[str], int], bytes]:
+    terms = []
+    for n, (key, _, kind) in enumerate(_PLAN):
+        value = f"_v{n}"
+        form = f"'\"' + {value} + '\"'" if kind != "text" else f"_quote(_unescape({value}))"
+        terms.append(f"{key!r} + ('null' if {value} == '\\\\N' else {form})")
+    binds = "; ".join(f"_v{n} = fields[at + {n}]" for n in range(len(_PLAN)))
+    source = (
+        f"def canonical(fields, at):\n    {binds}\n"
+        f"    return ({' + '.join(terms)} + '}}').encode()\n"
+    )
+    scope: dict[str, Any] = {"_quote": _quote, "_unescape": _unescape}
+    exec(source, scope)  # noqa: S102 (built from the fixed column plan above, no input)
+    return scope["canonical"]  # type: ignore[no-any-return]
+
+
+canonical_of_text = _text_canonical()

@@ -16,13 +16,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.audit.driver import driver
-from adapters.postgres.audit.rows import GENESIS, canonical_of, link
+from adapters.postgres.audit.rows import GENESIS, canonical_by_position, link
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ BATCH = 5000
 
 HEAD = "SELECT position, hash, horizon FROM access_log_chain ORDER BY position DESC LIMIT 1"
 XMIN = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-UNSEALED = "SELECT * FROM samordna_access_log_unsealed($1, $2)"
+UNSEALED = "SELECT * FROM samordna_access_log_unsealed($1, $2, $3)"
 INSERT = (
     "INSERT INTO access_log_chain (position, entry_id, prev_hash, hash, horizon)"
     " SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bytea[], $5::bigint[])"
@@ -47,6 +48,10 @@ class SealResult:
     sealed: int
     head: int
     locked_out: bool = False
+
+
+def _index(row: Any) -> dict[str, int]:
+    return {name: n for n, name in enumerate(row.keys())}
 
 
 class Sealer:
@@ -70,18 +75,26 @@ class Sealer:
                 await d.fetchval("SELECT pg_advisory_unlock($1)", LOCK_KEY)
 
     async def _drain(self, d: Any) -> SealResult:
-        total, head = 0, 0
+        """Batches until one comes back short. The first batch looks at every entry from the
+        horizon on; the later ones only past the last id linked (a lower id committed since
+        waits for the next run). So everything visible to the first batch's snapshot is linked
+        at the end, and that snapshot's ``xmin`` is the next horizon."""
+        total, head, after, xmin = 0, 0, 0, None
+        canonical: Callable[[Any], bytes] | None = None
         while True:
             async with d.transaction(isolation="repeatable_read"):
                 last = await d.fetchrow(HEAD)
                 position, prev = (last["position"], bytes(last["hash"])) if last else (0, GENESIS)
                 horizon = max(self._horizon, last["horizon"] if last else 0)
-                xmin = await d.fetchval(XMIN)
-                rows = await d.fetch(UNSEALED, horizon, self._batch)
+                if xmin is None:
+                    xmin = await d.fetchval(XMIN)
+                rows = await d.fetch(UNSEALED, horizon, after, self._batch)
                 columns: tuple[list[Any], ...] = ([], [], [], [], [])
                 for row in rows:
+                    if canonical is None:
+                        canonical = canonical_by_position(_index(row), "")
                     position += 1
-                    digest = link(prev, canonical_of(row))
+                    digest = link(prev, canonical(row))
                     for column, value in zip(
                         columns, (position, row["id"], prev, digest, horizon), strict=True
                     ):
@@ -89,6 +102,7 @@ class Sealer:
                     prev = digest
                 if rows:
                     await d.execute(INSERT, *columns)
+                    after = rows[-1]["id"]
             total, head = total + len(rows), position
             if len(rows) < self._batch:
                 self._horizon = xmin

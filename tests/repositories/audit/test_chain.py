@@ -18,7 +18,7 @@ from adapters.postgres.audit.sealer import Sealer
 from adapters.postgres.audit.verifier import verify
 from domain.cases.access import GENESIS as DOMAIN_GENESIS
 from domain.cases.access import canonical, chain_hash
-from tests.repositories.audit.conftest import append, entry, ids, raw
+from tests.repositories.audit.conftest import START, append, entry, ids, raw
 
 
 def test_canonical_bytes_and_links_are_the_domains() -> None:
@@ -34,12 +34,14 @@ async def test_sealing_links_every_entry_once_in_id_order(
     one, two = uuid4(), uuid4()
     await append(app_engine, one, [entry(one, n) for n in range(5)])
     await append(app_engine, two, [entry(two, n) for n in range(3)])
+    odd = entry(two, 7, actor_subject_key='a\tb\\c\nd"e', actor_role="æøå ✓", at=START)
+    await append(app_engine, two, [odd])  # escapes, non-ASCII, a time on the second
     result = await Sealer(app_engine, batch=3).seal()
-    assert (result.sealed, result.head) == (8, 8)
+    assert (result.sealed, result.head) == (9, 9)
     assert await ids(admin_engine) == sorted(await ids(admin_engine))
     assert (await Sealer(app_engine).seal()).sealed == 0
     report = await verify(app_engine)
-    assert report.ok and report.checked == 8 and report.unsealed == 0
+    assert report.ok and report.checked == 9 and report.unsealed == 0
 
 
 async def test_the_app_role_reads_only_its_units_entries(app_engine: AsyncEngine) -> None:
@@ -59,20 +61,20 @@ async def test_a_crash_mid_seal_loses_nothing(app_engine: AsyncEngine, monkeypat
     unit = uuid4()
     await append(app_engine, unit, [entry(unit, n) for n in range(7)])
     calls = {"n": 0}
-    real = sealing.canonical_of
+    real = sealing.link
 
-    def crashing(row, prefix=""):  # type: ignore[no-untyped-def]
+    def crashing(prev: bytes, canonical: bytes) -> bytes:
         calls["n"] += 1
         if calls["n"] == 5:  # inside the second batch: its links roll back
             raise RuntimeError("crash")
-        return real(row, prefix)
+        return real(prev, canonical)
 
-    monkeypatch.setattr(sealing, "canonical_of", crashing)
+    monkeypatch.setattr(sealing, "link", crashing)
     sealer = Sealer(app_engine, batch=3)
     with pytest.raises(RuntimeError):
         await sealer.seal()
     assert (await verify(app_engine)).checked == 3
-    monkeypatch.setattr(sealing, "canonical_of", real)
+    monkeypatch.setattr(sealing, "link", real)
     assert (await sealer.seal()).sealed == 4
     report = await verify(app_engine)
     assert report.ok and report.checked == 7 and report.unsealed == 0

@@ -150,3 +150,13 @@ async def test_a_link_must_follow_the_head(
             " WHERE id > $1",
             chain[-1],
         )
+
+
+async def test_links_removed_from_the_middle_are_found(
+    app_engine: AsyncEngine, admin_engine: AsyncEngine
+) -> None:
+    chain = await _sealed(app_engine, admin_engine)
+    await tamper(admin_engine, "DELETE FROM access_log_chain WHERE position IN (4, 5)")
+    problems = (await verify(app_engine)).problems
+    assert problems[0] == Problem("link-missing", 4)
+    assert Problem("link-altered", 6, chain[5]) in problems

@@ -19,7 +19,9 @@ subject reference.
 Each link checks, in the database, that it follows the chain's head (position 1 after 32 zero
 bytes, position n after n - 1's hash): positions are gapless and a second sealer racing the first
 fails on the primary key or on this check. ``xid`` is the writing transaction's id: the sealer
-only needs to look at entries of transactions not older than its last horizon.
+only needs to look at entries of transactions not older than its last horizon. The verifier pages
+the chain by position range, each entry found through its primary key (hash and merge joins are
+off in that function: a generic plan would otherwise hash the whole entry table for each page).
 
 The sealer and the verifier serve every unit: the cross-unit reads are two SECURITY DEFINER
 functions owned by the migration role (``samordna_access_log_unsealed``,
@@ -118,10 +120,10 @@ $$
 
 DEFINER = "STABLE SECURITY DEFINER SET search_path = public, pg_temp"
 UNSEALED = f"""
-CREATE FUNCTION samordna_access_log_unsealed(p_horizon bigint, p_limit integer)
+CREATE FUNCTION samordna_access_log_unsealed(p_horizon bigint, p_after bigint, p_limit integer)
 RETURNS SETOF access_log_entry LANGUAGE sql {DEFINER} AS $$
   SELECT e.* FROM access_log_entry e
-   WHERE e.xid >= p_horizon
+   WHERE e.xid >= p_horizon AND e.id > p_after
      AND NOT EXISTS (SELECT FROM access_log_chain c WHERE c.entry_id = e.id)
    ORDER BY e.id LIMIT p_limit
 $$
@@ -134,16 +136,16 @@ def _chain_function() -> str:
     return f"""
 CREATE FUNCTION samordna_access_log_chain(p_after bigint, p_limit integer)
 RETURNS TABLE (c_position bigint, c_entry_id bigint, c_prev_hash bytea, c_hash bytea, {columns})
-LANGUAGE sql {DEFINER} AS $$
+LANGUAGE sql {DEFINER} SET enable_hashjoin = off SET enable_mergejoin = off AS $$
   SELECT c.position, c.entry_id, c.prev_hash, c.hash, {selected}
     FROM access_log_chain c LEFT JOIN access_log_entry e ON e.id = c.entry_id
-   WHERE c.position > p_after ORDER BY c.position LIMIT p_limit
+   WHERE c.position > p_after AND c.position <= p_after + p_limit ORDER BY c.position
 $$
 """  # noqa: S608 (constants only)
 
 
 FUNCTIONS = (
-    "samordna_access_log_unsealed(bigint, integer)",
+    "samordna_access_log_unsealed(bigint, bigint, integer)",
     "samordna_access_log_chain(bigint, integer)",
 )
 
