@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from domain.cases.policy import POLICY, ConsentPolicy, required_parties
+from domain.cases.policy import POLICY, ConsentPolicy, local_day, required_parties
 from domain.cases.regimes import Category, SourceRegime
 from domain.cases.subject import age_on
 
@@ -249,7 +249,7 @@ def recollect(
     now_age, soon_age = age_on(birth_date, today), age_on(birth_date, soon)
     if any(now_age < a <= soon_age for a in policy.recollect_ages):
         return True
-    given = [e.at.date() for e in events if e.kind is EventKind.GIVEN]
+    given = [local_day(e.at) for e in events if e.kind is EventKind.GIVEN]
     if not given:
         return False
     then_age = age_on(birth_date, min(given))

@@ -11,7 +11,7 @@ from uuid import UUID, uuid4
 from domain.cases.access import AccessEntry, Action, Outcome
 from domain.cases.case import Case, CaseMember, MemberRole
 from domain.cases.decision import ConsentFacts, Decision, Deny, Facts, Item, Permit, Request, decide
-from domain.cases.policy import POLICY
+from domain.cases.policy import POLICY, local_day
 from domain.cases.ports import CasesUnitOfWork
 from domain.cases.regimes import Category, SourceRegime, regime_of
 from domain.cases.subject import Subject
@@ -167,7 +167,7 @@ async def load(uow: CasesUnitOfWork, p: Principal, case: Case, at: datetime) -> 
         break_glass_id=grant.id if grant else None,
     )
     facts = Facts(
-        subject_age=subject.age_on(at.date()),
+        subject_age=subject.age_on(local_day(at)),
         guardian_ids=frozenset(g.id for g in subject.responsible_guardians),
         consents=tuple(
             ConsentFacts(consent=c, events=tuple(e for e in events if e.consent_id == c.id))

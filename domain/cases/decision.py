@@ -28,7 +28,13 @@ from domain.cases.consent import (
     Purpose,
     status,
 )
-from domain.cases.policy import POLICY, RECORDABLE_BASES, ConsentPolicy, LegalBasisCode
+from domain.cases.policy import (
+    POLICY,
+    RECORDABLE_BASES,
+    ConsentPolicy,
+    LegalBasisCode,
+    local_day,
+)
 from domain.cases.regimes import Category, SourceRegime
 from domain.organisation.model import OrganisationType
 
@@ -161,7 +167,7 @@ def decide(request: Request, facts: Facts, policy: ConsentPolicy = POLICY) -> De
         )
     if request.reader_organisation_type is OrganisationType.POLICE and item.is_free_text:
         return Deny(reason=DenyReason.POLICE_MINIMISED, policy_version=v)
-    day = request.at.date()
+    day = local_day(request.at)
     for b in sorted(facts.bases, key=lambda b: str(b.id)):
         if b.basis in RECORDABLE_BASES and b.covers(own, item.category, day):
             return Permit(
@@ -203,7 +209,7 @@ def _by_consent(request: Request, facts: Facts, policy: ConsentPolicy) -> Decisi
             cf.events,
             request.item.regime,
             facts.subject_age,
-            request.at.date(),
+            local_day(request.at),
             guardian_ids=facts.guardian_ids,
             policy=policy,
         )

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from domain.cases.note import Duty, DutyPrompt, DutyTag
 from domain.cases.regimes import Category, SourceRegime
@@ -65,6 +67,15 @@ class ConsentPolicy:
 
 
 POLICY: Final = ConsentPolicy(version="2026-1")
+OSLO: Final = ZoneInfo("Europe/Oslo")
+
+
+def local_day(at: datetime) -> date:
+    """The Norwegian calendar day of an instant: ages, validity and bases are judged by it (a
+    birthday begins at midnight in Oslo, not in UTC)."""
+    return at.astimezone(OSLO).date() if at.tzinfo is not None else at.date()
+
+
 BREAK_GLASS_HOURS: Final = POLICY.break_glass_hours
 # Five years after closing: long enough for a renewed follow-up or an access request to find the
 # history, short enough that a closed case of a child does not follow them into adulthood.

@@ -12,7 +12,7 @@ from domain.cases.consent import Consent, ConsentEvent, status, verify_events
 from domain.cases.context import CaseContext
 from domain.cases.decision import Decision, Item, Permit
 from domain.cases.note import DutyAnswer, Note
-from domain.cases.policy import DUTIES
+from domain.cases.policy import DUTIES, local_day
 from domain.cases.regimes import Category, SourceRegime
 from domain.cases.views import (
     CommitmentView,
@@ -49,7 +49,7 @@ def subject_view(ctx: CaseContext) -> SubjectView:
     identity = Identity(
         name=s.name,
         birth_date=s.birth_date,
-        age=s.age_on(ctx.at.date()),
+        age=s.age_on(local_day(ctx.at)),
         identity_number=s.identity_number,
     )
     return SubjectView(
@@ -123,7 +123,7 @@ def note_view(ctx: CaseContext, n: Note, answers: Sequence[DutyAnswer] = ()) -> 
 
 
 def consent_view(ctx: CaseContext, c: Consent, events: Sequence[ConsentEvent]) -> ConsentView:
-    today, s = ctx.at.date(), ctx.subject
+    today, s = local_day(ctx.at), ctx.subject
     statuses = {
         r: status(
             c,

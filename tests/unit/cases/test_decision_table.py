@@ -10,14 +10,14 @@ consents separated by " | "), ``expected`` "permit <basis>" or "deny <reason>"."
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
 from domain.cases.case import MemberRole
 from domain.cases.consent import Purpose
-from domain.cases.decision import ConsentFacts, Deny, DenyReason, Permit
+from domain.cases.decision import ConsentFacts, Deny, DenyReason, Permit, decide
 from domain.cases.policy import POLICY, ConsentPolicy, LegalBasisCode
 from domain.cases.regimes import Category, SourceRegime
 from tests.unit.cases.decision_kit import Case, basis, consent_facts, glass
@@ -246,3 +246,21 @@ def test_what_the_policy_does_not_know_is_denied(policy: ConsentPolicy) -> None:
     decision = inputs.decide(policy)
     assert isinstance(decision, Deny)
     assert decision.reason is DenyReason.NO_LEGAL_BASIS
+
+
+def test_validity_is_judged_by_the_norwegian_day() -> None:
+    """23:30 UTC on 14 March is 00:30 on 15 March in Oslo: a basis valid from the 15th holds."""
+    _, inputs, _ = r(
+        "x",
+        "nav",
+        "school",
+        K.SCHOOL,
+        15,
+        "-",
+        "permit same_purpose",
+        bases=(basis(B.SAME_PURPOSE, "nav", K.SCHOOL, valid_from=date(2026, 3, 15)),),
+    )
+    late = dataclasses.replace(inputs.request(), at=datetime(2026, 3, 14, 23, 30, tzinfo=UTC))
+    early = dataclasses.replace(late, at=datetime(2026, 3, 14, 22, 30, tzinfo=UTC))
+    assert isinstance(decide(late, inputs.facts()), Permit)
+    assert isinstance(decide(early, inputs.facts()), Deny)
