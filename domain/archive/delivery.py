@@ -36,6 +36,7 @@ class DeliveryReport:
     delivered: int = 0
     failed: int = 0
     dead: int = 0
+    expired: int = 0  # claimed, but the lease ran out before its turn in the batch
 
     def __add__(self, other: DeliveryReport) -> DeliveryReport:
         return DeliveryReport(
@@ -43,6 +44,7 @@ class DeliveryReport:
             delivered=self.delivered + other.delivered,
             failed=self.failed + other.failed,
             dead=self.dead + other.dead,
+            expired=self.expired + other.expired,
         )
 
 
@@ -77,6 +79,10 @@ class Deliverer:
         return report
 
     async def _deliver(self, m: OutboxMessage) -> DeliveryReport:
+        if m.lease_until is not None and self._clock.now() >= m.lease_until:
+            # The batch took longer than the lease (a slow archive): another worker may hold this
+            # message by now. Leave it to the next claim rather than send it twice at once.
+            return DeliveryReport(expired=1)
         try:
             async with self._uow(m.unit_id) as uow:  # read only: left without commit
                 settings = await uow.settings.get()

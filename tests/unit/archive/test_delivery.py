@@ -139,3 +139,30 @@ async def test_an_unexpected_error_is_kept_by_its_kind_only() -> None:
     assert await deliverer.run_once() == DeliveryReport(claimed=1, failed=1)
     (m,) = store.tables.messages.values()
     assert m.last_error == "internal: ValueError"
+
+
+async def test_a_message_whose_lease_ran_out_in_a_slow_batch_is_left_to_the_next_claim() -> None:
+    class SlowTransport(FakeTransport):
+        def __init__(self, clock: FakeClock) -> None:
+            super().__init__()
+            self.clock = clock
+
+        async def send(self, package: object) -> object:  # type: ignore[override]
+            self.clock.advance(seconds=100)  # each answer takes 100 s; the lease is 120 s
+            return await super().send(package)  # type: ignore[arg-type]
+
+    store = FakeArchiveStore()
+    clock = FakeClock(AT)
+    transport = SlowTransport(clock)
+    deliverer = Deliverer(
+        FakeDeliveryQueue(store), FakeArchiveUnitOfWorkFactory(store), FakeMessageBuilder(),
+        transport, clock,
+    )  # fmt: skip
+    store.enable(UNIT)
+    for _ in range(3):
+        enqueue_record(store)
+    assert await deliverer.run_once(clock.now()) == DeliveryReport(
+        claimed=3, delivered=2, expired=1
+    )
+    assert transport.sends == 2
+    assert await deliverer.run_once(clock.now()) == DeliveryReport(claimed=1, delivered=1)
