@@ -30,6 +30,7 @@ from adapters.postgres.agreements.uow import PgAgreementsUnitOfWorkFactory
 from adapters.postgres.annual_wheel.uow import PgAnnualWheelUnitOfWorkFactory
 from adapters.postgres.archive.uow import PgArchiveUnitOfWorkFactory
 from adapters.postgres.audit.log import PgAccessLog
+from adapters.postgres.cases.rotation import RotationReport, rotate
 from adapters.postgres.cases.uow import PgCasesUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
@@ -281,6 +282,16 @@ async def load_demo(settings: Settings, urls: DatabaseUrls, *, measures: bool = 
         if measures:
             await demo.load_measures(engine, today=today)
             await demo.load_cases(engine, field_cipher(settings), today=today)
+    finally:
+        await engine.dispose()
+
+
+async def rotate_keys(settings: Settings, urls: DatabaseUrls) -> RotationReport:
+    """``samordna keys rotate``: every sealed value re-sealed with the current data key (and
+    identity hashes under the current index key), as the schema owner."""
+    engine = make_engine(urls.admin, pool_size=1)
+    try:
+        return await rotate(engine, field_cipher(settings))
     finally:
         await engine.dispose()
 

@@ -26,6 +26,8 @@ measures = typer.Typer(help="Prevention measures (tiltak).", no_args_is_help=Tru
 app.add_typer(db, name="db")
 app.add_typer(dev, name="dev")
 app.add_typer(measures, name="measures")
+keys = typer.Typer(help="The keys of the cases' field cipher.", no_args_is_help=True)
+app.add_typer(keys, name="keys")
 audit_cli = typer.Typer(help="The access log of subject data (issue 11).", no_args_is_help=True)
 app.add_typer(audit_cli, name="audit")
 console = Console(stderr=True)
@@ -158,6 +160,21 @@ def measures_remind(
             catcher.stop()
     for unit_id, r in reports:
         typer.echo(f"{unit_id}: sent {r.sent}, without address {r.without_address}")
+
+
+@keys.command("rotate")
+def keys_rotate() -> None:
+    """Re-seal every value still under an older data key with the current one (the first of
+    SAMORDNA_DATA_KEYS); keep the old key configured until this has run."""
+    s = _settings()
+    try:
+        report = asyncio.run(bootstrap.rotate_keys(s, bootstrap.database_urls(s)))
+    except Exception as exc:  # a value no configured key opens: name the kind, never a value
+        typer.echo(f"Rotation stopped: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    for column, n in sorted(report.resealed.items()):
+        typer.echo(f"{column}: {n} re-sealed")
+    typer.echo(f"re-sealed {report.total} values, {report.rehashed} identity hashes recomputed")
 
 
 @app.command()

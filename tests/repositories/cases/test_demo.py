@@ -26,10 +26,11 @@ from api import bootstrap
 from api.settings import Settings
 from domain.cases.service import CasesService
 from domain.cases.views import Shown
+from domain.meetings.guard import KernelGuard
 from domain.shared.identity_number import is_valid
 from domain.shared.principal import BodyRole
 from tests.conftest import STATE
-from tests.fakes import FakeClock, FakeGuard
+from tests.fakes import FakeClock
 from tests.fakes.mail import FakeMail
 from tests.fakes.principals import person
 
@@ -83,7 +84,7 @@ async def test_ola_sees_his_three_cases(settings: Settings, scratch: DatabaseUrl
     app = make_engine(scratch.app, pool_size=2)
     try:
         factory = PgCasesUnitOfWorkFactory(app, bootstrap.field_cipher(settings), PgAccessLog)
-        svc = CasesService(factory, FakeClock(), FakeMail(), FakeGuard())
+        svc = CasesService(factory, FakeClock(), FakeMail(), KernelGuard())
         ola = person(
             DEMO_UNIT, body_roles={demo_id("body/team-nord"): BodyRole.CHAIR},
             name="Ola Medlem", person_id=demo_id("person/ola"),

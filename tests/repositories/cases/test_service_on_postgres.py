@@ -30,9 +30,10 @@ from domain.cases.service import (
     OpenCase,
 )
 from domain.cases.views import Shown, Withheld
+from domain.meetings.guard import KernelGuard
 from domain.organisation.model import Body, Level, Organisation, OrganisationType, Person
 from domain.shared.principal import BodyRole, Principal
-from tests.fakes import FakeClock, FakeGuard
+from tests.fakes import FakeClock
 from tests.fakes.mail import FakeMail
 from tests.fakes.principals import person
 from tests.repositories.cases.conftest import cipher
@@ -76,7 +77,7 @@ async def world(admin_engine: AsyncEngine, app_engine: AsyncEngine) -> AsyncIter
                 who[key] = person(unit, body_roles=seat, name=p.name, person_id=p.id)
             await uow.commit()
         factory = PgCasesUnitOfWorkFactory(app_engine, cipher(), PgAccessLog)
-        svc = CasesService(factory, FakeClock(NOW), FakeMail(), FakeGuard("01017012345"))
+        svc = CasesService(factory, FakeClock(NOW), FakeMail(), KernelGuard())
         yield PgWorld(svc, unit, team, orgs, who, factory)
     finally:
         async with admin_engine.begin() as conn:

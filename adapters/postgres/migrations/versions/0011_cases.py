@@ -50,7 +50,9 @@ GRANTS = {
     "consent_party": APPEND,
     "consent_event": APPEND,
 }
-APPEND_ONLY = ("consent_event", "case_note", "case_breach", "case_duty_answer")
+# Notes and breaches are only ever added by the app role too (its grants), but the owner re-seals
+# their text when the data keys rotate (``samordna keys rotate``): no trigger on those.
+APPEND_ONLY = ("consent_event", "case_duty_answer")
 
 # The guard's name cache compares this per unit (one cheap query per screen). A deleted row only
 # bumps an existing counter: a unit being deleted takes its counter with it.
