@@ -32,7 +32,7 @@ def package_files(record: ArchiveRecord) -> tuple[ArchiveDocument, ...]:
         renamed.append(
             ArchiveDocument(
                 filename=f"{n}-{stem}"[:120], media_type=doc.media_type, content=doc.content,
-                sha256=doc.sha256, title=doc.title, pdfa=doc.pdfa,
+                sha256=doc.sha256, title=doc.title, pdfa=doc.pdfa, restricted=doc.restricted,
             )
         )  # fmt: skip
     return tuple(renamed)

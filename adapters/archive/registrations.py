@@ -29,7 +29,7 @@ def _document(reg: Node, record: ArchiveRecord, doc: ArchiveDocument, number: in
     d.add("opprettetDato", record.created_at)
     d.code("tilknyttetRegistreringSom", *(codes.MAIN_DOCUMENT if number == 1 else codes.ATTACHMENT))
     d.add("dokumentnummer", number)
-    if record.restricted:
+    if record.restricted or doc.restricted:
         _skjerming(d)
     o = d.add("dokumentobjekt")
     o.add("versjonsnummer", 1)

@@ -29,10 +29,20 @@ class ArchiveDocument:
     sha256: str
     title: str = ""
     pdfa: bool = False  # PDF/A (archive format, variantformat "A"); else a production format
+    # The document itself is screened (partly): e.g. the protocol of minutes with a restricted
+    # agenda item names that item, even though its restricted text is not in it.
+    restricted: bool = False
 
     @classmethod
     def of(
-        cls, filename: str, media_type: str, content: bytes, title: str = "", *, pdfa: bool = False
+        cls,
+        filename: str,
+        media_type: str,
+        content: bytes,
+        title: str = "",
+        *,
+        pdfa: bool = False,
+        restricted: bool = False,
     ) -> ArchiveDocument:
         digest = hashlib.sha256(content).hexdigest()
         return cls(
@@ -42,6 +52,7 @@ class ArchiveDocument:
             sha256=digest,
             title=title,
             pdfa=pdfa,
+            restricted=restricted,
         )
 
     @property

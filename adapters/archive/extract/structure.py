@@ -48,11 +48,12 @@ def _stamps(node: Node, created: datetime, ctx: Context, closed: bool = True) ->
         node.add("avsluttetAv", BY)
 
 
-def _skjerming(node: Node) -> None:
+def _skjerming(node: Node, document: str | None = None) -> None:
     s = node.add("skjerming")
     s.add("tilgangsrestriksjon", codes.SKJERMING_CODE)
     s.add("skjermingshjemmel", codes.SKJERMING_HJEMMEL)
     s.add("skjermingMetadata", "tittel")
+    s.opt("skjermingDokument", document)
 
 
 def _document(reg: Node, r: ArchiveRecord, doc: ArchiveDocument, n: int, ctx: Context) -> None:
@@ -68,8 +69,8 @@ def _document(reg: Node, r: ArchiveRecord, doc: ArchiveDocument, n: int, ctx: Co
     d.add("dokumentnummer", n)
     d.add("tilknyttetDato", r.created_at)
     d.add("tilknyttetAv", BY)
-    if r.restricted:
-        _skjerming(d)
+    if r.restricted or doc.restricted:
+        _skjerming(d, "Hele dokumentet" if r.restricted else "Deler av dokumentet")
     o = d.add("dokumentobjekt")
     o.add("systemID", system_id(document_key(r, n), "objekt"))
     o.add("versjonsnummer", r.version if r.is_minutes else 1)

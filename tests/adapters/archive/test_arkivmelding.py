@@ -152,3 +152,15 @@ def test_a_restricted_record_carries_skjerming_and_a_public_title() -> None:
 def test_the_same_record_builds_the_same_message() -> None:
     record = minutes_item(meeting(), documents=(MINUTES_DOC,))
     assert BUILDER.build(record, SETTINGS) == BUILDER.build(record, SETTINGS)
+
+
+def test_a_protocol_naming_a_restricted_item_is_screened_on_its_own() -> None:
+    protocol = replace(MINUTES_DOC, restricted=True)
+    doc = parsed(minutes_item(meeting(), documents=(protocol,)))
+    assert doc.find("a:registrering/a:skjerming", NS) is None
+    assert doc.find("a:registrering/a:offentligTittel", NS) is None
+    s = doc.find("a:registrering/a:dokumentbeskrivelse/a:skjerming", NS)
+    assert (
+        s is not None
+        and s.findtext("a:skjermingshjemmel", namespaces=NS) == "Offl. § 13 jf. fvl. § 13"
+    )

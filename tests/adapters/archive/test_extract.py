@@ -36,7 +36,7 @@ def records() -> list[ArchiveRecord]:
     version = uuid4()
     items = [minutes_item(mt, n, version_id=version, restricted=n == 2) for n in (1, 2)]
     protocol = replace(
-        minutes_item(mt, 0, version_id=version, documents=(pdf("protokoll.pdf", "Protokoll"),)),
+        minutes_item(mt, 0, version_id=version, documents=(replace(pdf("protokoll.pdf", "Protokoll"), restricted=True),)),
         part_id=None, item=None,
     )  # fmt: skip
     correction = replace(protocol, record_id=uuid4(), version=2)
@@ -114,6 +114,12 @@ def test_numbers_keys_and_skjerming() -> None:
     cases = [f for f in root.findall(".//n:mappe", N5) if f.get(XSI_TYPE) == "saksmappe"]
     assert [c.findtext("n:sakssekvensnummer", namespaces=N5) for c in cases] == ["1", "2", "3", "4"]
     assert {c.findtext("n:saksaar", namespaces=N5) for c in cases} == {"2025"}
+    screened = root.findall(".//n:dokumentbeskrivelse/n:skjerming/n:skjermingDokument", N5)
+    assert sorted(e.text for e in screened) == [
+        "Deler av dokumentet",
+        "Deler av dokumentet",
+        "Hele dokumentet",
+    ]
     restricted = [c for c in cases if c.find("n:skjerming", N5) is not None]
     assert len(restricted) == 1
     assert restricted[0].findtext("n:offentligTittel", namespaces=N5) == "Unntatt offentlighet"
