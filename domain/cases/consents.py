@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from domain.cases import validation as val
 from domain.cases.access import Action
 from domain.cases.base import UseCases
+from domain.cases.case import MemberRole
 from domain.cases.changes import NewConsent
 from domain.cases.consent import (
     CollectionMethod,
@@ -26,7 +27,7 @@ from domain.cases.context import CaseContext
 from domain.cases.errors import CaseClosed, ConsentConflict
 from domain.cases.limits import REF_MAX
 from domain.cases.ports import CasesUnitOfWork
-from domain.cases.reads import consent_items, consent_view
+from domain.cases.reads import consent_items, decided_consent_view
 from domain.cases.regimes import Category
 from domain.cases.views import ConsentItem, ConsentView
 from domain.shared.errors import Errors, Forbidden, NotFound, StaleVersion, ValidationFailed
@@ -127,7 +128,7 @@ class ConsentUseCases(UseCases):
                 Action.WRITE,
                 item=ctx.item(Category.INVOLVEMENT, seat.organisation_id),
             )
-            view = consent_view(ctx, consent, ())
+            view = decided_consent_view(ctx, consent, ())
             await ctx.flush(uow)
             await uow.commit()
         return view
@@ -150,9 +151,15 @@ class ConsentUseCases(UseCases):
         e.raise_if_any()
         async with self._open(p) as uow:
             ctx = await self._consent_case(uow, p, consent_id)
-            if ctx.reader.seat is None:
-                raise Forbidden("Only the case's team records consent events.")
             consent = await uow.consents.get(consent_id)
+            seat = ctx.reader.seat
+            if seat is None or not (
+                seat.role is MemberRole.LEAD
+                or seat.organisation_id == consent.collected_by_organisation_id
+            ):
+                raise Forbidden(
+                    "The case lead or the collecting organisation records a consent's events."
+                )
             if consent.party(party_id) is None:
                 raise ValidationFailed.single("partyId", "unknown", "Not a party of this consent.")
             events = tuple(await uow.consent_events.of_consent(consent_id))
@@ -186,7 +193,7 @@ class ConsentUseCases(UseCases):
                 Action.WRITE,
                 item=ctx.item(Category.INVOLVEMENT, consent.collected_by_organisation_id),
             )
-            view = consent_view(ctx, consent, (*events, event))
+            view = decided_consent_view(ctx, consent, (*events, event))
             recipients = (
                 await self._recipients(uow, ctx, consent) if kind is EventKind.WITHDRAWN else []
             )

@@ -149,7 +149,8 @@ async def load(uow: CasesUnitOfWork, p: Principal, case: Case, at: datetime) -> 
         grant = await uow.break_glass.active(case.id, p.person_id, at)
     org_id = seat.organisation_id if seat else None
     if seat is None and grant is not None:
-        org_id = (await uow.persons.get(p.person_id)).organisation_id if p.person_id else None
+        found = await uow.persons.get_many([p.person_id]) if p.person_id else ()
+        org_id = found[0].organisation_id if found else None
     ids = {m.organisation_id for m in team} | {case.organisation_id, org_id}
     subject = await uow.subjects.get(case.subject_id)
     consents = tuple(await uow.consents.of_case(case.id))

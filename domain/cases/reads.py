@@ -141,18 +141,27 @@ def consent_view(ctx: CaseContext, c: Consent, events: Sequence[ConsentEvent]) -
     )
 
 
+def decided_consent_view(
+    ctx: CaseContext, c: Consent, events: Sequence[ConsentEvent]
+) -> ConsentView:
+    """The consent's view with the child's own view decided as free text of the collecting
+    organisation (and logged): withheld, it is absent from ``consent`` too."""
+    child_view: Field[str] | None = None
+    if c.child_view is not None:
+        item = ctx.item(Category.INVOLVEMENT, c.collected_by_organisation_id, free_text=True)
+        child_view = field_of(ctx.read("child_view", c.id, item), item, c.child_view)
+        if not isinstance(child_view, Shown):
+            c = dataclasses.replace(c, child_view=None)
+    return dataclasses.replace(consent_view(ctx, c, events), child_view=child_view)
+
+
 def consent_items(ctx: CaseContext) -> tuple[ConsentItem, ...]:
     """A consent (scope, parties, derived statuses) is involvement information of the collecting
     organisation; the child's own view is free text and decided on its own."""
     out = []
     for cf in ctx.facts.consents:
-        c = cf.consent
-        item = ctx.item(Category.INVOLVEMENT, c.collected_by_organisation_id)
-        view_item = ctx.item(Category.INVOLVEMENT, c.collected_by_organisation_id, free_text=True)
-        d = ctx.read("consent", c.id, item)
-        if c.child_view is not None and not isinstance(
-            ctx.read("child_view", c.id, view_item), Permit
-        ):
-            c = dataclasses.replace(c, child_view=None)
-        out.append(ConsentItem(id=c.id, consent=field_of(d, item, consent_view(ctx, c, cf.events))))
+        item = ctx.item(Category.INVOLVEMENT, cf.consent.collected_by_organisation_id)
+        d = ctx.read("consent", cf.consent.id, item)
+        view = decided_consent_view(ctx, cf.consent, cf.events)
+        out.append(ConsentItem(id=cf.consent.id, consent=field_of(d, item, view)))
     return tuple(out)

@@ -102,6 +102,9 @@ class SubjectUseCases(UseCases):
             if subject is None:
                 return None
             contexts = await self._contexts(uow, p, subject.id)
+            bodies = {
+                b.id: b.name for b in await uow.bodies.get_many([c.case.body_id for c in contexts])
+            }
             out = []
             for ctx in contexts:
                 if ctx.reader.seat is None:
@@ -115,7 +118,7 @@ class SubjectUseCases(UseCases):
                         kind=ctx.case.kind,
                         status=ctx.case.status,
                         body_id=ctx.case.body_id,
-                        body_name="",
+                        body_name=bodies.get(ctx.case.body_id, ""),
                         start_on=ctx.case.start_on,
                         end_on=ctx.case.end_on,
                         my_role=ctx.reader.seat.role,

@@ -90,6 +90,9 @@ class ConsentView:
     events: tuple[ConsentEvent, ...]
     statuses: dict[SourceRegime, ConsentStatus]  # derived now, per source regime
     chain_ok: bool
+    # The child's own view (free text, decided on its own): None when none was recorded; when
+    # withheld, ``consent.child_view`` is None too.
+    child_view: Field[str] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -96,6 +96,7 @@ class World:
         recipients: tuple[str, ...] = ("slt", "cw", "health", "school", "police", "nav"),
         give: tuple[str, ...] = ("subject", "guardian0", "guardian1"),
         by: str = "lead",
+        child_view: str | None = None,
     ) -> ConsentView:
         guardians = case.subject.guardians
         assert not isinstance(guardians, type(None))
@@ -121,6 +122,7 @@ class World:
                     ),
                 ),
                 method=CollectionMethod.WRITTEN,
+                child_view=child_view,
                 collected_by_organisation_id=self.persons[by].organisation_id or self.org("slt"),
             ),
         )

@@ -23,7 +23,7 @@ from domain.cases.errors import ConsentConflict
 from domain.cases.regimes import Category, SourceRegime
 from domain.cases.service import NewConsent, NewNote, NewParty
 from domain.cases.views import Shown, Withheld
-from domain.shared.errors import StaleVersion, ValidationFailed
+from domain.shared.errors import Forbidden, StaleVersion, ValidationFailed
 from tests.fakes.cases import FakeCasesUnitOfWorkFactory
 from tests.unit.cases.conftest import NOTICE_SHA, World
 
@@ -184,3 +184,21 @@ async def test_reminders_name_expiring_consents_and_birthdays(world: World) -> N
     assert await world.svc.send_consent_reminders(world.who["lead"]) == 1
     assert "SAK-2026-0001" in world.mail.sent[-1].text
     assert await world.svc.consent_reminders(world.who["outsider"]) == ()
+
+
+async def test_the_childs_view_is_free_text_of_the_collector(world: World) -> None:
+    case = await world.open_case()
+    await world.team(case, "cw", "police")
+    view = await world.consent(case, child_view="Vil helst at skolen ikke får vite om rus.")
+    assert isinstance(view.child_view, Shown)  # the collector's own
+    by_cw = await world.svc.consents(world.who["cw"], case.case.id)
+    seen = by_cw[0].consent
+    assert isinstance(seen, Shown) and isinstance(seen.value.child_view, Shown)
+    by_police = await world.svc.consents(world.who["police"], case.case.id)
+    seen = by_police[0].consent
+    assert isinstance(seen, Shown)  # scope and statuses: structured
+    assert isinstance(seen.value.child_view, Withheld)
+    assert seen.value.child_view.reason is DenyReason.POLICE_MINIMISED
+    assert seen.value.consent.child_view is None
+    with pytest.raises(Forbidden):  # not the lead, not the collecting organisation
+        await world.event(view, view.consent.parties[0].id, EventKind.WITHDRAWN, by="cw")
