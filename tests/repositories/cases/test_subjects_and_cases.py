@@ -11,6 +11,7 @@ from uuid import uuid4
 import pytest
 import sqlalchemy as sa
 
+from adapters.postgres.cases.consent_tables import TENANT_TABLES
 from domain.cases.case import CaseKind, CaseStatus, ClosingReason, MemberRole
 from domain.cases.commitment import Breach, Commitment, CommitmentStatus, Consequence
 from domain.cases.errors import AlreadyOnTeam, OpenCaseExists
@@ -207,3 +208,15 @@ async def test_commitments_with_breaches_and_notes_with_duties(cb: CaseBackend) 
         assert await uow.notes.get(note.id) == note
         with pytest.raises(StaleVersion):
             await uow.commitments.update(breached, 1)
+
+
+async def test_row_level_security_is_forced_on_every_cases_table(cb: CaseBackend) -> None:
+    query = sa.text(
+        "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,"
+        " EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid) AS policy"
+        " FROM pg_class c WHERE c.relname = ANY(:names) AND c.relkind = 'r'"
+    )
+    async with cb.engines.admin.connect() as conn:
+        found = (await conn.execute(query, {"names": list(TENANT_TABLES)})).all()
+    assert sorted(r[0] for r in found) == sorted(TENANT_TABLES)
+    assert all(r[1] and r[2] and r[3] for r in found), found
