@@ -107,7 +107,7 @@ class CaseUseCases(UseCases):
                 await uow.organisations.get(cmd.organisation_id)
             except NotFound:
                 raise _unknown("organisationId", "organisation") from None
-            subject, is_new = await self._subject_for(uow, p, cmd.subject, today)
+            subject, is_new = await self._subject_for(uow, p, cmd.subject)
             e = Errors()
             val.case_period(e, cmd.kind, cmd.start_on, cmd.end_on, subject.birth_date)
             e.raise_if_any()
@@ -144,7 +144,7 @@ class CaseUseCases(UseCases):
             return await self._finish(uow, ctx)
 
     async def _subject_for(
-        self, uow: CasesUnitOfWork, p: Principal, s: NewSubject | UUID, today: object
+        self, uow: CasesUnitOfWork, p: Principal, s: NewSubject | UUID
     ) -> tuple[Subject, bool]:
         """A known subject the reader already follows, or a new one. A new subject whose identity
         number is registered already joins that subject — without saying so (an error would tell
