@@ -12,7 +12,7 @@ from lxml import etree
 
 from adapters.archive import codes
 from adapters.archive.blanks import filled
-from adapters.archive.registrations import registration
+from adapters.archive.registrations import classification, registration, skjerming
 from adapters.archive.schemas import ARKIVMELDING_XSD, InvalidXml, validate
 from adapters.archive.xml import AM, MDK, XSI, Node, serialise
 from domain.archive.keys import FAGSYSTEM, mappe_key
@@ -36,19 +36,6 @@ def package_files(record: ArchiveRecord) -> tuple[ArchiveDocument, ...]:
             )
         )  # fmt: skip
     return tuple(renamed)
-
-
-def skjerming(node: Node) -> None:
-    s = node.add("skjerming")
-    s.code("tilgangsrestriksjon", codes.SKJERMING_CODE, codes.SKJERMING_DESCRIPTION)
-    s.add("skjermingshjemmel", codes.SKJERMING_HJEMMEL)
-
-
-def classification(node: Node, settings: ArchiveSettings) -> None:
-    if settings.class_id:
-        k = node.add("klassifikasjon")
-        k.opt("klassifikasjonssystemID", settings.classification_system)
-        k.add("klasseID", settings.class_id)
 
 
 def _mappe(root: Node, record: ArchiveRecord, settings: ArchiveSettings) -> None:

@@ -13,10 +13,19 @@ from domain.archive.records import ArchiveDocument, ArchiveRecord
 from domain.archive.settings import ArchiveSettings
 
 
-def _skjerming(node: Node) -> None:
+def skjerming(node: Node) -> None:
+    """Offl. § 13 jf. fvl. § 13 (taushetsplikt), as the mappe, registrering or document's own."""
     s = node.add("skjerming")
     s.code("tilgangsrestriksjon", codes.SKJERMING_CODE, codes.SKJERMING_DESCRIPTION)
     s.add("skjermingshjemmel", codes.SKJERMING_HJEMMEL)
+
+
+def classification(node: Node, settings: ArchiveSettings) -> None:
+    """The unit's klassifikasjon, when it set a class."""
+    if settings.class_id:
+        k = node.add("klassifikasjon")
+        k.opt("klassifikasjonssystemID", settings.classification_system)
+        k.add("klasseID", settings.class_id)
 
 
 def _document(reg: Node, record: ArchiveRecord, doc: ArchiveDocument, number: int) -> None:
@@ -30,7 +39,7 @@ def _document(reg: Node, record: ArchiveRecord, doc: ArchiveDocument, number: in
     d.code("tilknyttetRegistreringSom", *(codes.MAIN_DOCUMENT if number == 1 else codes.ATTACHMENT))
     d.add("dokumentnummer", number)
     if record.restricted or doc.restricted:
-        _skjerming(d)
+        skjerming(d)
     o = d.add("dokumentobjekt")
     o.add("versjonsnummer", 1)
     o.code("variantformat", *codes.variant(doc))
@@ -61,7 +70,7 @@ def registration(
     # a referanseTilMappe's children are metadatakatalog elements
     parent.key("referanseEksternNoekkel", mappe_key(record), FAGSYSTEM, ns=MDK)
     if record.restricted:
-        _skjerming(reg)
+        skjerming(reg)
     for n, doc in enumerate(files, start=1):
         _document(reg, record, doc, n)
     reg.add("tittel", record.title)
@@ -69,10 +78,7 @@ def registration(
         reg.add("offentligTittel", record.public_title or codes.SKJERMING_DESCRIPTION)
     reg.opt("beskrivelse", record.description)
     reg.opt("forfatter", record.author)
-    if settings.class_id:
-        k = reg.add("klassifikasjon")
-        k.opt("klassifikasjonssystemID", settings.classification_system)
-        k.add("klasseID", settings.class_id)
+    classification(reg, settings)
     key = registration_key(record)
     reg.key("referanseEksternNoekkel", key, FAGSYSTEM)
     _subtype(reg, kind, record, settings, len(files))
