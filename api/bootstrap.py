@@ -34,6 +34,7 @@ from adapters.postgres.cases.rotation import RotationReport, rotate
 from adapters.postgres.cases.uow import PgCasesUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
+from adapters.postgres.demo.archive import load_archive
 from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
@@ -282,6 +283,7 @@ async def load_demo(settings: Settings, urls: DatabaseUrls, *, measures: bool = 
         if measures:
             await demo.load_measures(engine, today=today)
             await demo.load_cases(engine, field_cipher(settings), today=today)
+            await load_archive(engine)  # after the records that enqueued its messages
     finally:
         await engine.dispose()
 
