@@ -67,7 +67,7 @@ class CaseUseCases(UseCases):
             bodies = {b.id: b for b in await uow.bodies.get_many([c.body_id for c in cases])}
             out = []
             for case in cases:
-                ctx = await load(uow, p, case, now)
+                ctx = await load(uow, p, case, now, with_plan=False)
                 if ctx.reader.seat is None:
                     continue
                 body = bodies.get(case.body_id)
@@ -190,7 +190,7 @@ class CaseUseCases(UseCases):
             break_glass_id=ctx.reader.break_glass_id,
             subject=subject_view(ctx),
             team=member_views(ctx),
-            commitments=commitment_views(ctx, await uow.commitments.of_case(case.id)),
+            commitments=commitment_views(ctx, ctx.commitments),
             notes=tuple(note_view(ctx, n, answers) for n in notes),
             consents=consent_items(ctx),
         )

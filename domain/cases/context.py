@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 
 from domain.cases.access import AccessEntry, Action, Outcome
 from domain.cases.case import Case, CaseMember, MemberRole
+from domain.cases.commitment import Commitment
 from domain.cases.decision import ConsentFacts, Decision, Deny, Facts, Item, Permit, Request, decide
 from domain.cases.policy import POLICY, local_day
 from domain.cases.ports import CasesUnitOfWork
@@ -50,6 +51,7 @@ class CaseContext:
     reader: Reader
     facts: Facts
     at: datetime
+    commitments: tuple[Commitment, ...] = ()
     client: str | None = None
     request_id: str | None = None
     entries: list[AccessEntry] = field(default_factory=list)
@@ -140,8 +142,11 @@ class CaseContext:
             self.entries.clear()
 
 
-async def load(uow: CasesUnitOfWork, p: Principal, case: Case, at: datetime) -> CaseContext:
-    """Everything the decision point needs for ``case`` as ``p`` reads it at ``at``."""
+async def load(
+    uow: CasesUnitOfWork, p: Principal, case: Case, at: datetime, *, with_plan: bool = True
+) -> CaseContext:
+    """Everything the decision point needs for ``case`` as ``p`` reads it at ``at`` (without the
+    youth plan's commitments when ``with_plan`` is off: a list needs only the subject's name)."""
     team = tuple(await uow.members.of_case(case.id))
     seat = next((m for m in team if p.person_id is not None and m.person_id == p.person_id), None)
     grant = None
@@ -157,7 +162,7 @@ async def load(uow: CasesUnitOfWork, p: Principal, case: Case, at: datetime) -> 
     events = await uow.consent_events.of_consents([c.id for c in consents]) if consents else ()
     for c in consents:
         ids |= c.scope.source_organisation_ids | {c.collected_by_organisation_id}
-    commitments = await uow.commitments.of_case(case.id)
+    commitments = tuple(await uow.commitments.of_case(case.id)) if with_plan else ()
     ids |= {c.responsible_organisation_id for c in commitments}
     orgs = {o.id: o for o in await uow.organisations.get_many([i for i in ids if i])}
     reader = Reader(
@@ -178,5 +183,12 @@ async def load(uow: CasesUnitOfWork, p: Principal, case: Case, at: datetime) -> 
         break_glass=grant,
     )
     return CaseContext(
-        case=case, subject=subject, team=team, organisations=orgs, reader=reader, facts=facts, at=at
+        case=case,
+        subject=subject,
+        team=team,
+        organisations=orgs,
+        reader=reader,
+        facts=facts,
+        at=at,
+        commitments=commitments,
     )
