@@ -30,6 +30,7 @@ from adapters.postgres.agreements.uow import PgAgreementsUnitOfWorkFactory
 from adapters.postgres.annual_wheel.uow import PgAnnualWheelUnitOfWorkFactory
 from adapters.postgres.archive.uow import PgArchiveUnitOfWorkFactory
 from adapters.postgres.audit.log import PgAccessLog
+from adapters.postgres.audit.names import PgRegisteredNames
 from adapters.postgres.cases.rotation import RotationReport, rotate
 from adapters.postgres.cases.uow import PgCasesUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
@@ -163,7 +164,9 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
     identity = build_identity(identity_config(settings), connections.engine, directory)
     mail, renderer = outbound_mail(settings), WeasyRenderer()
     outbox = Outbox(mail, renderer, settings.mail_from)
-    guard = KernelGuard()  # one guard for every context that screens free text
+    # One guard for every context that screens free text; it knows every name registered in
+    # the unit's cases (opened in memory, cached per unit until the register changes).
+    guard = KernelGuard(names=PgRegisteredNames(connections, field_cipher(settings)))
     return Container(
         settings=settings,
         urls=urls,

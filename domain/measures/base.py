@@ -66,7 +66,10 @@ class UseCases:
         """The guard over ``texts`` (camelCase field → text): blocks with ``PersonalDataFound``
         or records each override in the same transaction as the save."""
         reason = override_reason.strip() if override_reason else None
-        overrides = screen(self._guard, texts, level=LEVEL, override_reason=reason or None)
+        await self._guard.prepare(p.unit_id)  # the unit's registered names, in this transaction
+        overrides = screen(
+            self._guard, texts, level=LEVEL, override_reason=reason or None, unit_id=p.unit_id
+        )
         for o in overrides:
             await uow.overrides.record(
                 MeasureOverrideRecord(

@@ -66,8 +66,13 @@ class UseCases:
         """The guard over ``texts`` at the body's level; blocks (``PersonalDataFound``) or records
         each override in the same transaction as the save."""
         body = await uow.bodies.get(meeting.body_id)
+        await self._guard.prepare(p.unit_id)  # the unit's registered names, in this transaction
         overrides = screen(
-            self._guard, texts, level=body.level.value, override_reason=override_reason
+            self._guard,
+            texts,
+            level=body.level.value,
+            override_reason=override_reason,
+            unit_id=p.unit_id,
         )
         for o in overrides:
             await uow.overrides.record(

@@ -248,8 +248,12 @@ class FakeGuard:
     def __init__(self, *markers: str) -> None:
         self.markers = markers
         self.calls: list[tuple[str, str | None]] = []
+        self.prepared: list[UUID] = []
 
-    def check(self, text: str, *, level: str | None) -> GuardResult:
+    async def prepare(self, unit_id: UUID) -> None:
+        self.prepared.append(unit_id)
+
+    def check(self, text: str, *, level: str | None, unit_id: UUID | None = None) -> GuardResult:
         self.calls.append((text, level))
         found = [
             Finding(kind=Kind.IDENTITY_NUMBER, start=i, end=i + len(m), matched=m, score=1.0)
