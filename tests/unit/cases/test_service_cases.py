@@ -172,3 +172,13 @@ async def test_the_lead_changes_and_closes_with_the_version_read(world: World) -
     assert closed.case.closed_on == date(2026, 3, 14)
     with pytest.raises(CaseClosed):
         await world.svc.update_case(world.who["lead"], case.case.id, CaseChanges(end_on=None), 3)
+
+
+async def test_a_failed_request_leaves_no_log_entries_and_no_change(world: World) -> None:
+    case = await world.open_case()
+    before = (len(world.store.access_log), world.store.tables.cases[case.case.id])
+    with pytest.raises(ValidationFailed):
+        await world.svc.update_case(
+            world.who["lead"], case.case.id, CaseChanges(end_on=date(2020, 1, 1)), 1
+        )
+    assert (len(world.store.access_log), world.store.tables.cases[case.case.id]) == before
