@@ -151,3 +151,56 @@ async def test_input_that_fails_to_coerce_is_an_info_line_without_the_value(
     assert NUMBER not in "\n".join(json.dumps(x, ensure_ascii=False) for x in lines)
     assert all(x["level"] in {"DEBUG", "INFO"} for x in lines), lines
     assert not any("traceback" in x for x in lines)
+
+
+async def test_the_case_flows_leave_no_name_number_or_note_in_the_logs(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 11: opening a case (subject, guardians, identity number), a note, a consent and its
+    events, reads by the team and by outsiders, the identity-number search, the access report,
+    break-glass, refusals and bad input — nothing personal in any log line, while each request
+    still gets its access line (route template, status)."""
+    from tests.api.cases.flows import give, read_as, setting
+    from tests.api.cases.support import NUMBER_A, NUMBER_B, as_, open_case
+
+    note = "Sover dårlig, lite på skolen."
+    personal = [NUMBER_A, NUMBER_B, "Barn Testesen", "Mor Testesen", "Far Testesen", note]
+    with caplog.at_level(logging.INFO):
+        s = await setting(client, age=14)
+        await read_as(client, s, "coordinator")  # denied: consent pending
+        for n in (0, 1):
+            await give(client, s, s.party("guardian", n))
+        await read_as(client, s, "coordinator")  # permitted on consent
+        await read_as(client, s, "police_contact")  # minimised
+        h = await as_(client, "steering_reader")  # not on the team: no such case
+        assert (await client.get(f"/api/cases/{s.id}", headers=h)).status_code == 404
+        ola = s.ola
+        assert (
+            await ola.post("/api/subjects/search", json={"identityNumber": NUMBER_A})
+        ).status_code == 200
+        assert (
+            await ola.post("/api/subjects/search", json={"identityNumber": NUMBER_B})
+        ).status_code == 200
+        r = await ola.post("/api/subjects/search", json={"identityNumber": NUMBER_A + "\x00"})
+        assert r.status_code == 422
+        assert (await ola.get(f"/api/cases/{s.id}/access-report")).status_code == 200
+        r = await open_case(ola, {}, number=NUMBER_A)  # the same subject again: refused
+        assert r.status_code in (409, 422), r.text
+        h = await as_(client, "coordinator")
+        r = await client.post(
+            f"/api/cases/{s.id}/break-glass",
+            json={"reason": f"Akutt: {NUMBER_B} Barn Testesen", "basis": "necessary_for_own_tasks"},
+            headers=h,
+        )
+        assert r.status_code < 500, r.text
+        r = await client.post(
+            f"/api/cases/{s.id}/notes", json={"category": "health", "text": note}, headers=h
+        )
+        assert r.status_code < 500, r.text
+    lines = _lines(caplog)
+    text = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines)
+    for value in personal:
+        assert value not in text, value
+    routes = {route for _, route, _ in _access(lines)}
+    assert {"/api/cases", "/api/cases/{id}", "/api/subjects/search"} <= routes
+    assert not any(s.id in route for route in routes)

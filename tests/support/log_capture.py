@@ -9,6 +9,7 @@ from pathlib import Path
 
 from adapters.identity.personas import PERSONAS
 from adapters.postgres.demo import PERSONS
+from adapters.postgres.demo.cases import CASES
 from api.logs import JsonFormatter
 from domain.shared.identity_number import parse
 
@@ -33,6 +34,10 @@ def forbidden_strings() -> dict[str, str]:
     for key, name, _title, _org in PERSONS:
         found[name] = f"name of demo person {key}"
         found[f"{key}@demo.invalid"] = f"e-mail of demo person {key}"
+    for case in CASES:  # the case register's subjects and guardians (issue 11)
+        found[case.subject] = f"name of the subject of demo case {case.key}"
+        for guardian, _relation in case.guardians:
+            found[guardian] = f"name of a guardian in demo case {case.key}"
     return found
 
 
