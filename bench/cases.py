@@ -12,20 +12,25 @@ case (an effective consent, team of four, notes, commitments) as the app role:
   duty answers) in one unit of work, commit — no decision, no log.
 
 Goal: ``with`` at least 0.5x the throughput of ``without``. Printed: latency and throughput
-(sequential, and with four callers), and this process's CPU per read — on a shared machine the
-wall-clock ratio swings with the load, the CPU figure much less.
+(sequential, and with four callers), this process's CPU per read, and alternating blocks of the
+reads alone, the reads plus appending the view's log entries (no decisions), and the view — on a
+shared machine the wall-clock ratio swings with the load; the blocks see the same load.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
+import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
+from uuid import uuid4
 
 from adapters.postgres import migrate
 from adapters.postgres.audit.log import PgAccessLog
@@ -40,6 +45,7 @@ from adapters.postgres.demo import DEMO_UNIT, demo_id
 from api import bootstrap
 from api.settings import Settings
 from bench.measure import Figure, timed
+from domain.cases.access import AccessEntry
 from domain.cases.service import CasesService
 from domain.meetings.guard import KernelGuard
 from domain.shared.principal import BodyRole, Principal, PrincipalKind, Role
@@ -73,8 +79,20 @@ def ola() -> Principal:
     )  # fmt: skip
 
 
-async def bare_read(factory: PgCasesUnitOfWorkFactory, p: Principal) -> None:
-    """What ``case_view`` reads, and nothing else."""
+class _Recording(PgAccessLog):
+    """The access log that keeps the last entries appended (to replay them without decisions)."""
+
+    last: ClassVar[tuple[AccessEntry, ...]] = ()
+
+    async def append(self, entries: Sequence[AccessEntry]) -> None:
+        _Recording.last = tuple(entries)
+        await super().append(entries)
+
+
+async def bare_read(
+    factory: PgCasesUnitOfWorkFactory, p: Principal, log: Sequence[AccessEntry] = ()
+) -> None:
+    """What ``case_view`` reads, and nothing else (``log``: plus appending these entries)."""
     async with factory(DEMO_UNIT) as uow:
         case = await uow.cases.get(CASE)
         team = await uow.members.of_case(case.id)
@@ -94,6 +112,8 @@ async def bare_read(factory: PgCasesUnitOfWorkFactory, p: Principal) -> None:
         notes = await uow.notes.of_case(case.id)
         await uow.duty_answers.of_notes([n.id for n in notes])
         await uow.commitments.of_case(case.id)
+        if log:
+            await uow.access_log.append([dataclasses.replace(e, id=uuid4()) for e in log])
         await uow.commit()
 
 
@@ -103,6 +123,21 @@ async def _cpu_ms(call: Callable[[], Awaitable[object]], n: int = 100) -> float:
     for _ in range(n):
         await call()
     return (time.process_time() - start) / n * 1e3
+
+
+BLOCK, ROUNDS = 10, 8
+
+
+async def _alternating(*calls: Callable[[], Awaitable[object]]) -> list[float]:
+    """Median latency of each in alternating blocks: all see the same load on a shared box."""
+    laps: list[list[float]] = [[] for _ in calls]
+    for _ in range(ROUNDS):
+        for kind, call in enumerate(calls):
+            for _ in range(BLOCK):
+                t0 = time.perf_counter()
+                await call()
+                laps[kind].append((time.perf_counter() - t0) * 1e3)
+    return [statistics.median(x) for x in laps]
 
 
 async def run(urls: DatabaseUrls) -> list[Figure]:
@@ -115,7 +150,9 @@ async def run(urls: DatabaseUrls) -> list[Figure]:
     factory = PgCasesUnitOfWorkFactory(app, bootstrap.field_cipher(settings), PgAccessLog)
     svc = CasesService(factory, _Clock(), _NoMail(), KernelGuard())  # type: ignore[arg-type]
     p = ola()
-    view = await svc.case_view(p, CASE)
+    recording = PgCasesUnitOfWorkFactory(app, factory.cipher, _Recording)
+    view = await CasesService(recording, _Clock(), _NoMail(), KernelGuard()).case_view(p, CASE)  # type: ignore[arg-type]
+    entries = _Recording.last
     items = len(view.notes) + len(view.commitments) + len(view.team)
     without = await timed(
         "case read without decision + log", lambda: bare_read(factory, p),
@@ -132,6 +169,11 @@ async def run(urls: DatabaseUrls) -> list[Figure]:
             ("with", lambda: svc.case_view(p, CASE)),
         )
     }
+    blocks = await _alternating(
+        lambda: bare_read(factory, p),
+        lambda: bare_read(factory, p, entries),
+        lambda: svc.case_view(p, CASE),
+    )
     await app.dispose()
     print(f"case {view.case.reference}: {items} team/plan/note items")
     for f in (without, with_):
@@ -143,6 +185,12 @@ async def run(urls: DatabaseUrls) -> list[Figure]:
     seq = with_.per_s / without.per_s
     par = (with_.concurrent_per_s or 0) / (without.concurrent_per_s or 1)
     print(f"ratio with/without: {seq:.2f}x sequential, {par:.2f}x concurrent (goal >= 0.5x)")
+    b_without, b_logged, b_with = blocks
+    print(
+        f"alternating blocks of {BLOCK} ({ROUNDS} each), median: {b_without:.2f} ms reads only,"
+        f" {b_logged:.2f} ms reads + the {len(entries)} log entries, {b_with:.2f} ms the view"
+        f" (decisions + log): {b_without / b_with:.2f}x"
+    )
     return [without, with_]
 
 
