@@ -42,6 +42,12 @@ def _min_text(e: Errors, field: str, value: str, low: int, high: int) -> None:
 
 
 class DisclosureUseCases(UseCases):
+    async def _screen(self, p: Principal, texts: dict[str, str | None]) -> None:
+        """Reasons and review notes are read outside the team: no personal data in them, the
+        unit's registered subject and guardian names included (no override)."""
+        await self._guard.prepare(p.unit_id)
+        screen(self._guard, texts, level=GUARD_LEVEL, override_reason=None, unit_id=p.unit_id)
+
     async def record_legal_basis(
         self, p: Principal, case_id: UUID, new: NewBasis
     ) -> LegalBasisRecord:
@@ -108,10 +114,10 @@ class DisclosureUseCases(UseCases):
         if basis not in RECORDABLE_BASES:
             e.add("basis", "invalid", "same_purpose, necessary_for_own_tasks or report_offence.")
         e.raise_if_any()
-        screen(self._guard, {"reason": reason}, level=GUARD_LEVEL, override_reason=None)
         uow_ = self._open(p)
         now = self._clock.now()
         async with uow_ as uow:
+            await self._screen(p, {"reason": reason})
             try:
                 case = await uow.cases.get(case_id)
             except NotFound:
@@ -202,8 +208,8 @@ class DisclosureUseCases(UseCases):
         e = Errors()
         val.text(e, "note", note, required=True, max_len=REVIEW_NOTE_MAX)
         e.raise_if_any()
-        screen(self._guard, {"note": note}, level=GUARD_LEVEL, override_reason=None)
         async with self._open(p) as uow:
+            await self._screen(p, {"note": note})
             grant = await uow.break_glass.get(id)
             if grant.reviewed:
                 raise AlreadyReviewed("Each break-glass access is reviewed once.")

@@ -21,8 +21,8 @@ from domain.cases.note import DutyAnswer, Note
 from domain.cases.retention import CaseStatistics
 from domain.cases.subject import Subject
 from domain.meetings.guard import FreeTextGuard as FreeTextGuard  # re-exported for the service
+from domain.meetings.guard import RegisteredNames as RegisteredNames  # the guard's names port
 from domain.organisation.ports import BodyRepository, OrganisationRepository, PersonRepository
-from domain.shared.free_text.index import NameIndex
 from domain.shared.mail import OutboundMail as OutboundMail  # re-exported for notifications
 from domain.shared.ports import Clock as Clock  # re-exported for the context's use cases
 from domain.shared.ports import EntityRepository
@@ -197,13 +197,6 @@ class FieldCipher(Protocol):
     def blind_index(self, value: str) -> str:
         """The keyed hash (HMAC-SHA256) an identity number is searched by."""
         ...
-
-
-class RegisteredNames(Protocol):
-    """Every subject and guardian name of a unit as the free-text guard's ``NameIndex``
-    (decrypted in memory only; cached per unit, invalidated by the unit's version counter)."""
-
-    async def index(self, unit_id: UUID) -> NameIndex: ...
 
 
 class CasesUnitOfWork(Protocol):

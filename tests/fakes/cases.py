@@ -35,7 +35,9 @@ from domain.cases.ports import (
     SubjectRepository,
 )
 from domain.cases.retention import CaseStatistics
+from domain.meetings.guard import RegisteredNames
 from domain.organisation.ports import BodyRepository, OrganisationRepository, PersonRepository
+from domain.shared.free_text.index import NameIndex
 from tests.fakes.cases_consent_repos import (
     FakeAccessLog,
     FakeBreakGlassRepository,
@@ -156,6 +158,21 @@ class FakeCasesUnitOfWork:
         self.committed = True
 
 
+class FakeRegisteredNames:
+    """``RegisteredNames`` over the store's committed subjects and guardians of a unit."""
+
+    def __init__(self, store: FakeCasesStore) -> None:
+        self.store = store
+
+    async def index(self, unit_id: UUID) -> NameIndex:
+        index = NameIndex()
+        for s in self.store.tables.subjects.values():
+            if s.unit_id == unit_id:
+                for name in (s.name, *(g.name for g in s.guardians)):
+                    index.add(name)
+        return index
+
+
 class FakeCasesUnitOfWorkFactory:
     def __init__(self, store: FakeCasesStore | None = None) -> None:
         self.store = store or FakeCasesStore()
@@ -167,3 +184,4 @@ class FakeCasesUnitOfWorkFactory:
 if TYPE_CHECKING:  # the fakes must satisfy the ports they stand in for
     _uow: CasesUnitOfWork = FakeCasesUnitOfWork(FakeCasesStore(), uuid4())
     _factory: CasesUnitOfWorkFactory = FakeCasesUnitOfWorkFactory()
+    _names: RegisteredNames = FakeRegisteredNames(FakeCasesStore())

@@ -13,10 +13,12 @@ from domain.cases.case import ClosingReason
 from domain.cases.errors import AlreadyReviewed, CaseStillOpen, NotDue
 from domain.cases.policy import LegalBasisCode
 from domain.cases.regimes import Category
-from domain.cases.service import NewBasis
+from domain.cases.service import CasesService, NewBasis
 from domain.cases.views import Shown, Withheld
+from domain.meetings.guard import KernelGuard
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.shared.free_text.override import PersonalDataFound
+from tests.fakes.cases import FakeCasesUnitOfWorkFactory, FakeRegisteredNames
 from tests.unit.cases.conftest import World
 
 B = LegalBasisCode
@@ -157,3 +159,26 @@ async def test_the_retention_period_is_the_admins_setting(world: World) -> None:
     assert (await world.svc.set_retention_days(world.who["admin"], 400)).retention_days == 400
     with pytest.raises(Forbidden):
         await world.svc.case_settings(world.who["lead"])
+
+
+async def test_break_glass_reasons_never_name_a_registered_subject(world: World) -> None:
+    case = await world.open_case()
+    svc = CasesService(
+        FakeCasesUnitOfWorkFactory(world.store),
+        world.clock,
+        world.mail,
+        KernelGuard(names=FakeRegisteredNames(world.store)),
+    )
+    with pytest.raises(PersonalDataFound):
+        await svc.open_break_glass(
+            world.who["nurse"],
+            case.case.id,
+            "Akutt: Ola Testesen er meldt savnet i natt",
+            B.SAME_PURPOSE,
+        )
+    with pytest.raises(PersonalDataFound):  # a guardian, one letter off
+        await svc.open_break_glass(
+            world.who["nurse"], case.case.id, "Akutt: Mor Testeson ringte om natten", B.SAME_PURPOSE
+        )
+    grant = await svc.open_break_glass(world.who["nurse"], case.case.id, REASON, B.SAME_PURPOSE)
+    assert grant.case_id == case.case.id

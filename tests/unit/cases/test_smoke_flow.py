@@ -10,7 +10,8 @@ from tests.unit.cases.conftest import World
 
 async def test_a_withdrawal_stops_sharing_on_the_next_read(world: World) -> None:
     case = await world.open_case()
-    assert isinstance(case.subject.identity, Shown)  # own service: the lead's organisation opened it
+    # own service: the lead's organisation opened the case
+    assert isinstance(case.subject.identity, Shown)
     await world.team(case, "cw", "nurse")
     seen = await world.svc.case_view(world.who["cw"], case.case.id)
     assert isinstance(seen.subject.identity, Withheld)
