@@ -22,12 +22,13 @@ function Report({ facts }: { facts: CaseFacts }) {
       return t('consent.report.denied', {
         reason: t(`consent.deny.${r.denyReason ?? 'other'}`, { defaultValue: r.denyReason ?? '' }),
       });
-    return r.basis ? t(`consent.basis.${r.basis}`, { defaultValue: r.basis }) : '–';
+    const basis = r.basis ? t(`consent.basis.${r.basis}`, { defaultValue: r.basis }) : '–';
+    return r.breakGlass ? `${basis} · ${t('consent.report.breakGlass')}` : basis;
   };
   if (report.isPending) return <Loading />;
   if (report.isError)
     return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
-  const rows = report.data.entries;
+  const rows = report.data.rows;
   return (
     <>
       <Paragraph>{t('consent.report.intro')}</Paragraph>
@@ -59,7 +60,7 @@ function Report({ facts }: { facts: CaseFacts }) {
                     {r.actorName ?? t('consent.report.unknown')}
                   </Table.Cell>
                   <Table.Cell data-label={t('consent.report.organisation')}>
-                    {r.organisationName ?? '–'}
+                    {r.actorOrganisationName ?? '–'}
                   </Table.Cell>
                   <Table.Cell data-label={t('consent.report.action')}>
                     {t(`consent.accessAction.${r.action}`, { defaultValue: r.action })}

@@ -11,10 +11,6 @@ import { useCase } from './api';
 import { caseFacts } from './facts';
 import type { CaseFacts } from './types';
 
-export function useCaseId(): string {
-  return useParams().id ?? '';
-}
-
 export function CaseFrame({
   title,
   children,
@@ -24,7 +20,7 @@ export function CaseFrame({
   children: (facts: CaseFacts) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const id = useCaseId();
+  const id = useParams().id ?? '';
   const me = useMe();
   const view = useCase(id);
   if (view.isPending) return <Loading />;
@@ -57,7 +53,7 @@ export function CaseFrame({
           <Link to={`/saker/${id}/logg`}>{t('consent.report.title')}</Link>
         </DsLink>
       </nav>
-      {children({ ...facts, id: facts.id || id })}
+      {children(facts)}
     </div>
   );
 }

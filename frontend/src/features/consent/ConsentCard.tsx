@@ -1,13 +1,24 @@
-/** Consent room: one consent — its derived status, re-collection flag, scope, and each party's
- * latest event with the answers and the withdrawal that may be recorded next. */
-import { Button, Heading, Table, Tag } from '@digdir/designsystemet-react';
+/** Consent room: one consent — its status per source regime as the server derived it, the
+ * re-collection flag, the scope, and each party's latest event with the answer or withdrawal
+ * that may be recorded next. A consent the reader may not see says so, and why, never what. */
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
-import { EventDialog } from './EventDialog';
-import type { CaseFacts, Consent, ConsentStatus, EventKind, Party } from './types';
+import { EventDialog, type EventDefaults } from './EventDialog';
+import { PartyActions } from './PartyActions';
+import { latestEvents, needsRecollect, relevant, requiredIds, statesOf, stopped } from './status';
+import type {
+  CaseFacts,
+  Consent,
+  ConsentItem,
+  ConsentState,
+  EventKind,
+  Party,
+  Regime,
+} from './types';
 
-const COLOUR: Record<ConsentStatus, string> = {
+const COLOUR: Record<ConsentState, string> = {
   effective: 'success',
   pending: 'warning',
   refused: 'danger',
@@ -15,77 +26,124 @@ const COLOUR: Record<ConsentStatus, string> = {
   expired: 'neutral',
 };
 
-export function StatusTag({ status }: { status: string }) {
+function States({ statuses }: { statuses: Consent['statuses'] }) {
   const { t } = useTranslation();
   return (
-    <Tag data-color={COLOUR[status as ConsentStatus] ?? 'neutral'} data-testid="consent-status">
-      {t(`consent.status.${status}`, { defaultValue: status })}
-    </Tag>
+    <div className="tag-row">
+      {statesOf(statuses).map(({ regime, state }) => (
+        <Tag key={regime ?? 'all'} data-color={COLOUR[state]} data-testid="consent-status">
+          {regime
+            ? t('consent.stateIn', {
+                regime: t(`consent.regime.${regime}`),
+                state: t(`consent.status.${state}`),
+              })
+            : t(`consent.status.${state}`)}
+        </Tag>
+      ))}
+      {needsRecollect(statuses) ? (
+        <Tag data-color="warning" data-testid="recollect">
+          {t('consent.recollect')}
+        </Tag>
+      ) : null}
+    </div>
+  );
+}
+
+function Scope({ consent: c, names }: { consent: Consent; names: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation();
+  const orgs = (ids: string[]) => ids.map((id) => names.get(id) ?? '–').join(', ');
+  const cats = (cs: string[]) => cs.map((x) => t(`consent.category.${x}`)).join(', ') || '–';
+  return (
+    <dl className="facts">
+      <dt>{t('consent.field.allowedCategories')}</dt>
+      <dd>{cats(c.scope.allowedCategories)}</dd>
+      <dt>{t('consent.field.excludedCategories')}</dt>
+      <dd>{cats(c.scope.excludedCategories)}</dd>
+      <dt>{t('consent.field.sources')}</dt>
+      <dd>{orgs(c.scope.sourceOrganisationIds)}</dd>
+      <dt>{t('consent.field.recipients')}</dt>
+      <dd>{orgs(c.scope.recipientOrganisationIds)}</dd>
+      <dt>{t('consent.field.forums')}</dt>
+      <dd>{c.scope.forums.map((f) => t(`consent.forum.${f}`)).join(', ')}</dd>
+      <dt>{t('consent.field.onwardSharing')}</dt>
+      <dd>{c.scope.onwardSharing ? t('consent.yes') : t('consent.no')}</dd>
+      <dt>{t('consent.field.method')}</dt>
+      <dd>{t(`consent.method.${c.method}`)}</dd>
+      <dt>{t('consent.field.notice')}</dt>
+      <dd>
+        {t('consent.noticeText', {
+          version: c.notice.version,
+          language: t(`consent.language.${c.notice.language}`, { defaultValue: c.notice.language }),
+        })}
+        {c.notice.easyRead ? ` · ${t('consent.easyReadShort')}` : ''}
+      </dd>
+      {c.childView ? (
+        <>
+          <dt>{t('consent.field.childView')}</dt>
+          <dd>{c.childView}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }
 
 export function ConsentCard({
-  consent: c,
+  item,
   facts,
   names,
+  regimes,
   index,
+  defaults,
 }: {
-  consent: Consent;
+  item: ConsentItem;
   facts: CaseFacts;
   names: ReadonlyMap<string, string>;
+  /** Each organisation's source regime: the consent's sources say which statuses matter. */
+  regimes: ReadonlyMap<string, Regime>;
   index: number;
+  /** What the wizard already knows of how the answers were collected. */
+  defaults?: EventDefaults;
 }) {
   const { t, i18n } = useTranslation();
   const [asking, setAsking] = useState<{ party: Party; kind: Exclude<EventKind, 'expired'> }>();
+  const headingId = `consent-${item.id}`;
+  const c = item.consent;
+  if (c.withheld)
+    return (
+      <section className="consent-card" aria-labelledby={headingId} data-testid="consent">
+        <Heading level={2} data-size="xs" id={headingId}>
+          {t('consent.cardWithheld', { n: index })}
+        </Heading>
+        <Paragraph>
+          {t('consent.withheld', {
+            reason: t(`consent.deny.${c.reason}`, { defaultValue: c.reason }),
+          })}
+        </Paragraph>
+      </section>
+    );
   const day = (iso: string) => formatDate(iso, i18n.language);
   const guardian = new Map(facts.guardians.map((g) => [g.id, g.name]));
   const partyName = (p: Party) =>
     p.kind === 'subject'
       ? t('consent.party.subject')
-      : (p.name ?? guardian.get(p.guardianId ?? '') ?? t('consent.party.guardian'));
-  const orgs = (ids: string[]) => ids.map((id) => names.get(id) ?? '–').join(', ');
-  const cats = (cs: string[]) => cs.map((x) => t(`consent.category.${x}`)).join(', ') || '–';
-  const headingId = `consent-${c.id}`;
-  const stopped = c.status === 'withdrawn' || c.status === 'expired';
+      : (guardian.get(p.guardianId ?? '') ?? t('consent.party.guardian'));
+  const latest = latestEvents(c);
+  const statuses = relevant(c, regimes);
+  const required = requiredIds(statuses);
+  const over = stopped(statuses);
   return (
     <section className="consent-card" aria-labelledby={headingId} data-testid="consent">
       <Heading level={2} data-size="xs" id={headingId}>
-        {t('consent.cardTitle', {
-          n: index,
-          from: day(c.scope.validFrom),
-          to: day(c.scope.validTo),
-        })}
+        {c.scope.validTo
+          ? t('consent.cardTitle', {
+              n: index,
+              from: day(c.scope.validFrom),
+              to: day(c.scope.validTo),
+            })
+          : t('consent.cardTitleOpen', { n: index, from: day(c.scope.validFrom) })}
       </Heading>
-      <div className="tag-row">
-        <StatusTag status={c.status} />
-        {c.recollect ? (
-          <Tag data-color="warning" data-testid="recollect">
-            {t('consent.recollect')}
-          </Tag>
-        ) : null}
-      </div>
-      <dl className="facts">
-        <dt>{t('consent.field.allowedCategories')}</dt>
-        <dd>{cats(c.scope.allowedCategories)}</dd>
-        <dt>{t('consent.field.excludedCategories')}</dt>
-        <dd>{cats(c.scope.excludedCategories)}</dd>
-        <dt>{t('consent.field.sources')}</dt>
-        <dd>{orgs(c.scope.sourceOrganisationIds)}</dd>
-        <dt>{t('consent.field.recipients')}</dt>
-        <dd>{orgs(c.scope.recipientOrganisationIds)}</dd>
-        <dt>{t('consent.field.forums')}</dt>
-        <dd>{c.scope.forums.map((f) => t(`consent.forum.${f}`)).join(', ')}</dd>
-        <dt>{t('consent.field.onwardSharing')}</dt>
-        <dd>{c.scope.onwardSharing ? t('consent.yes') : t('consent.no')}</dd>
-        <dt>{t('consent.field.method')}</dt>
-        <dd>{t(`consent.method.${c.method}`)}</dd>
-        {c.childView ? (
-          <>
-            <dt>{t('consent.field.childView')}</dt>
-            <dd>{c.childView}</dd>
-          </>
-        ) : null}
-      </dl>
+      <States statuses={statuses} />
+      <Scope consent={c} names={names} />
       <div className="table-wrap">
         <Table className="table-cards" data-testid="parties">
           <caption>{t('consent.partiesCaption')}</caption>
@@ -99,15 +157,17 @@ export function ConsentCard({
           </Table.Head>
           <Table.Body>
             {c.parties.map((p) => {
-              const latest = p.latestEvent;
+              const last = latest.get(p.id);
               const name = partyName(p);
               return (
                 <Table.Row key={p.id} data-testid="party">
                   <Table.Cell data-label={t('consent.party.label')}>
                     {name}
-                    {p.required === false ? (
-                      <div className="muted">{t('consent.party.notRequired')}</div>
-                    ) : null}
+                    <div className="muted">
+                      {required.has(p.id)
+                        ? t('consent.party.required')
+                        : t('consent.party.notRequired')}
+                    </div>
                   </Table.Cell>
                   <Table.Cell data-label={t('consent.party.verified')}>
                     {t(`consent.verification.${p.identityVerifiedBy}`, {
@@ -115,48 +175,20 @@ export function ConsentCard({
                     })}
                   </Table.Cell>
                   <Table.Cell data-label={t('consent.party.latest')}>
-                    {latest
+                    {last
                       ? t('consent.latest', {
-                          kind: t(`consent.event.${latest.kind}`),
-                          at: day(latest.at),
+                          kind: t(`consent.event.${last.kind}`),
+                          at: day(last.at),
                         })
                       : t('consent.event.none')}
                   </Table.Cell>
                   <Table.Cell data-label={t('consent.party.actions')}>
-                    {stopped ? null : (
-                      <div className="tag-row">
-                        {latest?.kind !== 'given' ? (
-                          <Button
-                            data-size="sm"
-                            variant="secondary"
-                            aria-label={t('consent.action.givenFor', { name })}
-                            onClick={() => setAsking({ party: p, kind: 'given' })}
-                          >
-                            {t('consent.action.given')}
-                          </Button>
-                        ) : null}
-                        {latest?.kind !== 'refused' && latest?.kind !== 'given' ? (
-                          <Button
-                            data-size="sm"
-                            variant="secondary"
-                            aria-label={t('consent.action.refusedFor', { name })}
-                            onClick={() => setAsking({ party: p, kind: 'refused' })}
-                          >
-                            {t('consent.action.refused')}
-                          </Button>
-                        ) : null}
-                        {latest?.kind === 'given' ? (
-                          <Button
-                            data-size="sm"
-                            variant="secondary"
-                            data-color="danger"
-                            aria-label={t('consent.action.withdrawFor', { name })}
-                            onClick={() => setAsking({ party: p, kind: 'withdrawn' })}
-                          >
-                            {t('consent.action.withdraw')}
-                          </Button>
-                        ) : null}
-                      </div>
+                    {over ? null : (
+                      <PartyActions
+                        name={name}
+                        latest={last?.kind}
+                        onAsk={(kind) => setAsking({ party: p, kind })}
+                      />
                     )}
                   </Table.Cell>
                 </Table.Row>
@@ -171,6 +203,8 @@ export function ConsentCard({
           party={asking.party}
           partyName={partyName(asking.party)}
           kind={asking.kind}
+          expectedSeq={latest.get(asking.party.id)?.seq ?? 0}
+          defaults={defaults}
           onClose={() => setAsking(undefined)}
         />
       ) : null}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Flash } from '../shared/Flash';
 import { ErrorState, Loading } from '../shared/States';
-import { itemsOf, useConsents, useOrganisations } from './api';
+import { useConsents, useOrganisations, useRegimes } from './api';
 import { CaseFrame } from './CaseFrame';
 import { ConsentCard } from './ConsentCard';
 import type { CaseFacts } from './types';
@@ -14,7 +14,9 @@ import './consent.css';
 function Consents({ facts }: { facts: CaseFacts }) {
   const { t } = useTranslation();
   const consents = useConsents(facts.id);
-  const names = new Map(itemsOf(useOrganisations().data).map((o) => [o.id, o.name]));
+  const names = new Map((useOrganisations().data?.items ?? []).map((o) => [o.id, o.name]));
+  const items = consents.data ?? [];
+  const regimes = useRegimes();
   return (
     <>
       <Flash />
@@ -28,11 +30,18 @@ function Consents({ facts }: { facts: CaseFacts }) {
       {consents.isError ? (
         <ErrorState error={consents.error} onRetry={() => void consents.refetch()} />
       ) : null}
-      {consents.data && itemsOf(consents.data).length === 0 ? (
+      {consents.data && items.length === 0 ? (
         <Paragraph data-testid="no-consents">{t('consent.empty')}</Paragraph>
       ) : null}
-      {itemsOf(consents.data).map((c, i) => (
-        <ConsentCard key={c.id} consent={c} facts={facts} names={names} index={i + 1} />
+      {items.map((c, i) => (
+        <ConsentCard
+          key={c.id}
+          item={c}
+          facts={facts}
+          names={names}
+          regimes={regimes}
+          index={i + 1}
+        />
       ))}
     </>
   );

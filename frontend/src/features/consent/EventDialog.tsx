@@ -1,11 +1,14 @@
 /** Consent room: record one party's answer (given, refused) or a withdrawal — the method and its
- * evidence, asked once more in a dialog; a withdrawal says that sharing stops at once. */
+ * evidence, asked once more in a dialog; a withdrawal says that sharing stops at once. Another
+ * event recorded first for the party (409 consent-conflict) is offered as a reload. */
 import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, problemCode } from '../../api/problem';
-import { FormActions, FormNotices, SelectInput, TextInput } from '../shared/form/fields';
-import { useForm } from '../shared/form/useForm';
+import { useInvalidatePaths } from '../../api/query';
 import { useAnnounce } from '../shared/Announcer';
+import { FormActions, FormNotices, SelectInput, TextInput } from '../shared/form/fields';
+import { limitOf } from '../shared/form/limits';
+import { useForm } from '../shared/form/useForm';
 import { useRecordEvent } from './api';
 import { METHODS, type Consent, type EventKind, type Method, type Party } from './types';
 
@@ -14,39 +17,52 @@ interface Values {
   evidenceRef: string;
 }
 
-const EVIDENCE_MAX = 200;
+export interface EventDefaults {
+  method: string;
+  evidenceRef: string;
+}
+
+const EVIDENCE = limitOf('ConsentEventCreate', 'evidenceRef');
 
 export function EventDialog({
   consent,
   party,
   partyName,
   kind,
+  expectedSeq,
+  defaults,
   onClose,
 }: {
   consent: Consent;
   party: Party;
   partyName: string;
   kind: Exclude<EventKind, 'expired'>;
+  expectedSeq: number;
+  defaults?: EventDefaults;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const record = useRecordEvent();
+  const reload = useInvalidatePaths(['/api/cases', '/api/consents']);
+  const max = EVIDENCE.maxLength ?? 200;
   const form = useForm<Values>({
     formId: `consent-event-${party.id}`,
     persistDraft: false,
-    initial: { method: consent.method, evidenceRef: '' },
+    initial: {
+      method: defaults?.method || consent.method,
+      evidenceRef: kind === 'withdrawn' ? '' : (defaults?.evidenceRef ?? ''),
+    },
     validate: (v) => ({
       method: v.method ? undefined : t('validation.required'),
       evidenceRef:
-        v.evidenceRef.length > EVIDENCE_MAX
-          ? t('validation.maxLength', { max: EVIDENCE_MAX })
+        v.evidenceRef.length > max
+          ? t('validation.maxLength', { max })
           : v.method === 'oral_documented' && !v.evidenceRef.trim()
             ? t('consent.error.oralEvidence')
             : undefined,
     }),
   });
-  const title = t(`consent.eventTitle.${kind}`, { name: partyName });
   return (
     <Dialog
       open
@@ -57,7 +73,7 @@ export function EventDialog({
     >
       <Dialog.Block>
         <Heading level={2} data-size="xs" id="event-title">
-          {title}
+          {t(`consent.eventTitle.${kind}`, { name: partyName })}
         </Heading>
       </Dialog.Block>
       <Dialog.Block>
@@ -67,23 +83,26 @@ export function EventDialog({
           onSubmit={form.handleSubmit(async (v) => {
             try {
               await record.mutateAsync({
-                consentId: consent.id,
+                params: { path: { id: consent.id } },
                 body: {
                   partyId: party.id,
                   kind,
                   method: v.method as Method,
                   evidenceRef: v.evidenceRef.trim() || null,
-                  expectedSeq: (party.latestEvent?.seq ?? 0) + 1,
+                  expectedSeq,
                 },
               });
             } catch (e) {
-              // Someone recorded an event for this party first: the list is read again.
-              if (e instanceof ApiError && problemCode(e.problem) === 'concurrent-change')
+              // Another event for this party was recorded first: offer to read it again.
+              if (
+                e instanceof ApiError &&
+                e.status === 409 &&
+                problemCode(e.problem) === 'consent-conflict'
+              )
                 throw new ApiError(412, e.problem);
               throw e;
             }
-            const done = t(`consent.eventDone.${kind}`, { name: partyName });
-            announce(done);
+            announce(t(`consent.eventDone.${kind}`, { name: partyName }));
             onClose();
           })}
         >
@@ -98,7 +117,10 @@ export function EventDialog({
               method: t('consent.field.method'),
               evidenceRef: t('consent.field.evidenceRef'),
             }}
-            onReload={onClose}
+            onReload={() => {
+              void reload();
+              onClose();
+            }}
           />
           <SelectInput
             form={form}

@@ -2,14 +2,14 @@
  * case lead has recorded, for which recipient and categories, and why; the form to record one. */
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../i18n/format';
+import { formatDate, todayIso } from '../../i18n/format';
 import { useAnnounce } from '../shared/Announcer';
 import { FormActions, FormNotices, SelectInput, TextInput } from '../shared/form/fields';
 import { useForm } from '../shared/form/useForm';
 import { ErrorState, Loading } from '../shared/States';
-import { itemsOf, useLegalBases, useOrganisations, usePolicy, useRecordBasis } from './api';
+import { useLegalBases, useOrganisations, usePolicy, useRecordBasis } from './api';
 import { CaseFrame } from './CaseFrame';
-import { BASES, CATEGORIES, type CaseFacts, type RecordableBasis } from './types';
+import { BASES, CATEGORIES, type CaseFacts, type Category, type RecordableBasis } from './types';
 import { CheckGroup } from './wizard/CheckGroup';
 import { basisErrors, type BasisValues } from './validate';
 import './consent.css';
@@ -29,16 +29,15 @@ function BasisForm({ facts }: { facts: CaseFacts }) {
   const announce = useAnnounce();
   const record = useRecordBasis();
   const policy = usePolicy();
-  const organisations = itemsOf(useOrganisations().data);
-  const categories = policy.data?.categories?.length ? policy.data.categories : CATEGORIES;
+  const organisations = useOrganisations().data?.items ?? [];
+  const categories = policy.data?.categories.length ? policy.data.categories : CATEGORIES;
   const form = useForm<BasisValues>({
     formId: 'legal-basis',
-    initial: EMPTY,
+    initial: { ...EMPTY, validFrom: todayIso() },
     validate: (v) => basisErrors(v, t),
   });
   const citation = (code: string) => {
-    const b = policy.data?.legalBases?.find((x) => x.code === code);
-    return b?.citation ?? b?.citationNb ?? '';
+    return policy.data?.legalBases.find((x) => x.code === code)?.citation ?? '';
   };
   const labels = {
     basis: t('consent.bases.basis'),
@@ -56,19 +55,19 @@ function BasisForm({ facts }: { facts: CaseFacts }) {
       aria-labelledby="basis-form-title"
       onSubmit={form.handleSubmit(async (v) => {
         await record.mutateAsync({
-          caseId: facts.id,
+          params: { path: { id: facts.id } },
           body: {
             basis: v.basis as RecordableBasis,
             recipientOrganisationId: v.recipientOrganisationId,
-            categories: v.categories,
+            categories: v.categories as Category[],
             justification: v.justification.trim(),
             agencyDecisionRef: v.basis === 'report_offence' ? v.agencyDecisionRef.trim() : null,
-            validFrom: v.validFrom || null,
+            validFrom: v.validFrom,
             validTo: v.validTo || null,
           },
         });
         announce(t('consent.bases.recorded'));
-        form.reset(EMPTY);
+        form.reset({ ...EMPTY, validFrom: todayIso() });
       })}
     >
       <Heading level={2} data-size="xs" id="basis-form-title">
@@ -120,7 +119,7 @@ function BasisForm({ facts }: { facts: CaseFacts }) {
           description={t('consent.bases.agencyDecisionHelp')}
         />
       ) : null}
-      <TextInput form={form} name="validFrom" type="date" label={labels.validFrom} />
+      <TextInput form={form} name="validFrom" type="date" label={labels.validFrom} required />
       <TextInput form={form} name="validTo" type="date" label={labels.validTo} />
       <FormActions>
         <Button type="submit" disabled={form.status === 'submitting'}>
@@ -134,8 +133,8 @@ function BasisForm({ facts }: { facts: CaseFacts }) {
 function Bases({ facts }: { facts: CaseFacts }) {
   const { t, i18n } = useTranslation();
   const bases = useLegalBases(facts.id);
-  const names = new Map(itemsOf(useOrganisations().data).map((o) => [o.id, o.name]));
-  const rows = itemsOf(bases.data);
+  const names = new Map((useOrganisations().data?.items ?? []).map((o) => [o.id, o.name]));
+  const rows = bases.data ?? [];
   return (
     <>
       <Paragraph>{t('consent.bases.intro')}</Paragraph>

@@ -10,7 +10,7 @@ import { useAnnounce } from '../shared/Announcer';
 import { FormError } from '../shared/form/fields';
 import { PageHeading } from '../shared/PageHeading';
 import { ErrorState, Loading } from '../shared/States';
-import { itemsOf, useReminders, useSendReminders } from './api';
+import { useReminders, useSendReminders } from './api';
 import './consent.css';
 
 export default function RemindersPage() {
@@ -20,7 +20,7 @@ export default function RemindersPage() {
   const send = useSendReminders();
   const [error, setError] = useState<string>();
   const [sent, setSent] = useState(false);
-  const rows = itemsOf(reminders.data);
+  const rows = reminders.data ?? [];
   return (
     <div className="stack">
       <PageHeading>{t('consent.reminders.title')}</PageHeading>
@@ -46,14 +46,16 @@ export default function RemindersPage() {
               </Table.Head>
               <Table.Body>
                 {rows.map((r) => (
-                  <Table.Row key={`${r.consentId}-${r.reason}`}>
+                  <Table.Row key={`${r.consentId}-${r.kind}-${r.turns ?? ''}`}>
                     <Table.Cell data-label={t('consent.reminders.case')}>
                       <DsLink asChild>
                         <Link to={`/saker/${r.caseId}/samtykke`}>{r.reference}</Link>
                       </DsLink>
                     </Table.Cell>
                     <Table.Cell data-label={t('consent.reminders.reason')}>
-                      {t(`consent.reminders.why.${r.reason}`, { defaultValue: r.reason })}
+                      {r.kind === 'birthday'
+                        ? t('consent.reminders.turns', { age: r.turns ?? '' })
+                        : t('consent.reminders.expiring')}
                     </Table.Cell>
                     <Table.Cell data-label={t('consent.reminders.due')}>
                       {formatDate(r.dueOn, i18n.language)}
@@ -71,16 +73,19 @@ export default function RemindersPage() {
               disabled={send.isPending}
               onClick={() => {
                 setError(undefined);
-                send.mutate(undefined, {
-                  onSuccess: () => {
-                    setSent(true);
-                    announce(t('consent.reminders.sent'));
+                send.mutate(
+                  {},
+                  {
+                    onSuccess: () => {
+                      setSent(true);
+                      announce(t('consent.reminders.sent'));
+                    },
+                    onError: (e) =>
+                      setError(
+                        e instanceof ApiError ? problemText(e.problem, t) : t('problem.generic'),
+                      ),
                   },
-                  onError: (e) =>
-                    setError(
-                      e instanceof ApiError ? problemText(e.problem, t) : t('problem.generic'),
-                    ),
-                });
+                );
               }}
             >
               {t('consent.reminders.send')}

@@ -1,58 +1,108 @@
 import { describe, expect, it } from 'vitest';
 import { caseFacts } from './facts';
+import type { CaseRead } from './types';
 
-describe('what the consent pages read of a case', () => {
-  it('takes shown items and leaves withheld ones out', () => {
-    const facts = caseFacts(
-      {
-        id: 'c1',
-        reference: 'SAK-2026-0001',
-        subject: { value: { name: 'Test', birthDate: '2012-03-04' }, access: { basis: 'consent' } },
-        guardians: [
-          { value: { id: 'g1', name: 'Mor', parentalResponsibility: true } },
-          { withheld: true, reason: 'consent-missing', category: 'guardians' },
-          { id: 'g2', name: 'Far', parentalResponsibility: false },
-        ],
-        team: [
-          { personId: 'p1', organisationId: 'o1', role: 'lead' },
-          { personId: 'p2', organisationId: 'o2', role: 'member' },
+const access = {
+  basis: 'consent' as const,
+  consentId: null,
+  legalBasisId: null,
+  breakGlassId: null,
+  explanation: 'consent' as never,
+  policyVersion: '2026-1',
+};
+
+function view(over: Partial<CaseRead>): CaseRead {
+  return {
+    id: 'c1',
+    reference: 'SAK-2026-0001',
+    myRole: 'lead',
+    myOrganisationId: 'o1',
+    subject: {
+      id: 's',
+      version: 1,
+      identity: {
+        withheld: false,
+        access,
+        name: 'Test',
+        birthDate: '2012-03-04',
+        age: 14,
+        identityNumber: null,
+      },
+      guardians: {
+        withheld: false,
+        access,
+        items: [
+          {
+            id: 'g1',
+            name: 'Mor',
+            parentalResponsibility: true,
+            relation: 'mor',
+            phone: null,
+            email: null,
+          },
+          {
+            id: 'g2',
+            name: 'Far',
+            parentalResponsibility: false,
+            relation: 'far',
+            phone: null,
+            email: null,
+          },
         ],
       },
-      'p1',
-    );
+    },
+    team: [
+      {
+        id: 'm1',
+        role: 'lead',
+        organisationId: 'o1',
+        member: { withheld: false, access, personId: 'p1', name: 'A' },
+      },
+      {
+        id: 'm2',
+        role: 'member',
+        organisationId: null,
+        member: { withheld: false, access, personId: 'p2', name: 'B' },
+      },
+    ],
+    ...over,
+  } as CaseRead;
+}
+
+describe('what the consent pages read of a case', () => {
+  it('takes the shown identity, guardians and my seat', () => {
+    const facts = caseFacts(view({}), 'p1');
     expect(facts.birthDate).toBe('2012-03-04');
     expect(facts.guardians.map((g) => [g.id, g.parentalResponsibility])).toEqual([
       ['g1', true],
       ['g2', false],
     ]);
-    expect(facts.myOrganisationId).toBe('o1');
+    expect(facts.team).toEqual([{ organisationId: 'o1', role: 'lead', isMe: true }]);
     expect(facts.iAmLead).toBe(true);
   });
 
-  it('reads the identity item and the team member items', () => {
+  it('knows no birth date and no guardians when they are withheld', () => {
+    const withheld = {
+      withheld: true as const,
+      reason: 'consent-withdrawn' as const,
+      category: 'identity' as const,
+      regime: 'slt' as const,
+      policyVersion: '2026-1',
+    };
+    const v = view({ myRole: 'member' });
     const facts = caseFacts(
       {
-        id: 'c2',
-        myRole: 'member',
-        myOrganisationId: 'o9',
+        ...v,
         subject: {
-          id: 's',
-          identity: { withheld: false, name: 'X', birthDate: '2011-01-02', access: {} },
-          guardians: { withheld: false, items: [{ id: 'g', name: 'Mor' }], access: {} },
+          ...v.subject,
+          identity: withheld,
+          guardians: { ...withheld, category: 'guardians' },
         },
-        team: [{ id: 'm', role: 'member', organisationId: 'o9', member: { personId: 'p' } }],
       },
-      'p',
+      'p1',
     );
-    expect(facts.birthDate).toBe('2011-01-02');
-    expect(facts.guardians).toEqual([{ id: 'g', name: 'Mor', parentalResponsibility: true }]);
-    expect(facts.team[0]?.isMe).toBe(true);
-    expect(facts.iAmLead).toBe(false);
-  });
-
-  it('knows no birth date when the subject is withheld', () => {
-    const facts = caseFacts({ id: 'c', subject: { withheld: true, reason: 'x' } }, 'p');
     expect(facts.birthDate).toBeNull();
+    expect(facts.guardians).toEqual([]);
     expect(facts.iAmLead).toBe(false);
   });
 });

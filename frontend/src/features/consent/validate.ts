@@ -2,6 +2,7 @@
  * least 20 characters; report_offence names the agency's decision). */
 import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../api/problem';
+import { limitOf } from '../shared/form/limits';
 
 export interface BasisValues {
   basis: string;
@@ -13,8 +14,9 @@ export interface BasisValues {
   validTo: string;
 }
 
-export const JUSTIFICATION = { min: 20, max: 2000 } as const;
-export const DECISION_REF_MAX = 200;
+const J = limitOf('LegalBasisCreate', 'justification');
+export const JUSTIFICATION = { min: J.minLength ?? 20, max: J.maxLength ?? 2000 };
+export const DECISION_REF_MAX = limitOf('LegalBasisCreate', 'agencyDecisionRef').maxLength ?? 200;
 
 export function basisErrors(v: BasisValues, t: TFunction): FieldErrors {
   const e: FieldErrors = {};
@@ -32,6 +34,7 @@ export function basisErrors(v: BasisValues, t: TFunction): FieldErrors {
     else if (v.agencyDecisionRef.length > DECISION_REF_MAX)
       e.agencyDecisionRef = t('validation.maxLength', { max: DECISION_REF_MAX });
   }
+  if (!v.validFrom) e.validFrom = t('validation.required');
   if (v.validFrom && v.validTo && v.validTo <= v.validFrom) e.validTo = t('consent.error.validTo');
   return e;
 }

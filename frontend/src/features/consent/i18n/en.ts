@@ -17,6 +17,25 @@ export const consentEn: DeepPartial<typeof consentNb> = {
     registered: "The consent is registered. Record each party's answer.",
     cardTitle: 'Consent {{n}}, valid {{from}}–{{to}}',
     recollect: 'Must be collected again',
+    cardTitleOpen: 'Consent {{n}}, valid from {{from}}',
+    cardWithheld: 'Consent {{n}}',
+    withheld: 'Withheld: {{reason}}',
+    stateIn: '{{regime}}: {{state}}',
+    easyReadShort: 'easy-read version',
+    regime: {
+      health: 'Health information',
+      child_welfare: 'Child welfare information',
+      school: 'School information',
+      nav: 'NAV information',
+      police: 'Police information',
+      slt: 'Municipal information',
+    },
+    notice: {
+      standard:
+        'We ask for consent for the chosen services to share the chosen information with the follow-up team of the case. The purpose is to follow up the child or young person together. The services are bound by confidentiality, and information is shared only with consent or where the law allows. Consent is voluntary. You may withdraw it at any time, orally or in writing, and sharing stops at once. You have the right to know who has seen the information.',
+      easyRead:
+        'Several adults want to help you. To help you together they need to talk about you. They can only do that if you and your parents say yes. You can say no. You can change your mind whenever you like. Then they stop sharing. You can ask who has read about you.',
+    },
     partiesCaption: 'Parties and latest answer',
     yes: 'Yes',
     no: 'No',
@@ -64,6 +83,7 @@ export const consentEn: DeepPartial<typeof consentNb> = {
       latest: 'Latest answer',
       actions: 'Record',
       notRequired: 'Their view is recorded but not required',
+      required: 'Must consent',
     },
     verification: {
       bankid: 'BankID',
@@ -115,6 +135,7 @@ export const consentEn: DeepPartial<typeof consentNb> = {
       'consent-scope-category': 'category not covered',
       'consent-scope-recipient': 'recipient not covered',
       'consent-scope-source': 'source not covered',
+      'consent-scope-purpose': 'purpose not covered',
       'no-legal-basis': 'no legal basis',
       other: 'denied',
     },
@@ -153,7 +174,6 @@ export const consentEn: DeepPartial<typeof consentNb> = {
       childView: "The child's own view",
       easyRead: 'The child was given the easy-read notice',
       notice: 'Notice given',
-      noticeVersion: 'Notice version',
       noticeLanguage: 'Notice language',
       method: 'Method',
       evidenceRef: 'Evidence (reference)',
@@ -192,6 +212,7 @@ export const consentEn: DeepPartial<typeof consentNb> = {
         child: "The child's view",
         method: 'Method and evidence',
         summary: 'Summary',
+        answers: "The parties' answers",
       },
       next: 'Next',
       back: 'Previous',
@@ -215,6 +236,11 @@ export const consentEn: DeepPartial<typeof consentNb> = {
       childIntro:
         "The child has the right to be heard, with a notice they understand. Write the view in the child's own words.",
       methodIntro: 'How the consent was collected, and where the evidence is.',
+      noticeSummary: 'The notice given (version {{version}})',
+      answersIntro:
+        "The consent is registered. Record each party's answer now, or later on the consents page.",
+      done: 'Done',
+      doneFlash: 'The consent is registered.',
       summaryIntro:
         "Read it through before registering. Each party's answer is recorded afterwards on the consents page.",
     },
@@ -252,6 +278,7 @@ export const consentEn: DeepPartial<typeof consentNb> = {
       basis: 'Legal basis',
       unknown: 'Unknown',
       denied: 'Denied: {{reason}}',
+      breakGlass: 'emergency access',
     },
     reminders: {
       title: 'Consents to follow up',
@@ -261,14 +288,10 @@ export const consentEn: DeepPartial<typeof consentNb> = {
       case: 'Case',
       reason: 'Why',
       due: 'Date',
+      expiring: 'Expires',
+      turns: 'Turns {{age}}: collect again',
       send: 'Send reminders by email',
       sent: 'The reminders are sent.',
-      why: {
-        expiring: 'Expires',
-        turns_15: 'Turns 15',
-        turns_16: 'Turns 16',
-        turns_18: 'Turns 18',
-      },
     },
   },
 };

@@ -13,6 +13,25 @@ export const consentNb = {
     registered: 'Samtykket er registrert. Registrer svaret fra hver part.',
     cardTitle: 'Samtykke {{n}}, gyldig {{from}}–{{to}}',
     recollect: 'Må innhentes på nytt',
+    cardTitleOpen: 'Samtykke {{n}}, gyldig fra {{from}}',
+    cardWithheld: 'Samtykke {{n}}',
+    withheld: 'Skjult: {{reason}}',
+    stateIn: '{{regime}}: {{state}}',
+    easyReadShort: 'lettlest versjon',
+    regime: {
+      health: 'Helseopplysninger',
+      child_welfare: 'Barnevernsopplysninger',
+      school: 'Skoleopplysninger',
+      nav: 'NAV-opplysninger',
+      police: 'Politiopplysninger',
+      slt: 'Kommunale opplysninger',
+    },
+    notice: {
+      standard:
+        'Vi ber om samtykke til at tjenestene som er valgt, kan dele opplysningene som er valgt, med oppfølgingsteamet i saken. Formålet er å følge opp barnet eller ungdommen sammen. Tjenestene har taushetsplikt, og opplysningene deles bare med samtykke eller når loven gir hjemmel. Samtykket er frivillig. Du kan trekke det tilbake når som helst, muntlig eller skriftlig, og da stopper delingen med en gang. Du har rett til innsyn i hvem som har sett opplysningene.',
+      easyRead:
+        'Flere voksne vil hjelpe deg. For å hjelpe deg sammen må de snakke om deg. De kan bare gjøre det hvis du og foreldrene dine sier ja. Du kan si nei. Du kan ombestemme deg når du vil. Da slutter de å dele. Du kan spørre hvem som har lest om deg.',
+    },
     partiesCaption: 'Parter og siste svar',
     latest: '{{kind}} {{at}}',
     yes: 'Ja',
@@ -65,6 +84,7 @@ export const consentNb = {
       latest: 'Siste svar',
       actions: 'Registrer',
       notRequired: 'Synet registreres, men kreves ikke',
+      required: 'Må samtykke',
     },
     verification: {
       bankid: 'BankID',
@@ -116,6 +136,7 @@ export const consentNb = {
       'consent-scope-category': 'opplysningstypen er ikke omfattet',
       'consent-scope-recipient': 'mottakeren er ikke omfattet',
       'consent-scope-source': 'kilden er ikke omfattet',
+      'consent-scope-purpose': 'formålet er ikke omfattet',
       'no-legal-basis': 'mangler hjemmel',
       other: 'avvist',
     },
@@ -154,7 +175,6 @@ export const consentNb = {
       childView: 'Barnets eget syn',
       easyRead: 'Barnet fikk informasjonen i lettlest versjon',
       notice: 'Informasjon gitt',
-      noticeVersion: 'Versjon av informasjonsskrivet',
       noticeLanguage: 'Språk i informasjonsskrivet',
       method: 'Måte',
       evidenceRef: 'Dokumentasjon (referanse)',
@@ -193,6 +213,7 @@ export const consentNb = {
         child: 'Barnets syn',
         method: 'Måte og dokumentasjon',
         summary: 'Oppsummering',
+        answers: 'Svar fra partene',
       },
       next: 'Neste',
       back: 'Forrige',
@@ -216,6 +237,11 @@ export const consentNb = {
       childIntro:
         'Barnet skal få si sin mening, med en informasjon det forstår. Skriv synet med barnets egne ord.',
       methodIntro: 'Hvordan samtykket ble innhentet, og hvor dokumentasjonen finnes.',
+      noticeSummary: 'Informasjonsskrivet som ble gitt (versjon {{version}})',
+      answersIntro:
+        'Samtykket er registrert. Registrer svaret fra hver part nå, eller senere på samtykkesiden.',
+      done: 'Ferdig',
+      doneFlash: 'Samtykket er registrert.',
       summaryIntro:
         'Les over før du registrerer. Svarene fra hver part registreres etterpå på samtykkesiden.',
     },
@@ -253,6 +279,7 @@ export const consentNb = {
       basis: 'Hjemmel',
       unknown: 'Ukjent',
       denied: 'Avvist: {{reason}}',
+      breakGlass: 'nødtilgang',
     },
     reminders: {
       title: 'Samtykker å følge opp',
@@ -262,14 +289,10 @@ export const consentNb = {
       case: 'Sak',
       reason: 'Hvorfor',
       due: 'Dato',
+      expiring: 'Går ut',
+      turns: 'Fyller {{age}} år: må innhentes på nytt',
       send: 'Send påminnelser på e-post',
       sent: 'Påminnelsene er sendt.',
-      why: {
-        expiring: 'Går ut',
-        turns_15: 'Fyller 15 år',
-        turns_16: 'Fyller 16 år',
-        turns_18: 'Fyller 18 år',
-      },
     },
   },
 };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../i18n/format';
 import { SelectInput, TextInput } from '../../shared/form/fields';
 import type { FormApi } from '../../shared/form/useForm';
+import { noticeText } from '../notice';
 import type { Required } from '../policy';
 import { METHODS, type CaseFacts } from '../types';
 import type { WizardValues } from './values';
@@ -16,7 +17,7 @@ export function MethodStep({
   form: FormApi<WizardValues>;
   organisations: { id: string; name: string }[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <Paragraph>{t('consent.wizard.methodIntro')}</Paragraph>
@@ -34,18 +35,20 @@ export function MethodStep({
         label={t('consent.field.evidenceRef')}
         description={t('consent.help.evidenceRef')}
       />
-      <TextInput
-        form={form}
-        name="noticeVersion"
-        label={t('consent.field.noticeVersion')}
-        required
-      />
       <SelectInput
         form={form}
         name="noticeLanguage"
         label={t('consent.field.noticeLanguage')}
         options={['nb', 'nn', 'en'].map((l) => ({ value: l, label: t(`consent.language.${l}`) }))}
       />
+      <details className="notice" data-testid="notice">
+        <summary>
+          {t('consent.wizard.noticeSummary', { version: form.values.noticeVersion })}
+        </summary>
+        <Paragraph lang={form.values.noticeLanguage}>
+          {noticeText(i18n, form.values.noticeLanguage, form.values.easyRead)}
+        </Paragraph>
+      </details>
       <SelectInput
         form={form}
         name="collectedByOrganisationId"
@@ -115,7 +118,7 @@ export function SummaryStep({
           version: v.noticeVersion,
           language: t(`consent.language.${v.noticeLanguage}`),
         })}
-        {v.easyRead ? ` · ${t('consent.field.easyRead')}` : ''}
+        {v.easyRead ? ` · ${t('consent.easyReadShort')}` : ''}
       </dd>
     </dl>
   );

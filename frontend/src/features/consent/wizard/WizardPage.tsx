@@ -1,18 +1,20 @@
 /** Consent room: the guided consent wizard — scope, the parties the policy requires (one step per
- * guardian with parental responsibility), the child's own view, method and evidence, summary. */
+ * guardian with parental responsibility), the child's own view, method and evidence, summary —
+ * then, the consent registered, each party's answer recorded in the same flow. */
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayIso } from '../../../i18n/format';
 import { useAnnounce } from '../../shared/Announcer';
-import { useFlashNavigate } from '../../shared/Flash';
 import { FormActions, FormNotices } from '../../shared/form/fields';
 import { useForm } from '../../shared/form/useForm';
-import { itemsOf, useOrganisations, usePolicy, useRegisterConsent } from '../api';
+import { useOrganisations, usePolicy, useRegimes, useRegisterConsent } from '../api';
 import { CaseFrame } from '../CaseFrame';
-import { ageOn, regimeOf } from '../policy';
-import { CATEGORIES, type CaseFacts, type Regime } from '../types';
+import { NOTICE_VERSION, noticeText, sha256Hex } from '../notice';
+import { ageOn } from '../policy';
+import { CATEGORIES, type CaseFacts } from '../types';
+import { Answers } from './Answers';
 import { MethodStep, SummaryStep } from './MethodSteps';
 import { ChildStep, GuardianStep, PartiesStep } from './PartySteps';
 import { ScopeStep } from './ScopeStep';
@@ -22,51 +24,55 @@ import {
   stepsOf,
   toBody,
   validateStep,
+  type Step,
   type WizardValues,
 } from './values';
 import '../consent.css';
 
 function Wizard({ facts }: { facts: CaseFacts }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
-  const flashTo = useFlashNavigate();
   const policy = usePolicy();
-  const organisations = itemsOf(useOrganisations().data);
+  const organisations = useOrganisations().data?.items ?? [];
   const register = useRegisterConsent();
   const names = new Map(organisations.map((o) => [o.id, o.name]));
-  const regimes = new Map<string, Regime>(organisations.map((o) => [o.id, regimeOf(o.type)]));
-  const version = policy.data?.policyVersion ?? '2026-1';
+  const regimes = useRegimes();
   const [index, setIndex] = useState(0);
+  const [registered, setRegistered] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
+  const today = todayIso();
+  const stepAt = (v: WizardValues, i: number): { steps: Step[]; step: Step } => {
+    const r = required(v, regimes, ageOn(facts.birthDate, v.validFrom || today));
+    const steps = stepsOf(facts, r);
+    return { steps, step: steps[Math.min(i, steps.length - 1)] ?? { kind: 'summary' } };
+  };
   const form = useForm<WizardValues>({
     formId: 'consent-wizard',
-    initial: initialValues(facts, todayIso(), version),
+    initial: initialValues(facts, today, NOTICE_VERSION),
     validate: (v) => {
-      const r = required(v, regimes, ageOn(facts.birthDate, v.validFrom || todayIso()));
-      const all = stepsOf(facts, r);
-      return validateStep(v, all[Math.min(index, all.length - 1)] ?? { kind: 'summary' }, r, t);
+      const r = required(v, regimes, ageOn(facts.birthDate, v.validFrom || today));
+      return validateStep(v, stepAt(v, index).step, r, t);
     },
   });
   const v = form.values;
-  const age = ageOn(facts.birthDate, v.validFrom || todayIso());
+  const age = ageOn(facts.birthDate, v.validFrom || today);
   const req = required(v, regimes, age);
-  const steps = stepsOf(facts, req);
+  const { steps, step } = stepAt(v, index);
   const at = Math.min(index, steps.length - 1);
-  const step = steps[at] ?? { kind: 'summary' as const };
   const last = at === steps.length - 1;
-  const stepName = (i: number) => {
-    const s = steps[i];
-    if (!s) return '';
-    return s.kind === 'guardian'
-      ? t('consent.wizard.step.guardian', { name: s.name })
-      : t(`consent.wizard.step.${s.kind}`);
-  };
+  const total = steps.length + 1;
+  const stepName = (s: Step | undefined) =>
+    !s
+      ? t('consent.wizard.step.answers')
+      : s.kind === 'guardian'
+        ? t('consent.wizard.step.guardian', { name: s.name })
+        : t(`consent.wizard.step.${s.kind}`);
   const moved = useRef(false);
   useEffect(() => {
     if (moved.current) heading.current?.focus();
     moved.current = true;
-  }, [at]);
-  const categories = policy.data?.categories?.length ? policy.data.categories : CATEGORIES;
+  }, [at, registered]);
+  const categories = policy.data?.categories.length ? policy.data.categories : CATEGORIES;
   const labels = {
     purposes: t('consent.field.purposes'),
     allowedCategories: t('consent.field.allowedCategories'),
@@ -80,9 +86,37 @@ function Wizard({ facts }: { facts: CaseFacts }) {
     childView: t('consent.field.childView'),
     method: t('consent.field.method'),
     evidenceRef: t('consent.field.evidenceRef'),
-    noticeVersion: t('consent.field.noticeVersion'),
     collectedByOrganisationId: t('consent.field.collectedBy'),
   };
+  const progress = (
+    <ol className="wizard-steps" aria-label={t('consent.wizard.progress')}>
+      {[...steps, undefined].map((s, i) => (
+        <li
+          key={i}
+          aria-current={(registered ? i === steps.length : i === at) ? 'step' : undefined}
+        >
+          {stepName(s)}
+        </li>
+      ))}
+    </ol>
+  );
+
+  if (registered)
+    return (
+      <div className="stack">
+        {progress}
+        <Heading level={2} data-size="xs" id="wizard-step" ref={heading} tabIndex={-1}>
+          {t('consent.wizard.stepOf', { n: total, total, name: stepName(undefined) })}
+        </Heading>
+        <Answers
+          facts={facts}
+          consentId={registered}
+          names={names}
+          regimes={regimes}
+          defaults={{ method: v.method, evidenceRef: v.evidenceRef }}
+        />
+      </div>
+    );
 
   return (
     <form
@@ -95,21 +129,18 @@ function Wizard({ facts }: { facts: CaseFacts }) {
           form.reset(values);
           return;
         }
-        await register.mutateAsync({ caseId: facts.id, body: toBody(values, facts, req) });
-        const message = t('consent.registered');
-        announce(message);
-        flashTo(`/saker/${facts.id}/samtykke`, message);
+        const text = noticeText(i18n, values.noticeLanguage, values.easyRead);
+        const saved = await register.mutateAsync({
+          params: { path: { id: facts.id } },
+          body: toBody(values, facts, req, await sha256Hex(text)),
+        });
+        announce(t('consent.registered'));
+        setRegistered(saved.id);
       })}
     >
-      <ol className="wizard-steps" aria-label={t('consent.wizard.progress')}>
-        {steps.map((_, i) => (
-          <li key={i} aria-current={i === at ? 'step' : undefined}>
-            {stepName(i)}
-          </li>
-        ))}
-      </ol>
+      {progress}
       <Heading level={2} data-size="xs" id="wizard-step" ref={heading} tabIndex={-1}>
-        {t('consent.wizard.stepOf', { n: at + 1, total: steps.length, name: stepName(at) })}
+        {t('consent.wizard.stepOf', { n: at + 1, total, name: stepName(step) })}
       </Heading>
       <FormNotices form={form} labels={labels} />
       {step.kind === 'scope' ? (

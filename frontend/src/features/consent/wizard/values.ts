@@ -3,7 +3,8 @@
 import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../../api/problem';
 import { requiredParties, type Required } from '../policy';
-import type { CaseFacts, Method, NewConsent, NewParty, Regime } from '../types';
+import { limitOf } from '../../shared/form/limits';
+import type { CaseFacts, Category, Method, NewConsent, NewParty, Regime } from '../types';
 
 export interface WizardValues {
   purposes: string[];
@@ -35,7 +36,10 @@ export type Step =
   | { kind: 'summary' };
 
 export const VERIFICATIONS = ['bankid', 'id_document', 'known_in_person', 'written_signature'];
-export const TEXT_MAX = { childView: 4000, evidenceRef: 200, noticeVersion: 40 } as const;
+export const TEXT_MAX = {
+  childView: limitOf('ConsentCreate', 'childView').maxLength ?? 4000,
+  evidenceRef: limitOf('ConsentEventCreate', 'evidenceRef').maxLength ?? 200,
+};
 
 export function initialValues(
   facts: CaseFacts,
@@ -127,8 +131,6 @@ export function validateStep(
   }
   if (step.kind === 'method' || step.kind === 'summary') {
     if (!v.method) e.method = t('validation.required');
-    if (!v.noticeVersion.trim()) e.noticeVersion = t('validation.required');
-    e.noticeVersion ??= tooLong(v.noticeVersion, TEXT_MAX.noticeVersion, t);
     if (v.method === 'oral_documented' && !v.evidenceRef.trim())
       e.evidenceRef = t('consent.error.oralEvidence');
     e.evidenceRef ??= tooLong(v.evidenceRef, TEXT_MAX.evidenceRef, t);
@@ -137,7 +139,13 @@ export function validateStep(
   return e;
 }
 
-export function toBody(v: WizardValues, facts: CaseFacts, req: Required): NewConsent {
+/** The request body; `noticeSha256` is the hash of the notice text the parties were given. */
+export function toBody(
+  v: WizardValues,
+  facts: CaseFacts,
+  req: Required,
+  noticeSha256: string,
+): NewConsent {
   const parties: NewParty[] = [
     {
       kind: 'subject',
@@ -153,22 +161,22 @@ export function toBody(v: WizardValues, facts: CaseFacts, req: Required): NewCon
         identityVerifiedBy: v.guardianVerification[g.id] ?? '',
       });
   return {
-    scope: {
-      purposes: v.purposes,
-      allowedCategories: v.allowedCategories,
-      excludedCategories: v.excludedCategories,
-      sourceOrganisationIds: v.sourceOrganisationIds,
-      recipientOrganisationIds: v.recipientOrganisationIds,
-      forums: v.forums,
-      validFrom: v.validFrom,
-      validTo: v.validTo,
-      onwardSharing: v.onwardSharing,
-    },
-    notice: { version: v.noticeVersion.trim(), language: v.noticeLanguage, easyRead: v.easyRead },
+    purposes: v.purposes as NewConsent['purposes'],
+    allowedCategories: v.allowedCategories as Category[],
+    excludedCategories: v.excludedCategories as Category[],
+    sourceOrganisationIds: v.sourceOrganisationIds,
+    recipientOrganisationIds: v.recipientOrganisationIds,
+    forums: v.forums as NewConsent['forums'],
+    validFrom: v.validFrom,
+    validTo: v.validTo || null,
+    onwardSharing: v.onwardSharing,
+    noticeVersion: v.noticeVersion,
+    noticeLanguage: v.noticeLanguage,
+    noticeSha256,
+    easyRead: v.easyRead,
     parties,
     collectedByOrganisationId: v.collectedByOrganisationId,
     method: v.method as Method,
-    evidenceRef: v.evidenceRef.trim() || null,
     childView: v.childView.trim() || null,
   };
 }
