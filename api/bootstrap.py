@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cached_property
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -48,8 +48,7 @@ from domain.access.service import AccessService
 from domain.agreements.service import AgreementsService
 from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
-from domain.archive.delivery import BATCH, Deliverer, DeliveryReport
-from domain.archive.messages import LEASE
+from domain.archive.service import ArchiveService
 from domain.cases.service import CasesService
 from domain.measures.ports import PlanRenderer
 from domain.measures.service import MeasuresService
@@ -104,6 +103,11 @@ class Container:
         return archive.archive_uow_factory(
             self.connections, self.renderer, self.measures, self.plan_renderer
         )
+
+    @cached_property
+    def archive(self) -> ArchiveService:
+        """The archive's use cases (messages, retry, record status, settings, extracts)."""
+        return archive.archive_service(self.archive_uow, self.clock)
 
     @property
     def authenticator(self) -> Authenticator:
@@ -204,31 +208,6 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
         ),
         connections=connections,
     )
-
-
-def archive_deliverer(c: Container, *, batch: int = BATCH, lease: timedelta = LEASE) -> Deliverer:
-    """The worker's use case: the configured transport (``SAMORDNA_ARCHIVE_TRANSPORT``)."""
-    transport = archive.archive_transport(c.settings)
-    return archive.deliverer(
-        c.connections, c.archive_uow, transport, c.clock, batch=batch, lease=lease
-    )
-
-
-async def run_archive_worker(
-    settings: Settings,
-    *,
-    idle: float,
-    batch: int = BATCH,
-    lease: timedelta = LEASE,
-    until_idle: bool = False,
-) -> DeliveryReport:
-    """``samordna worker``: deliver until SIGTERM/SIGINT (or, ``until_idle``, until none is due)."""
-    c = build_container(settings)
-    try:
-        d = archive_deliverer(c, batch=batch, lease=lease)
-        return (await archive.work(d, idle=idle, until_idle=until_idle)).report
-    finally:
-        await c.aclose()
 
 
 async def schema_status(urls: DatabaseUrls) -> tuple[str | None, str]:

@@ -15,7 +15,7 @@ from uuid import UUID
 import typer
 from rich.console import Console
 
-from api import bootstrap
+from api import bootstrap, cli_archive
 from api.logs import log_config
 from api.settings import Settings
 
@@ -26,6 +26,8 @@ measures = typer.Typer(help="Prevention measures (tiltak).", no_args_is_help=Tru
 app.add_typer(db, name="db")
 app.add_typer(dev, name="dev")
 app.add_typer(measures, name="measures")
+app.add_typer(cli_archive.archive, name="archive")
+app.command()(cli_archive.worker)
 keys = typer.Typer(help="The keys of the cases' field cipher.", no_args_is_help=True)
 app.add_typer(keys, name="keys")
 audit_cli = typer.Typer(help="The access log of subject data (issue 11).", no_args_is_help=True)
@@ -175,38 +177,6 @@ def keys_rotate() -> None:
     for column, n in sorted(report.resealed.items()):
         typer.echo(f"{column}: {n} re-sealed")
     typer.echo(f"re-sealed {report.total} values, {report.rehashed} identity hashes recomputed")
-
-
-@app.command()
-def worker(
-    idle: Annotated[float, typer.Option(help="Seconds to wait when nothing is due.")] = 2.0,
-    batch: Annotated[int, typer.Option(help="Messages claimed at a time.", min=1)] = 10,
-    lease: Annotated[
-        float, typer.Option(help="Seconds a claim holds before another worker may take it.")
-    ] = 120.0,
-    until_idle: Annotated[
-        bool, typer.Option(help="Stop once nothing is due (a one-off drain).")
-    ] = False,
-) -> None:
-    """Deliver finished records to the archive (SAMORDNA_ARCHIVE_TRANSPORT) until stopped
-    (SIGTERM/SIGINT finish the batch in flight). Several workers may run side by side."""
-    from datetime import timedelta
-
-    s = _settings()
-    logging.config.dictConfig(log_config())
-    current, head = asyncio.run(bootstrap.schema_status(bootstrap.database_urls(s)))
-    if current != head:
-        console.print(f"[red]The database schema is at {current or 'nothing'}, not {head}.[/red]")
-        raise typer.Exit(1)
-    report = asyncio.run(
-        bootstrap.run_archive_worker(
-            s, idle=idle, batch=batch, lease=timedelta(seconds=lease), until_idle=until_idle
-        )
-    )
-    console.print(
-        f"Archive worker stopped: delivered {report.delivered}, failed {report.failed},"
-        f" dead {report.dead}."
-    )
 
 
 @audit_cli.command("seal")
