@@ -15,6 +15,7 @@ def routers() -> tuple[APIRouter, ...]:
     from api.rest.annual_wheel import norms as wheel_norms
     from api.rest.annual_wheel import tasks as wheel_tasks
     from api.rest.annual_wheel import templates as wheel_templates
+    from api.rest.archive import routes as archive
     from api.rest.cases import routes as cases
     from api.rest.measures import routes as measures
     from api.rest.meetings import routes as meetings
@@ -47,6 +48,7 @@ def routers() -> tuple[APIRouter, ...]:
         agreement_documents.router,
         measures.router,
         cases.router,
+        archive.router,
         problems.router,
         health.router,
     )

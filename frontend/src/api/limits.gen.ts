@@ -48,6 +48,13 @@ export const limits = {
     partyIds: { minItems: 2, maxItems: 20 },
     title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
+  ArchiveSettingsUpdate: {
+    administrativeUnit: { maxLength: 200 },
+    archivePart: { maxLength: 100 },
+    caseOfficer: { maxLength: 200 },
+    classId: { maxLength: 100 },
+    classificationSystem: { maxLength: 100 },
+  },
   AttendanceSet: {
     presence: { required: true },
   },
@@ -149,6 +156,10 @@ export const limits = {
     method: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     performerName: { maxLength: 200 },
+  },
+  ExtractCreate: {
+    from: { required: true },
+    to: { required: true },
   },
   FeedTokenCreate: {
     scope: { required: true },

@@ -538,6 +538,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/archive/extracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Extract
+         * @description Start a deposit extract (arkivuttrekk) of the unit's finished records whose date lies in
+         *     [from, to]; follow it at ``Location``.
+         */
+        post: operations["archive-extracts-start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/archive/extracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Extract
+         * @description The job: queued, running (done of total records), done (size) or failed.
+         */
+        get: operations["archive-extracts-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/archive/extracts/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Extract
+         * @description The finished zip (arkivstruktur.xml, arkivuttrekk.xml, endringslogg.xml, the XSDs and
+         *     DOKUMENT/); 404 until the job is done.
+         */
+        get: operations["archive-extracts-download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/archive/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Messages
+         * @description The unit's archive messages, newest first (coordinators, unit admins and machines with
+         *     ``samordna:archive.read``).
+         */
+        get: operations["archive-messages-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/archive/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Message
+         * @description One message with its receipt or its last error.
+         */
+        get: operations["archive-messages-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/archive/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Message
+         * @description Put a dead (or failed) message back to pending with its attempts from zero. Requires
+         *     If-Match with the version you read; 409 when it is not failed or dead.
+         */
+        post: operations["archive-messages-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/archive/records/{kind}/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Record Status
+         * @description Where a record went: its state, the archive's saksnummer and journalpostnummer. For
+         *     minutes ``recordId`` is the meeting. Whoever may read the unit's records may see it.
+         */
+        get: operations["archive-record-status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/archive/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Settings
+         * @description The unit's archive settings (version 0: never saved, the archive is off).
+         */
+        get: operations["archive-settings-get"];
+        /**
+         * Set Settings
+         * @description Change the settings sent (null or blank clears an optional one). Requires If-Match.
+         */
+        put: operations["archive-settings-set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bodies": {
         parameters: {
             query?: never;
@@ -2970,6 +3139,129 @@ export interface components {
             /** Recordedbypersonid */
             recordedByPersonId: string | null;
         };
+        /** ArchiveMessageRead */
+        ArchiveMessageRead: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Deliveredat */
+            deliveredAt: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Key
+             * @description referanseEksternNoekkel.noekkel: the idempotency key.
+             */
+            key: string;
+            /**
+             * Lasterror
+             * @description Composed by Samordna; never record content.
+             */
+            lastError: string | null;
+            /**
+             * Nextattemptat
+             * Format: date-time
+             */
+            nextAttemptAt: string;
+            /** Partid */
+            partId: string | null;
+            receipt: components["schemas"]["ReceiptRead"] | null;
+            /**
+             * Recordid
+             * Format: uuid
+             */
+            recordId: string;
+            recordKind: components["schemas"]["RecordKind"];
+            status: components["schemas"]["MessageStatus"];
+            /**
+             * Subjectid
+             * Format: uuid
+             * @description The record as the SPA names it (the meeting for minutes).
+             */
+            subjectId: string;
+            /** Version */
+            version: number;
+        };
+        /** ArchiveSettingsRead */
+        ArchiveSettingsRead: {
+            /**
+             * Administrativeunit
+             * @description administrativEnhet
+             */
+            administrativeUnit: string | null;
+            /**
+             * Archivepart
+             * @description arkivdel
+             */
+            archivePart: string | null;
+            /**
+             * Caseofficer
+             * @description saksansvarlig
+             */
+            caseOfficer: string | null;
+            /**
+             * Classid
+             * @description klasseID, e.g. "026".
+             */
+            classId: string | null;
+            /**
+             * Classificationsystem
+             * @description klassifikasjonssystem, "ARKNOKKEL".
+             */
+            classificationSystem: string | null;
+            /**
+             * Enabled
+             * @description Off: messages are enqueued but wait (not configured).
+             */
+            enabled: boolean;
+            /**
+             * Version
+             * @description 0 until first saved.
+             */
+            version: number;
+        };
+        /** ArchiveSettingsUpdate */
+        ArchiveSettingsUpdate: {
+            /**
+             * Administrativeunit
+             * @description null or blank: cleared.
+             */
+            administrativeUnit?: string | null;
+            /**
+             * Archivepart
+             * @description null or blank: cleared.
+             */
+            archivePart?: string | null;
+            /**
+             * Caseofficer
+             * @description null or blank: cleared.
+             */
+            caseOfficer?: string | null;
+            /**
+             * Classid
+             * @description null or blank: cleared.
+             */
+            classId?: string | null;
+            /**
+             * Classificationsystem
+             * @description null or blank: cleared.
+             */
+            classificationSystem?: string | null;
+            /** Enabled */
+            enabled?: boolean;
+        };
+        /**
+         * ArchiveState
+         * @enum {string}
+         */
+        ArchiveState: "none" | "not_configured" | "waiting" | "delivered" | "failed" | "dead";
         /**
          * Aspect
          * @enum {string}
@@ -4219,6 +4511,74 @@ export interface components {
          * @enum {string}
          */
         Explanation: "own-service" | "break-glass" | "legal-basis" | "consent";
+        /** ExtractCreate */
+        ExtractCreate: {
+            /**
+             * From
+             * Format: date
+             * @description First day (inclusive).
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             * @description Last day (inclusive).
+             */
+            to: string;
+        };
+        /** ExtractJobRead */
+        ExtractJobRead: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Done
+             * @description Records read so far.
+             */
+            done: number;
+            /**
+             * Error
+             * @description Why it failed, by kind; never record content.
+             */
+            error: string | null;
+            /** Filename */
+            filename: string;
+            /** Finishedat */
+            finishedAt: string | null;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Size
+             * @description Bytes of the finished zip.
+             */
+            size: number | null;
+            status: components["schemas"]["ExtractStatus"];
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            /**
+             * Total
+             * @description Records to read (0 until the job has counted them).
+             */
+            total: number;
+        };
+        /**
+         * ExtractStatus
+         * @enum {string}
+         */
+        ExtractStatus: "queued" | "running" | "done" | "failed";
         /** FactorRead */
         FactorRead: {
             /** Code */
@@ -5278,6 +5638,11 @@ export interface components {
              */
             validTo?: string | null;
         };
+        /**
+         * MessageStatus
+         * @enum {string}
+         */
+        MessageStatus: "pending" | "delivering" | "delivered" | "failed" | "dead";
         /** MilestoneIn */
         MilestoneIn: {
             /**
@@ -5665,6 +6030,21 @@ export interface components {
         PageOf_AgreementRead_: {
             /** Items */
             items: components["schemas"]["AgreementRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filter, on all pages.
+             */
+            total: number;
+        };
+        /** PageOf[ArchiveMessageRead] */
+        PageOf_ArchiveMessageRead_: {
+            /** Items */
+            items: components["schemas"]["ArchiveMessageRead"][];
             /**
              * Nextcursor
              * @description Pass as `cursor` for the next page; null at the end.
@@ -6090,6 +6470,45 @@ export interface components {
              * @description Chair, deputy and members on the meeting's date.
              */
             votingMembers: number;
+        };
+        /** ReceiptRead */
+        ReceiptRead: {
+            /**
+             * Existing
+             * @description The archive already held the key (a re-sent message).
+             */
+            existing: boolean;
+            /**
+             * Journalpostnummer
+             * @description The registry entry number, e.g. "45".
+             */
+            journalpostnummer: string | null;
+            /** Mappesystemid */
+            mappeSystemId: string | null;
+            /** Registreringsystemid */
+            registreringSystemId: string | null;
+            /**
+             * Saksnummer
+             * @description The archive's case number, e.g. "2026/123".
+             */
+            saksnummer: string | null;
+        };
+        /**
+         * RecordKind
+         * @description The archive-worthy records (DOMAIN.md "Documentation and archive").
+         * @enum {string}
+         */
+        RecordKind: "minutes" | "action_plan" | "agreement" | "evaluation" | "measure";
+        /** RecordStatusRead */
+        RecordStatusRead: {
+            /** Journalpostnummer */
+            journalpostnummer: string | null;
+            /** Messages */
+            messages: components["schemas"]["ArchiveMessageRead"][];
+            /** Saksnummer */
+            saksnummer: string | null;
+            /** @description Worst first: dead, failed, waiting (not_configured when the archive is off), delivered; none when nothing was enqueued. */
+            state: components["schemas"]["ArchiveState"];
         };
         /**
          * Registry
@@ -10823,6 +11242,667 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-extracts-start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtractCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractJobRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-extracts-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractJobRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-extracts-download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deposit extract as a zip. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-messages-list": {
+        parameters: {
+            query?: {
+                /** @description Only messages in this status. */
+                status?: components["schemas"]["MessageStatus"] | null;
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_ArchiveMessageRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-messages-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveMessageRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-messages-retry": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveMessageRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-record-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["RecordKind"];
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordStatusRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-settings-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveSettingsRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "archive-settings-set": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveSettingsRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -22202,6 +23282,7 @@ export const agendaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementKind"]> = ["cooperation", "police_council"];
 export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStatus"]> = ["active", "due_for_review", "expired"];
 export const approvalKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalKind"]> = ["chair", "next_meeting"];
+export const archiveStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ArchiveState"]> = ["none", "not_configured", "waiting", "delivered", "failed", "dead"];
 export const aspectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Aspect"]> = ["effect", "implementation", "user_experience", "participation"];
 export const bodyRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BodyRole"]> = ["chair", "deputy", "secretary", "member", "observer"];
 export const caseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseKind"]> = ["follow_up_team", "youth_follow_up", "youth_sentence", "other"];
@@ -22224,6 +23305,7 @@ export const evaluationTriggerValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["given", "refused", "withdrawn", "expired"];
 export const evidenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Evidence"]> = ["documented", "experience_based", "unknown"];
 export const explanationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Explanation"]> = ["own-service", "break-glass", "legal-basis", "consent"];
+export const extractStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExtractStatus"]> = ["queued", "running", "done", "failed"];
 export const feedScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedScope"]> = ["person", "body"];
 export const forumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Forum"]> = ["follow_up_team"];
 export const legalBasisCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalBasisCode"]> = ["consent", "anonymised", "same_purpose", "necessary_for_own_tasks", "report_offence", "own_service", "break_glass"];
@@ -22231,6 +23313,7 @@ export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schem
 export const meReadKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeRead"]["kind"]> = ["person", "machine"];
 export const meetingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingStatus"]> = ["planned", "held", "minutes_draft", "minutes_approved", "distributed", "cancelled"];
 export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRole"]> = ["lead", "member"];
+export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatus"]> = ["pending", "delivering", "delivered", "failed", "dead"];
 export const normStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NormStatus"]> = ["ok", "at_risk", "missed", "not_applicable"];
 export const normWarningValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NormWarning"]> = ["unplanned", "unreachable", "unrecorded"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["school", "kindergarten", "educational_psychological_service", "child_welfare", "health_station", "school_health_service", "nav", "police", "mediation_service", "culture_and_leisure", "substance_use_and_mental_health", "refugee_service", "upper_secondary", "volunteer", "business", "faith_community", "municipal_administration", "other"];
@@ -22241,6 +23324,7 @@ export const performerValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "adopted", "expired"];
 export const presenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Presence"]> = ["present", "absent_with_notice", "absent_without_notice"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["follow_up"];
+export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["minutes", "action_plan", "agreement", "evaluation", "measure"];
 export const registryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]> = ["ungsinn", "blueprints", "crimesolutions", "other"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["unit_admin", "coordinator", "police_contact", "steering_reader"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["samordna:trends.read", "samordna:import.write", "samordna:archive.read", "samordna:organisation.read"];
