@@ -148,7 +148,11 @@ _SCOPE_ORDER = (
 def decide(request: Request, facts: Facts, policy: ConsentPolicy = POLICY) -> Decision:
     item, v = request.item, policy.version
     grant = facts.break_glass
-    glass = grant is not None and grant.active_at(request.at)
+    glass = (
+        grant is not None
+        and grant.person_id == request.reader_person_id
+        and grant.active_at(request.at)
+    )
     if request.team_role is None and not glass:
         return Deny(reason=DenyReason.NOT_ON_TEAM, policy_version=v)
     if item.regime not in policy.regimes or item.category not in policy.categories:

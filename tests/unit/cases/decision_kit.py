@@ -47,6 +47,7 @@ ORG: Mapping[str, UUID] = {k: uuid4() for k in TYPES}
 GUARDIANS: Mapping[str, UUID] = {"G1": uuid4(), "G2": uuid4(), "G3": uuid4()}
 RESPONSIBLE = frozenset({GUARDIANS["G1"], GUARDIANS["G2"]})  # G3 has no parental responsibility
 ALL = tuple(TYPES)
+READER = uuid4()  # the person reading in every row
 
 
 def parse_events(spec: str) -> dict[str, tuple[EventKind, ...]]:
@@ -141,12 +142,12 @@ def basis(
     )
 
 
-def glass(*, active: bool = True) -> BreakGlass:
+def glass(*, active: bool = True, mine: bool = True) -> BreakGlass:
     opened = AT - timedelta(minutes=30) if active else AT - timedelta(hours=3)
     return BreakGlass(
         id=uuid4(),
         case_id=uuid4(),
-        person_id=uuid4(),
+        person_id=READER if mine else uuid4(),
         reason="Akutt situasjon, trenger oversikt nå",
         basis=LegalBasisCode.NECESSARY_FOR_OWN_TASKS,
         opened_at=opened,
@@ -171,7 +172,7 @@ class Case:
 
     def request(self) -> Request:
         return Request(
-            reader_person_id=uuid4(),
+            reader_person_id=READER,
             reader_organisation_id=ORG[self.reader] if self.reader else None,
             reader_organisation_type=TYPES[self.reader] if self.reader else None,
             team_role=self.role,

@@ -94,6 +94,8 @@ ROWS: list[tuple[str, Case, str]] = [
       break_glass=glass()),
     r("glass-expired-on-team", "nav", "cw", K.FAMILY, 15, "-", "deny consent-missing",
       break_glass=glass(active=False)),
+    r("glass-of-someone-else", "school", "health", K.HEALTH, 15, "-", "deny not-on-team",
+      role=OFF, break_glass=glass(mine=False)),
     # 4. police never see another agency's free text (structured fields: by their basis)
     r("police-cw-note", "police", "cw", K.CHILD_WELFARE, 15, ALL, "deny police-minimised",
       text=True),
