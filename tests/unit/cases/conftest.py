@@ -144,6 +144,11 @@ class World:
 
 @pytest.fixture
 def world() -> World:
+    return make_world()
+
+
+def make_world() -> World:
+    """A fresh store and service (also for hypothesis, which cannot reuse a function fixture)."""
     store = FakeCasesStore()
     unit = store.seed_unit()
     other = store.seed_unit(
