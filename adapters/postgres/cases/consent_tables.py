@@ -78,6 +78,7 @@ PARTY = sa.Table(
     sa.UniqueConstraint("unit_id", "id"),
     in_unit(["consent_id"], "consent"),
     in_unit(["guardian_id"], "case_guardian"),
+    sa.UniqueConstraint("consent_id", "id", name="uq_consent_party_consent"),
     sa.UniqueConstraint("consent_id", "position", name="uq_consent_party_position"),
     one_of("kind", ("subject", "guardian"), "ck_consent_party_kind"),
     sa.CheckConstraint(
@@ -105,7 +106,11 @@ EVENT = sa.Table(
     sa.Column("prev_hash", sa.Text(), nullable=False),
     sa.Column("hash", sa.Text(), nullable=False),
     in_unit(["consent_id"], "consent"),
-    in_unit(["party_id"], "consent_party"),
+    # The party is one of this consent's.
+    sa.ForeignKeyConstraint(
+        ["consent_id", "party_id"], ["consent_party.consent_id", "consent_party.id"],
+        name="fk_consent_event_party",
+    ),
     # Two concurrent appends of one party's next event: one wins.
     sa.UniqueConstraint("consent_id", "party_id", "seq", name="uq_consent_event_seq"),
     one_of("kind", EVENT_KINDS, "ck_consent_event_kind"),

@@ -24,6 +24,10 @@ RULES: dict[str, Callable[[], DomainError]] = {
     "uq_consent_event_seq": lambda: ConsentConflict(
         "Another event for this party was recorded first; reload and try again."
     ),
+    "tg_consent_event_chain": lambda: ConsentConflict(
+        "The event does not follow the party's previous event; reload and try again."
+    ),
+    "fk_consent_event_party": _field("partyId", "unknown", "No such party of this consent."),
     "uq_case_subject_identity": _field(
         "identityNumber", "duplicate", "A subject with this identity number already exists."
     ),

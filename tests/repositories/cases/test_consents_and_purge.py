@@ -24,7 +24,7 @@ from domain.cases.policy import RETENTION_DAYS_DEFAULT, LegalBasisCode
 from domain.cases.regimes import Category, SourceRegime
 from domain.cases.retention import CaseStatistics
 from domain.cases.subject import Subject
-from domain.shared.errors import Conflict, NotFound, StaleVersion
+from domain.shared.errors import Conflict, NotFound, StaleVersion, ValidationFailed
 from tests.repositories.cases.conftest import AT, CASE_TABLES, CaseBackend
 
 
@@ -260,3 +260,23 @@ async def test_bases_grants_answers_and_settings_round_trip(cb: CaseBackend) -> 
             await uow.break_glass.update(reviewed, 1)
         assert await uow.break_glass.all() == [reviewed]
         assert await uow.controllers.emails() == []
+
+
+async def test_the_database_holds_each_partys_chain(cb: CaseBackend) -> None:
+    s, c, k, first = await _consented(cb)
+    other = cb.consent(c, s)
+    async with cb.factory(cb.unit) as uow:
+        await uow.consents.add(other)
+        await uow.commit()
+    for wrong in (
+        cb.event(k, seq=2, kind=EventKind.WITHDRAWN, prev="b" * 64),  # not the last hash
+        cb.event(k, seq=3, kind=EventKind.WITHDRAWN, prev=first.hash),  # a gap
+        cb.event(k, party=1, seq=1, prev=first.hash),  # a first event not from genesis
+    ):
+        async with cb.factory(cb.unit) as uow:
+            with pytest.raises(ConsentConflict):
+                await uow.consent_events.append(wrong)
+    stray = dataclasses.replace(cb.event(k), party_id=other.parties[0].id)
+    async with cb.factory(cb.unit) as uow:
+        with pytest.raises(ValidationFailed):  # another consent's party
+            await uow.consent_events.append(stray)

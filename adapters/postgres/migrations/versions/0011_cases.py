@@ -105,7 +105,30 @@ $$
 PURGE_SIGNATURE = "samordna_purge_case(uuid, integer, text, boolean)"
 
 
+# A party's events chain in the database too: the first starts from the genesis hash, each next
+# one from its predecessor's hash (two concurrent next events both pass; the UNIQUE decides).
+CHAIN = """
+CREATE FUNCTION samordna_consent_event_chains() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW.seq = 1 AND NEW.prev_hash <> repeat('0', 64)) OR (NEW.seq > 1 AND NOT EXISTS (
+      SELECT FROM consent_event p WHERE p.unit_id = NEW.unit_id AND p.consent_id = NEW.consent_id
+         AND p.party_id = NEW.party_id AND p.seq = NEW.seq - 1 AND p.hash = NEW.prev_hash)) THEN
+    RAISE EXCEPTION 'a consent event follows its party''s previous event'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'tg_consent_event_chain',
+            TABLE = 'consent_event';
+  END IF;
+  RETURN NEW;
+END
+$$
+"""
+
+
 def _functions() -> None:
+    op.execute(CHAIN)
+    op.execute(
+        "CREATE TRIGGER tg_consent_event_chain BEFORE INSERT ON consent_event"
+        " FOR EACH ROW EXECUTE FUNCTION samordna_consent_event_chains()"
+    )
     op.execute(BUMP_NAMES)
     for table in ("case_subject", "case_guardian"):
         op.execute(
@@ -131,6 +154,8 @@ def downgrade() -> None:
     for table in ("case_subject", "case_guardian"):
         op.execute(f"DROP TRIGGER tg_{table}_names_version ON {table}")
     op.execute("DROP FUNCTION samordna_bump_registered_names()")
+    op.execute("DROP TRIGGER tg_consent_event_chain ON consent_event")
+    op.execute("DROP FUNCTION samordna_consent_event_chains()")
     for table in APPEND_ONLY:
         drop_append_only(table)
     for table in reversed(GRANTS):
@@ -747,6 +772,7 @@ def _tables() -> None:
         ),
         sa.ForeignKeyConstraint(["unit_id"], ["slt_unit.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("consent_id", "id", name="uq_consent_party_consent"),
         sa.UniqueConstraint("consent_id", "position", name="uq_consent_party_position"),
         sa.UniqueConstraint("unit_id", "id"),
     )
@@ -786,8 +812,9 @@ def _tables() -> None:
             ["consent.unit_id", "consent.id"],
         ),
         sa.ForeignKeyConstraint(
-            ["unit_id", "party_id"],
-            ["consent_party.unit_id", "consent_party.id"],
+            ["consent_id", "party_id"],
+            ["consent_party.consent_id", "consent_party.id"],
+            name="fk_consent_event_party",
         ),
         sa.ForeignKeyConstraint(["unit_id"], ["slt_unit.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
