@@ -4,7 +4,7 @@ category and regime — never the value)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Generic, TypeVar
 from uuid import UUID
@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Shown(Generic[T]):
-    value: T
+    value: T = field(repr=False)  # a log line or a traceback never carries the value
     access: Permit
 
 
@@ -41,10 +41,10 @@ Field = Shown[T] | Withheld
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Identity:
-    name: str
-    birth_date: date
-    age: int
-    identity_number: str | None
+    name: str = field(repr=False)
+    birth_date: date = field(repr=False)
+    age: int = field(repr=False)
+    identity_number: str | None = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -182,3 +182,13 @@ async def test_a_failed_request_leaves_no_log_entries_and_no_change(world: World
             world.who["lead"], case.case.id, CaseChanges(end_on=date(2020, 1, 1)), 1
         )
     assert (len(world.store.access_log), world.store.tables.cases[case.case.id]) == before
+
+
+async def test_no_repr_carries_the_subjects_data(world: World) -> None:
+    number = first_synthetic(BORN)
+    view = await world.open_case(
+        subject=NewSubject(name="Ola Testesen", birth_date=BORN, identity_number=number)
+    )
+    text = repr(view) + repr(world.store.tables.subjects) + repr(world.store.access_log)
+    for secret in ("Testesen", number, BORN.isoformat(), repr(BORN)):
+        assert secret not in text
