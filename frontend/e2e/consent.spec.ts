@@ -10,6 +10,12 @@ import { expectNoA11yViolations, login } from './helpers';
  * access report shows the reads just made, and the reminders list opens.
  */
 
+function isoDay(offsetDays: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return d.toISOString().slice(0, 10);
+}
+
 async function settle(page: Page): Promise<void> {
   await expect(page.locator('main h1')).toBeVisible();
   await expect(
@@ -65,6 +71,8 @@ test('the consent wizard for a minor: guardians consent, sharing starts; a withd
     .getByTestId('group-recipientOrganisationIds')
     .getByLabel('Rus og psykisk helse')
     .check();
+  // Valid for three weeks: the consent comes up among the reminders (expires within 30 days).
+  await page.getByLabel(/^Gyldig til/).fill(isoDay(21));
   await next(page);
 
   // Who must consent, and why: a 15-year-old, school data → both guardians.
@@ -130,6 +138,18 @@ test('the consent wizard for a minor: guardians consent, sharing starts; a withd
   await expect(ours.getByTestId('consent-status')).toHaveText('Gjeldende');
   await expectNoA11yViolations(page, 'consents of a case');
 
+  // Expiring within 30 days: listed among the reminders, which can be sent by mail.
+  const reference = (await page.locator('main h1').textContent())?.split(' – ').pop() ?? '';
+  await page.goto('/samtykker/paminnelser');
+  await settle(page);
+  const reminder = page.getByTestId('reminders').getByRole('row').filter({ hasText: reference });
+  await expect(reminder).toContainText('Går ut');
+  await expectNoA11yViolations(page, 'consent reminders');
+  await page.getByRole('button', { name: 'Send påminnelser på e-post' }).click();
+  await expect(page.getByText('Påminnelsene er sendt.')).toBeVisible();
+  await reminder.getByRole('link').click();
+  await settle(page);
+
   // A guardian withdraws: asked once more, then sharing stops on the next load.
   await ours.getByRole('button', { name: 'Trekk tilbake samtykket fra Geir Demo-Hansen' }).click();
   const dialog = page.getByTestId('event-dialog');
@@ -184,8 +204,32 @@ test('the case lead records a legal basis; the access report shows the reads jus
   await expect(report).toContainText('Lest');
   await expect(report).toContainText('Tjenestens egne opplysninger');
   await expectNoA11yViolations(page, 'access report');
+});
 
-  await page.goto('/samtykker/paminnelser');
+test('a guardian refuses: the consent says so for the data she must consent to', async ({
+  page,
+}) => {
+  await login(page, 'body_member');
+  const id = await caseOf(page, 'Noah Demo-Berg');
+  await page.goto(`/saker/${id}/samtykke`);
   await settle(page);
-  await expectNoA11yViolations(page, 'consent reminders');
+  const consent = page.getByTestId('consent').first();
+  await expect(
+    consent.getByTestId('consent-status').filter({ hasText: 'Venter på en part' }),
+  ).not.toHaveCount(0);
+  await consent.getByRole('button', { name: 'Registrer at Kari Demo-Berg nekter' }).click();
+  const dialog = page.getByTestId('event-dialog');
+  await expectNoA11yViolations(page, 'refusal dialog');
+  await dialog.getByRole('button', { name: 'Registrer nekting' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(consent.getByTestId('consent-status').filter({ hasText: 'Nektet' })).not.toHaveCount(
+    0,
+  );
+  // A 16-year-old decides alone over health data: that part stays effective.
+  await expect(
+    consent.getByTestId('consent-status').filter({ hasText: 'Helseopplysninger: Gjeldende' }),
+  ).toHaveCount(1);
+  await expect(consent.getByTestId('party').filter({ hasText: 'Kari Demo-Berg' })).toContainText(
+    'Nektet',
+  );
 });
