@@ -17,6 +17,7 @@ from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 from domain.cases.views import SubjectMatch
 
 router = APIRouter(prefix="/api", tags=["cases"])
+# ``{id:uuid}``: another method on /api/subjects/search is a 405, not this route's 401/422.
 
 
 class SubjectSearchRead(Dto):
@@ -32,7 +33,7 @@ class SubjectSearchRead(Dto):
         return cls(subject_id=m.subject_id, cases=[CaseSummaryRead.of(c) for c in m.cases])
 
 
-@router.patch("/subjects/{id}", operation_id="subjects-update", responses=WRITE_ERRORS)
+@router.patch("/subjects/{id:uuid}", operation_id="subjects-update", responses=WRITE_ERRORS)
 async def update_subject(
     id: UUID, body: SubjectUpdate, call: CallerDep, version: IfMatchDep, response: Response
 ) -> SubjectRead:
