@@ -97,3 +97,19 @@ async def test_a_name_registered_since_the_last_save_is_known(
     assert (await _save(client, text)).status_code == 200
     await register(container, settings, DEMO_UNIT, "Sindre Vaagland", "Eli Vaagland")
     assert (await _save(client, text)).status_code == 422
+
+
+async def test_a_measure_naming_a_registered_subject_is_refused(
+    client: httpx.AsyncClient, container: bootstrap.Container, settings: Settings
+) -> None:
+    """The measures context screens with the unit too."""
+    await register(container, settings, DEMO_UNIT, SUBJECT, GUARDIAN)
+    h = await headers(client)
+    good = {"title": "Oppfølging i friminuttene", "problem": "Utenforskap.", "tier": "indicated"}
+    r = await client.post(
+        "/api/measures", json={**good, "description": "Tiltaket er for Ronja Skogly."}, headers=h
+    )
+    assert r.status_code == 422, r.text
+    assert {f["kind"] for f in r.json()["findings"]} == {"registered_name"}
+    r = await client.post("/api/measures", json={**good, "description": "For elevene."}, headers=h)
+    assert r.status_code == 201, r.text
