@@ -17,6 +17,7 @@ from strawberry.tools import merge_types
 from api.graphql.access import schema as access
 from api.graphql.agreements import schema as agreements
 from api.graphql.annual_wheel import schema as annual_wheel
+from api.graphql.archive import schema as archive
 from api.graphql.context import Context, OneSnapshot, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
@@ -32,6 +33,7 @@ QUERIES = (
     agreements.Query,
     annual_wheel.Query,
     measures.Query,
+    archive.Query,
 )
 MUTATIONS = (
     organisation.Mutation,
@@ -40,6 +42,7 @@ MUTATIONS = (
     agreements.Mutation,
     annual_wheel.Mutation,
     measures.Mutation,
+    archive.Mutation,
 )
 
 
