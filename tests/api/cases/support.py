@@ -66,11 +66,13 @@ def born(age: int, days_after_birthday: int = 40) -> str:
         return (day - timedelta(days=1)).replace(year=day.year - age).isoformat()
 
 
-def subject(age: int = 14, number: str | None = NUMBER_A, guardians: int = 2) -> dict[str, Any]:
+def subject(
+    age: int = 14, number: str | None = NUMBER_A, guardians: int = 2, days_after_birthday: int = 40
+) -> dict[str, Any]:
     names = [("Mor Testesen", "mother"), ("Far Testesen", "father"), ("Tante Testesen", "aunt")]
     return {
         "name": "Barn Testesen",
-        "birthDate": born(age),
+        "birthDate": born(age, days_after_birthday),
         "identityNumber": number,
         "guardians": [
             {"name": n, "parentalResponsibility": i < 2, "relation": rel}
