@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import asyncpg  # type: ignore[import-untyped]
+from sqlalchemy.exc import IntegrityError
 
-from domain.cases.errors import AlreadyOnTeam, ConsentConflict, OpenCaseExists
+from adapters.postgres.constraints import domain_error as shared_error
+from domain.cases.errors import AlreadyOnTeam, ConsentConflict, LastLead, OpenCaseExists
 from domain.shared.errors import Conflict, DomainError, InUse, StaleVersion, ValidationFailed
 
 
@@ -24,6 +26,7 @@ RULES: dict[str, Callable[[], DomainError]] = {
     "uq_consent_event_seq": lambda: ConsentConflict(
         "Another event for this party was recorded first; reload and try again."
     ),
+    "tg_case_member_lead": lambda: LastLead("A case keeps at least one lead."),
     "tg_consent_event_chain": lambda: ConsentConflict(
         "The event does not follow the party's previous event; reload and try again."
     ),
@@ -56,6 +59,13 @@ RULES: dict[str, Callable[[], DomainError]] = {
     "ck_follow_up_case_period": _field("endOn", "before-start", "The end is before the start."),
 }
 _FOREIGN_KEY_VIOLATION = "23503"
+
+
+def at_commit(exc: IntegrityError) -> DomainError:
+    """A deferred rule checked at commit (the lead), through SQLAlchemy's wrapper."""
+    cause = getattr(exc.orig, "__cause__", None)
+    rule = RULES.get(getattr(cause, "constraint_name", None) or "")
+    return rule() if rule is not None else shared_error(exc)
 
 
 def violation(exc: asyncpg.IntegrityConstraintViolationError, *, deleting: bool) -> DomainError:

@@ -16,6 +16,7 @@ from adapters.crypto.field_cipher import AesGcmFieldCipher
 from adapters.postgres import connection as tx
 from adapters.postgres.cases.cases import PgCaseRepository
 from adapters.postgres.cases.consents import PgConsentEvents, PgConsentRepository
+from adapters.postgres.cases.constraints import at_commit
 from adapters.postgres.cases.grants import (
     PgAccessControllers,
     PgBreakGlassRepository,
@@ -58,6 +59,7 @@ class PgCasesUnitOfWork(PgTransaction):
     organisations: PgOrganisationRepository
     persons: PgPersonRepository
     bodies: PgBodyRepository
+    constraint_error = staticmethod(at_commit)
 
     def __init__(
         self,

@@ -4,6 +4,7 @@ security); the database holds the rules two concurrent requests could otherwise 
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import date
 from uuid import uuid4
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 from adapters.postgres.cases.consent_tables import TENANT_TABLES
 from domain.cases.case import CaseKind, CaseStatus, ClosingReason, MemberRole
 from domain.cases.commitment import Breach, Commitment, CommitmentStatus, Consequence
-from domain.cases.errors import AlreadyOnTeam, OpenCaseExists
+from domain.cases.errors import AlreadyOnTeam, LastLead, OpenCaseExists
 from domain.cases.note import Duty, DutyTag, Note
 from domain.cases.regimes import Category, CommitmentKind, SourceRegime
 from domain.shared.errors import NotFound, StaleVersion, ValidationFailed
@@ -220,3 +221,30 @@ async def test_row_level_security_is_forced_on_every_cases_table(cb: CaseBackend
         found = (await conn.execute(query, {"names": list(TENANT_TABLES)})).all()
     assert sorted(r[0] for r in found) == sorted(TENANT_TABLES)
     assert all(r[1] and r[2] and r[3] for r in found), found
+
+
+async def test_two_concurrent_removals_of_the_last_two_leads_one_wins(cb: CaseBackend) -> None:
+    _, c = await cb.opened()
+    second = cb.member(c, cb.officer)  # a second lead
+    async with cb.factory(cb.unit) as uow:
+        await uow.members.add(second)
+        first = next(m for m in await uow.members.of_case(c.id) if m.person_id == cb.lead.id)
+        await uow.commit()
+    started = asyncio.Event()
+
+    async def remove_second() -> None:
+        async with cb.factory(cb.unit) as uow:
+            await uow.members.remove(second.id)
+            started.set()
+            await asyncio.sleep(0.3)  # the first commits meanwhile
+            await uow.commit()
+
+    loser = asyncio.create_task(remove_second())
+    await started.wait()
+    async with cb.factory(cb.unit) as uow:  # each saw the other lead still there
+        await uow.members.remove(first.id)
+        await uow.commit()
+    with pytest.raises(LastLead):
+        await loser
+    async with cb.factory(cb.unit) as uow:
+        assert [m.id for m in await uow.members.of_case(c.id)] == [second.id]

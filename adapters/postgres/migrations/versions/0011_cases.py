@@ -123,7 +123,31 @@ $$
 """
 
 
+# A case keeps at least one lead: checked at commit with the case row locked, so two concurrent
+# removals of its two leads cannot both pass (the second waits, then sees the first's).
+LEAD = """
+CREATE FUNCTION samordna_case_keeps_a_lead() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM FROM follow_up_case WHERE unit_id = OLD.unit_id AND id = OLD.case_id FOR UPDATE;
+  IF FOUND AND NOT EXISTS (SELECT FROM case_member WHERE unit_id = OLD.unit_id
+                            AND case_id = OLD.case_id AND role = 'lead') THEN
+    RAISE EXCEPTION 'a case keeps at least one lead'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'tg_case_member_lead',
+            TABLE = 'case_member';
+  END IF;
+  RETURN NULL;
+END
+$$
+"""
+
+
 def _functions() -> None:
+    op.execute(LEAD)
+    op.execute(
+        "CREATE CONSTRAINT TRIGGER tg_case_member_lead AFTER DELETE OR UPDATE OF role"
+        " ON case_member DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+        " EXECUTE FUNCTION samordna_case_keeps_a_lead()"
+    )
     op.execute(CHAIN)
     op.execute(
         "CREATE TRIGGER tg_consent_event_chain BEFORE INSERT ON consent_event"
@@ -155,6 +179,8 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER tg_{table}_names_version ON {table}")
     op.execute("DROP FUNCTION samordna_bump_registered_names()")
     op.execute("DROP TRIGGER tg_consent_event_chain ON consent_event")
+    op.execute("DROP TRIGGER tg_case_member_lead ON case_member")
+    op.execute("DROP FUNCTION samordna_case_keeps_a_lead()")
     op.execute("DROP FUNCTION samordna_consent_event_chains()")
     for table in APPEND_ONLY:
         drop_append_only(table)
