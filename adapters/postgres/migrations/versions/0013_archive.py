@@ -21,7 +21,7 @@ transaction, with no change to the other contexts' Python. What enqueues:
   answers "exists"; the outbox records that answer).
 
 ``UNIQUE (unit_id, key, record_version)`` + ``ON CONFLICT DO NOTHING``: a second firing for the
-same version of a record enqueues nothing. Row-level security is forced on both tables as on
+same version of a record enqueues nothing. Row-level security is forced on the three tables as on
 every tenant table; the triggers run as the writer (the app role, inside the record's unit).
 
 Extract jobs (``archive_extract``) keep their zip as ``bytea`` beside the job, like the
