@@ -105,8 +105,7 @@ def columns_of(entries: Sequence[AccessEntry]) -> list[list[Any]]:
     return [[r[c] for r in rows] for c in COLUMNS]
 
 
-# The same bytes from an entry's columns as COPY's text format writes them (``text_columns``):
-# NULL is ``\N``; uuids and the ISO time come quoted as they are; text is unescaped, then quoted.
+# ``datetime.isoformat`` of a UTC time, in SQL (no fraction when the microseconds are 0).
 ISO = (
     "to_char({c} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN"
     " extract(microseconds FROM {c})::bigint % 1000000 = 0 THEN '' ELSE"
@@ -114,17 +113,25 @@ ISO = (
 )
 
 
-def text_columns(prefix: str) -> str:
-    """The SELECT list ``canonical_of_text`` reads, in canonical key order: uuids as text and
-    the time as ``datetime.isoformat`` writes a UTC time."""
-    forms = {"uuid": "{c}::text", "at": ISO, "text": "{c}"}
-    return ", ".join(forms[kind].format(c=prefix + column) for _, column, kind in _PLAN)
+def canonical_sql(prefix: str) -> str:
+    """The canonical JSON built by the server, the same bytes ``canonical_of`` writes for an
+    entry whose text is all ASCII: ``to_json`` escapes ASCII exactly as ``json.dumps`` does
+    (quote, backslash, \\b \\f \\n \\r \\t, other control characters as \\u00xx). The
+    verifier takes it only for an all-ASCII line, and computes any other in Python."""
+    forms = {
+        "uuid": "coalesce('\"' || {c}::text || '\"', 'null')",
+        "at": "'\"' || " + ISO + " || '\"'",
+        "text": "coalesce(to_json({c})::text, 'null')",
+    }
+    parts = [f"'{key}' || " + forms[kind].format(c=prefix + column) for key, column, kind in _PLAN]
+    return "(" + " || ".join(parts) + " || '}')"
 
 
 _COPY_ESCAPES = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
 
 
-def _unescape(value: str) -> str:
+def unescape(value: str) -> str:
+    """A COPY text field as the value it stands for."""
     if "\\" not in value:
         return value
     out, i = [], 0
@@ -137,22 +144,3 @@ def _unescape(value: str) -> str:
             out.append(value[i])
             i += 1
     return "".join(out)
-
-
-def _text_canonical() -> Callable[[Sequence[str], int], bytes]:
-    terms = []
-    for n, (key, _, kind) in enumerate(_PLAN):
-        value = f"_v{n}"
-        form = f"'\"' + {value} + '\"'" if kind != "text" else f"_quote(_unescape({value}))"
-        terms.append(f"{key!r} + ('null' if {value} == '\\\\N' else {form})")
-    binds = "; ".join(f"_v{n} = fields[at + {n}]" for n in range(len(_PLAN)))
-    source = (
-        f"def canonical(fields, at):\n    {binds}\n"
-        f"    return ({' + '.join(terms)} + '}}').encode()\n"
-    )
-    scope: dict[str, Any] = {"_quote": _quote, "_unescape": _unescape}
-    exec(source, scope)  # noqa: S102 (built from the fixed column plan above, no input)
-    return scope["canonical"]  # type: ignore[no-any-return]
-
-
-canonical_of_text = _text_canonical()

@@ -3,9 +3,9 @@ REPEATABLE READ snapshot, pages of the migration's definer function), recomputes
 SHA-256 in Python and reports the exact position and entry of each changed, deleted or
 reordered entry, each altered or missing link, and a tail cut off behind a signed checkpoint.
 
-The pages come as COPY text (no per-row records to build: the entry's uuids and time arrive as
-the text the canonical form holds), and the next page is asked for before the current one is
-hashed, so the server and the verifier work side by side on two cores."""
+The pages come as COPY text with each entry's canonical JSON built by the server (no per-row
+records to build in Python; a line that is not all ASCII is recomputed from its row in Python),
+and the next page is asked for before the current one is hashed."""
 
 from __future__ import annotations
 
@@ -18,14 +18,21 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.audit.driver import driver
-from adapters.postgres.audit.rows import GENESIS, canonical_of_text, text_columns
+from adapters.postgres.audit.rows import (
+    GENESIS,
+    canonical_by_position,
+    canonical_sql,
+    unescape,
+)
 
 PAGE = 50_000
+_CANONICAL = canonical_sql("e_").replace("{", "{{").replace("}", "}}")  # braces kept by format
 # Copied out (asyncpg wraps it in COPY … TO STDOUT); the two numbers are ints formatted in.
 COPY = (
     "SELECT c_position, c_entry_id, encode(c_prev_hash, 'hex'), encode(c_hash, 'hex'),"  # noqa: S608
-    f" e_id IS NULL, {text_columns('e_')} FROM samordna_access_log_chain({{after}}, {{page}})"
+    f" e_id IS NULL, {_CANONICAL} FROM samordna_access_log_chain({{after}}, {{page}})"
 )
+ROW = "SELECT * FROM samordna_access_log_chain($1, 1)"
 NEXT = "SELECT min(position) FROM access_log_chain WHERE position > $1"
 UNSEALED = "SELECT count(*) FROM samordna_access_log_unsealed(0, 0, 2147483647)"
 
@@ -69,12 +76,14 @@ class Report:
         return min(self.problems, key=lambda p: p.position, default=None)
 
 
-def _walk(lines: list[str], state: dict[str, Any], report: Report) -> None:
-    """One page of COPY lines: position, entry id, prev and hash (hex), entry missing (t/f),
-    then the entry's fields in canonical key order (``rows.text_columns``)."""
+def _walk(lines: list[str], state: dict[str, Any], report: Report) -> list[tuple[Any, ...]]:
+    """One page of COPY lines: position, entry id, prev and hash (hex), entry missing (t/f), the
+    entry's canonical JSON as the server built it. A line that is not all ASCII is returned to be
+    checked from its row in Python (``_recheck``): only ASCII is escaped alike on both sides."""
     expected, prev = state["position"], state["prev"]
     heads: dict[int, str] = state["heads"]
     problems = report.problems
+    later = []
     for line in lines:
         f = line.split("\t")
         position, entry_id, stored = int(f[0]), int(f[1]), f[3]
@@ -87,13 +96,27 @@ def _walk(lines: list[str], state: dict[str, Any], report: Report) -> None:
             prev = f[2]
         if f[4] == "t":
             problems.append(Problem("deleted", position, entry_id))
-        elif sha256(prev.encode() + canonical_of_text(f, 5)).hexdigest() != stored:
-            problems.append(Problem("changed", position, entry_id))
+        elif not line.isascii():
+            later.append((position, entry_id, prev, stored))
+        else:
+            canonical = f[5] if "\\" not in f[5] else unescape(f[5])
+            if sha256((prev + canonical).encode()).hexdigest() != stored:
+                problems.append(Problem("changed", position, entry_id))
         if position in heads:
             heads[position] = stored
         prev = stored  # go on from the stored link: each later problem is found at its own place
     state["position"], state["prev"] = expected, prev
     report.checked = expected
+    return later
+
+
+async def _recheck(d: Any, later: list[tuple[Any, ...]], report: Report) -> None:
+    for position, entry_id, prev, stored in later:
+        row = (await d.fetch(ROW, position - 1))[0]
+        index = {name: n for n, name in enumerate(row.keys())}
+        canonical = canonical_by_position(index, "e_")(row)
+        if sha256(prev.encode() + canonical).hexdigest() != stored:
+            report.problems.append(Problem("changed", position, entry_id))
 
 
 async def _page(d: Any, after: int) -> list[str]:
@@ -125,7 +148,10 @@ async def verify(engine: AsyncEngine, checkpoints: Iterable[Checkpoint] = ()) ->
                 # The next page is on its way (the server builds it) while this one is hashed.
                 ahead = asyncio.ensure_future(_page(d, after))
                 await asyncio.sleep(0)
-                _walk(lines, state, report)
+                later = _walk(lines, state, report)
+                if later:
+                    await ahead  # one statement at a time on the connection
+                    await _recheck(d, later, report)
                 continue
             after = await d.fetchval(NEXT, after)  # past a gap of links, or the end
             if after is None:
@@ -133,6 +159,7 @@ async def verify(engine: AsyncEngine, checkpoints: Iterable[Checkpoint] = ()) ->
             after -= 1
             ahead = asyncio.ensure_future(_page(d, after))
         report.unsealed = await d.fetchval(UNSEALED)
+    report.problems.sort(key=lambda p: p.position)
     for c in marks:
         if not c.valid:
             report.problems.append(Problem("checkpoint-signature", c.position))

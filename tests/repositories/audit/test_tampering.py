@@ -160,3 +160,17 @@ async def test_links_removed_from_the_middle_are_found(
     problems = (await verify(app_engine)).problems
     assert problems[0] == Problem("link-missing", 4)
     assert Problem("link-altered", 6, chain[5]) in problems
+
+
+async def test_a_changed_entry_with_non_ascii_text_is_found(
+    app_engine: AsyncEngine, admin_engine: AsyncEngine
+) -> None:
+    unit = uuid4()
+    await append(app_engine, unit, [entry(unit, n, actor_role="rådgiver ✓") for n in range(3)])
+    await Sealer(app_engine).seal()
+    chain = await ids(admin_engine)
+    assert (await verify(app_engine)).ok
+    await tamper(
+        admin_engine, f"UPDATE access_log_entry SET actor_role = 'rådgivar' WHERE id = {chain[1]}"
+    )
+    assert (await verify(app_engine)).problems == [Problem("changed", 2, chain[1])]
