@@ -48,6 +48,7 @@ const ConsentWizardPage = lazy(() => import('./features/consent/wizard/WizardPag
 const LegalBasesPage = lazy(() => import('./features/consent/LegalBasesPage'));
 const AccessReportPage = lazy(() => import('./features/consent/AccessReportPage'));
 const ConsentRemindersPage = lazy(() => import('./features/consent/RemindersPage'));
+const ArchivePage = lazy(() => import('./features/archive/ArchivePage'));
 
 /** Routes that need a logged-in person with a unit. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -136,6 +137,7 @@ export function App() {
                   <Route path="saker/:id/hjemler" element={<LegalBasesPage />} />
                   <Route path="saker/:id/logg" element={<AccessReportPage />} />
                   <Route path="samtykker/paminnelser" element={<ConsentRemindersPage />} />
+                  <Route path="arkiv" element={<ArchivePage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>
               </Authenticated>

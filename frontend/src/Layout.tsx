@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Link, useLocation } from 'react-router';
 import { logout } from './api/client';
 import { loginUrl, currentPath } from './auth/login';
-import { canAdministerAccess } from './auth/permissions';
+import { canAdministerAccess, canEditOrganisation } from './auth/permissions';
 import { useSession } from './auth/session';
 import { isLang, LANGS, type Lang } from './i18n';
 import type { Me } from './api/types';
@@ -114,6 +114,9 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/arshjul', label: t('wheel.nav'), end: false },
     ...(session.status === 'ready' && canAdministerAccess(session.me)
       ? [{ to: '/tilgang', label: t('nav.access'), end: false }]
+      : []),
+    ...(session.status === 'ready' && canEditOrganisation(session.me)
+      ? [{ to: '/arkiv', label: t('archive.nav'), end: false }]
       : []),
   ];
 

@@ -7,6 +7,7 @@ import { actionPlansEn } from '../features/action_plans/i18n/en';
 import { measuresEn } from '../features/measures/i18n/en';
 import { casesEn } from '../features/cases/i18n/en';
 import { consentEn } from '../features/consent/i18n/en';
+import { archiveEn } from '../features/archive/i18n/en';
 import type { PartialCatalogue } from './types';
 
 /** English, one part per context. A key missing here falls back to bokmål. */
@@ -20,4 +21,5 @@ export const en: PartialCatalogue = {
   ...measuresEn,
   ...casesEn,
   ...consentEn,
+  ...archiveEn,
 };

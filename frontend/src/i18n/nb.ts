@@ -7,6 +7,7 @@ import { actionPlansNb } from '../features/action_plans/i18n/nb';
 import { measuresNb } from '../features/measures/i18n/nb';
 import { casesNb } from '../features/cases/i18n/nb';
 import { consentNb } from '../features/consent/i18n/nb';
+import { archiveNb } from '../features/archive/i18n/nb';
 
 /** Bokmål: the primary catalogue, one part per context. Every key exists here; nn and en fall back to it. */
 export const nb = {
@@ -19,6 +20,7 @@ export const nb = {
   ...measuresNb,
   ...casesNb,
   ...consentNb,
+  ...archiveNb,
 };
 
 export type Catalogue = typeof nb;

@@ -7,6 +7,7 @@ import { actionPlansNn } from '../features/action_plans/i18n/nn';
 import { measuresNn } from '../features/measures/i18n/nn';
 import { casesNn } from '../features/cases/i18n/nn';
 import { consentNn } from '../features/consent/i18n/nn';
+import { archiveNn } from '../features/archive/i18n/nn';
 import type { PartialCatalogue } from './types';
 
 /** Nynorsk, one part per context. A key missing here falls back to bokmål. */
@@ -20,4 +21,5 @@ export const nn: PartialCatalogue = {
   ...measuresNn,
   ...casesNn,
   ...consentNn,
+  ...archiveNn,
 };

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session';
 import { formatDate } from '../../i18n/format';
 import { Flash } from '../shared/Flash';
 import { PageHeading } from '../shared/PageHeading';
+import { ArchiveBadge } from '../archive/ArchiveBadge';
 import { LoadError, Loading } from '../shared/States';
 import { useEvaluation, useMeasure } from './api';
 import { DeleteEvaluation } from './DeleteEvaluation';
@@ -89,6 +90,7 @@ export default function EvaluationFormPage() {
             {e.completed ? t('evaluationForm.completed') : t('evaluationForm.planned')}
           </Tag>
         ) : null}
+        {e ? <ArchiveBadge kind="evaluation" recordId={e.id} enabled={e.completed} /> : null}
       </div>
       <Flash />
       <div>

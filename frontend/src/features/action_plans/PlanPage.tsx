@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session';
 import { formatDate } from '../../i18n/format';
 import { Flash } from '../shared/Flash';
 import { PageHeading } from '../shared/PageHeading';
+import { ArchiveBadge } from '../archive/ArchiveBadge';
 import { LoadError, Loading } from '../shared/States';
 import { AdoptPlan, decisionLabel } from './AdoptPlan';
 import { planExportUrl, usePlan } from './api';
@@ -78,6 +79,7 @@ export default function PlanPage() {
       <div className="page-head">
         <PageHeading>{p.title}</PageHeading>
         <PlanStatusTag status={p.status} />
+        <ArchiveBadge kind="action_plan" recordId={p.id} enabled={p.adopted} />
       </div>
       <Flash />
       <div className="tree-row plan-total">

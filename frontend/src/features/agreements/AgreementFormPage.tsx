@@ -22,6 +22,7 @@ import {
 } from '../shared/form/fields';
 import { useForm } from '../shared/form/useForm';
 import { PageHeading } from '../shared/PageHeading';
+import { ArchiveBadge } from '../archive/ArchiveBadge';
 import { LoadError, Loading } from '../shared/States';
 import { useAgreement, useCreateAgreement, useParties, useUpdateAgreement } from './api';
 import { DeleteAgreement } from './DeleteAgreement';
@@ -217,6 +218,7 @@ export default function AgreementFormPage() {
     <div className="stack">
       <PageHeading>{title}</PageHeading>
       {a ? <StatusTag status={a.status} /> : null}
+      {a ? <ArchiveBadge kind="agreement" recordId={a.id} /> : null}
       {canEdit ? (
         <>
           <Paragraph>{t('form.requiredHelp')}</Paragraph>

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useMe } from '../../auth/session';
 import { Flash } from '../shared/Flash';
 import { PageHeading } from '../shared/PageHeading';
+import { ArchiveBadge } from '../archive/ArchiveBadge';
 import { LoadError, Loading } from '../shared/States';
 import { useInvalidateMeasures, useMeasure } from './api';
 import { MoveMenu } from './board/MoveMenu';
@@ -88,6 +89,7 @@ export default function MeasureDetailPage() {
       <div className="row">
         <Tag data-color="info">{t(`measures.stage.${m.stage}`)}</Tag>
         <Tag data-color="neutral">{t(`measures.tierShort.${m.tier}`)}</Tag>
+        <ArchiveBadge kind="measure" recordId={m.id} enabled={m.stage === 'concluded'} />
       </div>
       <Flash />
       <RegistryWarnings measure={m} />

@@ -19,6 +19,7 @@ import { formatLongDate } from '../../i18n/format';
 import { useBody } from '../organisation/api';
 import { Flash } from '../shared/Flash';
 import { PageHeading } from '../shared/PageHeading';
+import { ArchiveBadge } from '../archive/ArchiveBadge';
 import { LoadError, Loading } from '../shared/States';
 import './meetings.css';
 
@@ -50,6 +51,11 @@ export default function MeetingPage() {
       <PageHeading>
         {t('meeting.heading', { body: bodyName, date: formatLongDate(date, i18n.language) })}
       </PageHeading>
+      <ArchiveBadge
+        kind="minutes"
+        recordId={m.id}
+        enabled={m.status === 'minutes_approved' || m.status === 'distributed'}
+      />
       <Flash />
       <DsLink asChild>
         <Link to={`/moter?organ=${m.bodyId}&aar=${date.slice(0, 4)}`}>
