@@ -43,6 +43,7 @@ class DeletionUseCases(UseCases):
                             kind=c.kind,
                             closed_on=c.closed_on,
                             due_on=due,
+                            version=c.version,
                         )
                     )
         return tuple(sorted(out, key=lambda r: (r.due_on, r.reference)))

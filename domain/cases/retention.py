@@ -51,3 +51,4 @@ class RetentionDue:
     kind: CaseKind
     closed_on: date
     due_on: date
+    version: int = 1  # the case's, for the If-Match of its deletion

@@ -6608,6 +6608,11 @@ export interface components {
             kind: components["schemas"]["CaseKind"];
             /** Reference */
             reference: string;
+            /**
+             * Version
+             * @description The case's version: send it as If-Match to delete it.
+             */
+            version: number;
         };
         /** ReviewCreate */
         ReviewCreate: {

@@ -161,6 +161,7 @@ class RetentionDueRead(Dto):
     kind: CaseKind
     closed_on: date
     due_on: date
+    version: int = Field(description="The case's version: send it as If-Match to delete it.")
 
     @classmethod
     def of(cls, r: RetentionDue) -> Self:
