@@ -83,6 +83,16 @@ test('the consent wizard for a minor: guardians consent, sharing starts; a withd
   await expect(page.getByTestId('asked')).toContainText('Lise Demo-Hansen');
   await expect(page.getByTestId('asked')).toContainText('Geir Demo-Hansen');
   await expect(page.getByTestId('health-warning')).toHaveCount(0);
+  // Health-sourced data of a child of 12 or more: the wizard warns before guardians are asked.
+  await page.getByRole('button', { name: 'Forrige' }).click();
+  const sources = page.getByTestId('group-sourceOrganisationIds');
+  await sources.getByLabel('Helsestasjon for ungdom').check();
+  await next(page);
+  await expect(page.getByTestId('health-warning')).toContainText('Snakk med barnet først.');
+  await page.getByRole('button', { name: 'Forrige' }).click();
+  await sources.getByLabel('Helsestasjon for ungdom').uncheck();
+  await next(page);
+  await expect(page.getByTestId('health-warning')).toHaveCount(0);
   await next(page);
 
   for (const guardian of ['Lise Demo-Hansen', 'Geir Demo-Hansen']) {
@@ -146,7 +156,7 @@ test('the consent wizard for a minor: guardians consent, sharing starts; a withd
   await expect(reminder).toContainText('Går ut');
   await expectNoA11yViolations(page, 'consent reminders');
   await page.getByRole('button', { name: 'Send påminnelser på e-post' }).click();
-  await expect(page.getByText('Påminnelsene er sendt.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Påminnelsene er sendt.')).toBeVisible();
   await reminder.getByRole('link').click();
   await settle(page);
 

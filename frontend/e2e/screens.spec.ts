@@ -346,3 +346,32 @@ for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
     });
   }
 }
+
+/** The consent room's screens for a case Ola (the body member) leads, and the reminders. */
+for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
+  for (const width of [1280, 390]) {
+    test(`axe: the consent screens, ${lang}, ${width} px`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await useLanguage(page, lang);
+      await login(page, 'body_member');
+      await page.setViewportSize({ width, height: 900 });
+      const cases = (await (await page.request.get('/api/cases')).json()) as {
+        id: string;
+        myRole: string;
+      }[];
+      const id = cases.find((c) => c.myRole === 'lead')?.id;
+      if (!id) throw new Error('the body member leads no demo case');
+      for (const path of [
+        `/saker/${id}/samtykke`,
+        `/saker/${id}/samtykke/ny`,
+        `/saker/${id}/hjemler`,
+        `/saker/${id}/logg`,
+        '/samtykker/paminnelser',
+      ]) {
+        await page.goto(path);
+        await settle(page);
+        await expectNoA11yViolations(page, `${path} (${lang}, ${width} px)`);
+      }
+    });
+  }
+}

@@ -1,6 +1,6 @@
 /** Consent room: a case's consents — status derived by the server, each party's latest event,
  * re-collection flags — with the way to register a new consent. */
-import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Flash } from '../shared/Flash';
@@ -21,10 +21,13 @@ function Consents({ facts }: { facts: CaseFacts }) {
     <>
       <Flash />
       <Paragraph>{t('consent.intro')}</Paragraph>
-      <div>
+      <div className="inline-links">
         <Button asChild>
           <Link to={`/saker/${facts.id}/samtykke/ny`}>{t('consent.new')}</Link>
         </Button>
+        <DsLink asChild>
+          <Link to="/samtykker/paminnelser">{t('consent.reminders.title')}</Link>
+        </DsLink>
       </div>
       {consents.isPending ? <Loading /> : null}
       {consents.isError ? (

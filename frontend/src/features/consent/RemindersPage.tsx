@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, problemText } from '../../api/problem';
 import { formatDate } from '../../i18n/format';
-import { useAnnounce } from '../shared/Announcer';
 import { FormError } from '../shared/form/fields';
 import { PageHeading } from '../shared/PageHeading';
 import { ErrorState, Loading } from '../shared/States';
@@ -15,7 +14,6 @@ import './consent.css';
 
 export default function RemindersPage() {
   const { t, i18n } = useTranslation();
-  const announce = useAnnounce();
   const reminders = useReminders();
   const send = useSendReminders();
   const [error, setError] = useState<string>();
@@ -76,10 +74,8 @@ export default function RemindersPage() {
                 send.mutate(
                   {},
                   {
-                    onSuccess: () => {
-                      setSent(true);
-                      announce(t('consent.reminders.sent'));
-                    },
+                    // The status paragraph below announces it.
+                    onSuccess: () => setSent(true),
                     onError: (e) =>
                       setError(
                         e instanceof ApiError ? problemText(e.problem, t) : t('problem.generic'),
