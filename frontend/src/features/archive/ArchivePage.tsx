@@ -2,6 +2,7 @@
  * delivered with the archive's references, failed with the next attempt, dead letters with the
  * error and "Prøv igjen"), the archive settings, and the deposit extract. */
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditOrganisation } from '../../auth/permissions';
 import { useMe } from '../../auth/session';
@@ -50,6 +51,7 @@ export default function ArchivePage() {
   const { t } = useTranslation();
   const me = useMe();
   const settings = useArchiveSettings();
+  const [saved, setSaved] = useState(false);
   if (!canEditOrganisation(me))
     return (
       <div className="stack">
@@ -77,7 +79,17 @@ export default function ArchivePage() {
         <Heading level={2} data-size="sm" id="archive-settings-heading">
           {t('archive.settings.title')}
         </Heading>
-        <SettingsForm key={s.version} settings={s} onReload={() => void settings.refetch()} />
+        <SettingsForm
+          key={s.version}
+          settings={s}
+          onReload={() => void settings.refetch()}
+          onSaved={() => setSaved(true)}
+        />
+        {saved ? (
+          <Paragraph role="status" data-testid="archive-settings-saved">
+            {t('archive.settings.saved')}
+          </Paragraph>
+        ) : null}
       </section>
       <section className="stack" aria-labelledby="archive-extract-heading">
         <Heading level={2} data-size="sm" id="archive-extract-heading">

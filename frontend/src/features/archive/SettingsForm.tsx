@@ -33,9 +33,12 @@ export function validateSettings(v: SettingsValues, t: TFunction): Record<string
 export function SettingsForm({
   settings,
   onReload,
+  onSaved,
 }: {
   settings: ArchiveSettings;
   onReload: () => void;
+  /** Called once saved (the form is then remounted at the new version by its parent). */
+  onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -79,6 +82,7 @@ export function SettingsForm({
           },
         });
         announce(t('archive.settings.saved'));
+        onSaved();
       })}
     >
       <FormNotices form={form} labels={labels} onReload={onReload} />
@@ -102,11 +106,6 @@ export function SettingsForm({
         <Button type="submit" disabled={form.status === 'submitting'}>
           {t('form.save')}
         </Button>
-        {form.status === 'saved' ? (
-          <span role="status" data-testid="archive-settings-saved">
-            {t('archive.settings.saved')}
-          </span>
-        ) : null}
       </FormActions>
     </form>
   );
