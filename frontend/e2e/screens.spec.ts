@@ -329,6 +329,8 @@ for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
         '/handlingsplaner/ny',
         `/handlingsplaner/${plan}`,
         '/tiltaksinnstillinger',
+        '/saker',
+        '/saker/ny',
         '/tilgjengelighet',
         '/finnes-ikke',
       ];
@@ -372,6 +374,61 @@ for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
         await settle(page);
         await expectNoA11yViolations(page, `${path} (${lang}, ${width} px)`);
       }
+    });
+  }
+}
+
+/** A case of the body member's (Ola leads it), opened through the API for the case screens. */
+async function caseOfOla(page: Page): Promise<string> {
+  const mine = (await (await page.request.get('/api/cases')).json()) as { id: string }[];
+  if (mine[0]) return mine[0].id;
+  const nord = await bodyId(page, 'Ungdomsteam Nord');
+  const organisations = (await (
+    await page.request.get('/api/organisations', { params: { limit: 200 } })
+  ).json()) as { items: { id: string; name: string }[] };
+  const rus = organisations.items.find((o) => o.name === 'Rus og psykisk helse');
+  const opened = await apiWrite(page, 'POST', '/api/cases', {
+    bodyId: nord,
+    organisationId: rus?.id,
+    kind: 'follow_up_team',
+    startOn: new Date().toISOString().slice(0, 10),
+    subject: { name: 'Skjerm Testesen', birthDate: '2011-04-04', guardians: [] },
+  });
+  return String(opened.id);
+}
+
+for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
+  for (const width of [1280, 390]) {
+    test(`axe: the case screens, ${lang}, ${width} px`, async ({ page, browser }) => {
+      test.setTimeout(120_000);
+      await useLanguage(page, lang);
+      await login(page, 'body_member');
+      await page.setViewportSize({ width, height: 900 });
+      const id = await caseOfOla(page);
+      for (const path of [
+        '/saker',
+        '/saker/ny',
+        `/saker/${id}`,
+        `/saker/${id}/ungdomsplan`,
+        `/saker/${id}/notater`,
+        `/saker/${id}/team`,
+      ]) {
+        await page.goto(path);
+        await settle(page);
+        await expectNoA11yViolations(page, `${path} (${lang}, ${width} px)`);
+      }
+      // The access controller's lists.
+      const context = await browser.newContext();
+      const admin = await context.newPage();
+      await useLanguage(admin, lang);
+      await login(admin, 'unit_admin');
+      await admin.setViewportSize({ width, height: 900 });
+      for (const path of ['/saker/nodtilganger', '/saker/sletting']) {
+        await admin.goto(path);
+        await settle(admin);
+        await expectNoA11yViolations(admin, `${path} (${lang}, ${width} px)`);
+      }
+      await context.close();
     });
   }
 }

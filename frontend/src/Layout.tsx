@@ -106,6 +106,9 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/organisasjon', label: t('nav.organisation'), end: false },
     { to: '/moter', label: t('meetings.nav'), end: false },
     { to: '/tiltak', label: t('measures.nav'), end: false },
+    ...(session.status === 'ready' && session.me.kind === 'person'
+      ? [{ to: '/saker', label: t('cases.nav'), end: false }]
+      : []),
     { to: '/handlingsplaner', label: t('measures.navPlans'), end: false },
     { to: '/organisasjoner', label: t('nav.organisations'), end: false },
     { to: '/personer', label: t('nav.persons'), end: false },
