@@ -8,16 +8,16 @@ from uuid import UUID
 from fastapi import APIRouter, Response, status
 
 from api.rest.cases.deps import CallerDep
-from api.rest.cases.dtos.notes import DutyAnswerCreate, DutyAnswerRead, NoteCreate, NoteRead
+from api.rest.cases.dtos.notes import CaseNoteCreate, CaseNoteRead, DutyAnswerCreate, DutyAnswerRead
 from api.rest.errors import READ_ERRORS, WRITE_ERRORS
 
 router = APIRouter(prefix="/api", tags=["cases"])
 
 
 @router.get("/cases/{id}/notes", operation_id="cases-notes", responses=READ_ERRORS)
-async def list_notes(id: UUID, call: CallerDep) -> list[NoteRead]:
+async def list_notes(id: UUID, call: CallerDep) -> list[CaseNoteRead]:
     """The case's notes, each shown or withheld for you (every one read is logged)."""
-    return [NoteRead.of(n) for n in await call.svc.notes(call.p, id)]
+    return [CaseNoteRead.of(n) for n in await call.svc.notes(call.p, id)]
 
 
 @router.post(
@@ -26,13 +26,15 @@ async def list_notes(id: UUID, call: CallerDep) -> list[NoteRead]:
     status_code=status.HTTP_201_CREATED,
     responses=WRITE_ERRORS,
 )
-async def add_note(id: UUID, body: NoteCreate, call: CallerDep, response: Response) -> NoteRead:
+async def add_note(
+    id: UUID, body: CaseNoteCreate, call: CallerDep, response: Response
+) -> CaseNoteRead:
     """Write a note from the organisation you represent on the case (its source regime). Tagged
     suspected abuse, neglect or serious crime, it answers ``dutyPrompts``: your personal duties,
     with guidance; answer them at /api/case-notes/{id}/duty-answers."""
     v = await call.svc.add_note(call.p, id, body.to_domain())
     response.headers["Location"] = f"/api/cases/{id}/notes"
-    return NoteRead.of(v)
+    return CaseNoteRead.of(v)
 
 
 @router.post(

@@ -84,6 +84,11 @@ export const limits = {
     organisationId: { required: true },
     startOn: { required: true },
   },
+  CaseNoteCreate: {
+    category: { required: true },
+    dutyTags: { minItems: 0, maxItems: 3 },
+    text: { required: true, minLength: 1, maxLength: 8000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
   CaseSettingsUpdate: {
     retentionDays: { required: true, minimum: 30, maximum: 9125 },
   },
@@ -260,6 +265,10 @@ export const limits = {
     overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     reason: { required: true, minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
+  NoteCreate: {
+    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    text: { required: true, minLength: 1, maxLength: 4000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+  },
   OrganisationCreate: {
     municipalityNumber: { pattern: "^[0-9]{4}$" },
     name: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
@@ -334,15 +343,6 @@ export const limits = {
     description: { maxLength: 4000 },
     month: { minimum: 1, maximum: 12 },
     title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
-  },
-  api__rest__cases__dtos__notes__NoteCreate: {
-    category: { required: true },
-    dutyTags: { minItems: 0, maxItems: 3 },
-    text: { required: true, minLength: 1, maxLength: 8000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
-  },
-  api__rest__measures__dtos__records__NoteCreate: {
-    overrideReason: { minLength: 1, maxLength: 500, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
-    text: { required: true, minLength: 1, maxLength: 4000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
 } as const;
 

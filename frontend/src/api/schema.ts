@@ -3520,6 +3520,44 @@ export interface components {
          * @enum {string}
          */
         CaseKind: "follow_up_team" | "youth_follow_up" | "youth_sentence" | "other";
+        /** CaseNoteCreate */
+        CaseNoteCreate: {
+            category: components["schemas"]["Category"];
+            /**
+             * Dutytags
+             * @description Suspected abuse, neglect or serious crime: prompts duties.
+             */
+            dutyTags?: components["schemas"]["DutyTag"][];
+            /** Text */
+            text: string;
+        };
+        /** CaseNoteRead */
+        CaseNoteRead: {
+            category: components["schemas"]["Category"];
+            /**
+             * Dutyanswers
+             * @description Your answers, oldest first; the latest per duty counts (author only).
+             */
+            dutyAnswers: components["schemas"]["DutyAnswerRead"][];
+            /**
+             * Dutyprompts
+             * @description To the note's author only.
+             */
+            dutyPrompts: components["schemas"]["DutyPromptRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Note */
+            note: components["schemas"]["NoteTextRead"] | components["schemas"]["WithheldRead"];
+            regime: components["schemas"]["SourceRegime"];
+            /**
+             * Writtenat
+             * Format: date-time
+             */
+            writtenAt: string;
+        };
         /** CasePolicyRead */
         CasePolicyRead: {
             /** Adultage */
@@ -3589,7 +3627,7 @@ export interface components {
             /** @description null: you read under break-glass. */
             myRole: components["schemas"]["MemberRole"] | null;
             /** Notes */
-            notes: components["schemas"]["api__rest__cases__dtos__notes__NoteRead"][];
+            notes: components["schemas"]["CaseNoteRead"][];
             /**
              * Organisationid
              * Format: uuid
@@ -5855,6 +5893,40 @@ export interface components {
             /** @description no-address: the person has no e-mail address; refused: the mail server refused the address for good. Send these the PDF another way. */
             reason: components["schemas"]["Unreached"];
         };
+        /** NoteCreate */
+        NoteCreate: {
+            /**
+             * Overridereason
+             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
+             */
+            overrideReason?: string | null;
+            /** Text */
+            text: string;
+        };
+        /** NoteRead */
+        NoteRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Authorname */
+            authorName: string;
+            /** Authorpersonid */
+            authorPersonId: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measureid
+             * Format: uuid
+             */
+            measureId: string;
+            /** Text */
+            text: string;
+        };
         /** NoteTextRead */
         NoteTextRead: {
             access: components["schemas"]["AccessRead"];
@@ -6855,7 +6927,7 @@ export interface components {
              * @enum {string}
              */
             kind: "decision" | "stage" | "evaluation" | "note";
-            note: components["schemas"]["api__rest__measures__dtos__records__NoteRead"] | null;
+            note: components["schemas"]["NoteRead"] | null;
             stageChange: components["schemas"]["StageChangeRead"] | null;
         };
         /** TimelineRead */
@@ -7143,78 +7215,6 @@ export interface components {
              * @constant
              */
             withheld: true;
-        };
-        /** NoteCreate */
-        api__rest__cases__dtos__notes__NoteCreate: {
-            category: components["schemas"]["Category"];
-            /**
-             * Dutytags
-             * @description Suspected abuse, neglect or serious crime: prompts duties.
-             */
-            dutyTags?: components["schemas"]["DutyTag"][];
-            /** Text */
-            text: string;
-        };
-        /** NoteRead */
-        api__rest__cases__dtos__notes__NoteRead: {
-            category: components["schemas"]["Category"];
-            /**
-             * Dutyanswers
-             * @description Your answers, oldest first; the latest per duty counts (author only).
-             */
-            dutyAnswers: components["schemas"]["DutyAnswerRead"][];
-            /**
-             * Dutyprompts
-             * @description To the note's author only.
-             */
-            dutyPrompts: components["schemas"]["DutyPromptRead"][];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Note */
-            note: components["schemas"]["NoteTextRead"] | components["schemas"]["WithheldRead"];
-            regime: components["schemas"]["SourceRegime"];
-            /**
-             * Writtenat
-             * Format: date-time
-             */
-            writtenAt: string;
-        };
-        /** NoteCreate */
-        api__rest__measures__dtos__records__NoteCreate: {
-            /**
-             * Overridereason
-             * @description Save although the free-text guard found personal data: why (recorded with who and when). Send it only after a 422 personal-data-found answer.
-             */
-            overrideReason?: string | null;
-            /** Text */
-            text: string;
-        };
-        /** NoteRead */
-        api__rest__measures__dtos__records__NoteRead: {
-            /**
-             * At
-             * Format: date-time
-             */
-            at: string;
-            /** Authorname */
-            authorName: string;
-            /** Authorpersonid */
-            authorPersonId: string | null;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Measureid
-             * Format: uuid
-             */
-            measureId: string;
-            /** Text */
-            text: string;
         };
         /**
          * DocumentationStatus
@@ -14973,7 +14973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__rest__cases__dtos__notes__NoteRead"][];
+                    "application/json": components["schemas"]["CaseNoteRead"][];
                 };
             };
             /** @description Not authenticated */
@@ -15025,7 +15025,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["api__rest__cases__dtos__notes__NoteCreate"];
+                "application/json": components["schemas"]["CaseNoteCreate"];
             };
         };
         responses: {
@@ -15037,7 +15037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__rest__cases__dtos__notes__NoteRead"];
+                    "application/json": components["schemas"]["CaseNoteRead"];
                 };
             };
             /** @description Malformed request */
@@ -17908,7 +17908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__rest__measures__dtos__records__NoteRead"][];
+                    "application/json": components["schemas"]["NoteRead"][];
                 };
             };
             /** @description Not authenticated */
@@ -17960,7 +17960,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["api__rest__measures__dtos__records__NoteCreate"];
+                "application/json": components["schemas"]["NoteCreate"];
             };
         };
         responses: {
@@ -17972,7 +17972,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__rest__measures__dtos__records__NoteRead"];
+                    "application/json": components["schemas"]["NoteRead"];
                 };
             };
             /** @description Malformed request */

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from api.rest.cases.dtos.access import AccessRead, Shown, WithheldRead, render
 from api.rest.cases.dtos.consents import ConsentItemRead
-from api.rest.cases.dtos.notes import NoteRead
+from api.rest.cases.dtos.notes import CaseNoteRead
 from api.rest.cases.dtos.plan import CommitmentRead
 from api.rest.cases.dtos.subjects import SubjectCreate, SubjectRead
 from api.rest.cases.dtos.team import MemberRead
@@ -124,7 +124,7 @@ class CaseRead(Dto):
     subject: SubjectRead
     team: list[MemberRead]
     commitments: list[CommitmentRead]
-    notes: list[NoteRead]
+    notes: list[CaseNoteRead]
     consents: list[ConsentItemRead]
 
     @classmethod
@@ -150,6 +150,6 @@ class CaseRead(Dto):
             subject=SubjectRead.of(v.subject),
             team=[MemberRead.of(m) for m in v.team],
             commitments=[CommitmentRead.of(m) for m in v.commitments],
-            notes=[NoteRead.of(n) for n in v.notes],
+            notes=[CaseNoteRead.of(n) for n in v.notes],
             consents=[ConsentItemRead.of(i) for i in v.consents],
         )

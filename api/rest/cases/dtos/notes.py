@@ -20,7 +20,7 @@ from domain.cases.views import NoteView
 from domain.cases.views import Shown as ShownItem
 
 
-class NoteCreate(Input):
+class CaseNoteCreate(Input):
     category: Category
     text: str = fields.required_text(limits.NOTE_MAX)
     duty_tags: list[DutyTag] = fields.items(
@@ -79,7 +79,7 @@ class NoteTextRead(Shown):
         )
 
 
-class NoteRead(Dto):
+class CaseNoteRead(Dto):
     id: UUID
     category: Category
     regime: SourceRegime

@@ -65,7 +65,7 @@ function NoteForm({
     formId: `case-note-${view.id}`,
     initial,
     validate: (v) => ({
-      text: textError(v.text, limitOf('api__rest__cases__dtos__notes__NoteCreate', 'text'), t),
+      text: textError(v.text, limitOf('CaseNoteCreate', 'text'), t),
       category: v.category ? undefined : t('validation.required'),
     }),
   });
