@@ -90,6 +90,9 @@ MEASURE_TRANSITIONS = frozenset(
 # Closing a case names the version of the case it read.
 CASE_TRANSITIONS = frozenset({"/api/cases/{id}/closure"})
 
+# Retrying an archive message names the version of the message it read (a dead letter).
+ARCHIVE_TRANSITIONS = frozenset({"/api/archive/messages/{id}/retry"})
+
 
 def _transition(path: str) -> bool:
     return (
@@ -97,6 +100,7 @@ def _transition(path: str) -> bool:
         or path in MEETING_TRANSITIONS
         or path in MEASURE_TRANSITIONS
         or path in CASE_TRANSITIONS
+        or path in ARCHIVE_TRANSITIONS
     )
 
 
