@@ -20,8 +20,11 @@ from adapters.postgres.organisation.sql import Reader
 from adapters.postgres.transaction import PgTransaction
 from domain.shared.free_text.index import NameIndex, build
 
+# The version and the row's xmin: a counter row removed and made again (a unit's register
+# restored from a copy) starts its versions over, but never with the same xmin.
 VERSION = (
-    "SELECT coalesce((SELECT version FROM case_registered_names_version WHERE unit_id = $1), 0)"
+    "SELECT coalesce((SELECT version::text || '/' || xmin::text"
+    " FROM case_registered_names_version WHERE unit_id = $1), '0')"
 )
 SUBJECTS = "SELECT id, name_enc FROM case_subject WHERE unit_id = $1"
 GUARDIANS = "SELECT id, name_enc FROM case_guardian WHERE unit_id = $1"
@@ -33,11 +36,11 @@ class PgRegisteredNames:
     def __init__(self, connections: tx.RequestConnections, cipher: AesGcmFieldCipher) -> None:
         self._connections = connections
         self._cipher = cipher
-        self._cache: dict[UUID, tuple[int, NameIndex]] = {}
+        self._cache: dict[UUID, tuple[str, NameIndex]] = {}
 
     async def index(self, unit_id: UUID) -> NameIndex:
         async with self._reader(unit_id) as read:
-            version = int(await read.value(VERSION, unit_id))
+            version = str(await read.value(VERSION, unit_id))
             cached = self._cache.get(unit_id)
             if cached is not None and cached[0] == version:
                 return cached[1]
