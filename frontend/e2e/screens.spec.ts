@@ -329,6 +329,7 @@ for (const lang of ['nb', 'nn', 'en'] as Lang[]) {
         '/handlingsplaner/ny',
         `/handlingsplaner/${plan}`,
         '/tiltaksinnstillinger',
+        '/arkiv',
         '/saker',
         '/saker/ny',
         '/tilgjengelighet',
