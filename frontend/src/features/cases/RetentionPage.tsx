@@ -39,7 +39,7 @@ function Due({ row }: { row: RetentionRow }) {
         confirmLabel={t('cases.retention.deleteConfirm')}
         remove={() =>
           remove.mutateAsync({
-            params: { path: { id: row.caseId }, header: ifMatch(row.version ?? 0) },
+            params: { path: { id: row.caseId }, header: ifMatch(row.version) },
           })
         }
         pending={remove.isPending}

@@ -48,9 +48,8 @@ export type CommitmentView = S['CommitmentRead'];
 export type NoteView = CaseView['notes'][number];
 export type DutyPrompt = S['DutyPromptRead'];
 export type BreakGlassReview = S['BreakGlassReviewRead'];
-/** A case due for deletion. DELETE /api/cases/{id} needs If-Match, so the row must name the
- * version it was listed at: the REST room's RetentionDueRead is to carry `version` too. */
-export type RetentionRow = S['RetentionDueRead'] & { version?: number };
+/** A case due for deletion, with the version DELETE names in If-Match. */
+export type RetentionRow = S['RetentionDueRead'];
 
 /** Break-glass: the bases a grant may rest on (the domain's recordable bases). */
 export const BREAK_GLASS_BASES = [
