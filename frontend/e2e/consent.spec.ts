@@ -149,7 +149,7 @@ test('the consent wizard for a minor: guardians consent, sharing starts; a withd
   await expectNoA11yViolations(page, 'consents of a case');
 
   // Expiring within 30 days: listed among the reminders, which can be sent by mail.
-  const reference = (await page.locator('main h1').textContent())?.split(' – ').pop() ?? '';
+  const reference = (await page.locator('main h1').textContent())?.split(' – ')[0] ?? '';
   await page.goto('/samtykker/paminnelser');
   await settle(page);
   const reminder = page.getByTestId('reminders').getByRole('row').filter({ hasText: reference });

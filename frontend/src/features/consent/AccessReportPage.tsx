@@ -78,8 +78,5 @@ function Report({ facts }: { facts: CaseFacts }) {
 }
 
 export default function AccessReportPage() {
-  const { t } = useTranslation();
-  return (
-    <CaseFrame title={t('consent.report.title')}>{(facts) => <Report facts={facts} />}</CaseFrame>
-  );
+  return <CaseFrame tab="log">{(facts) => <Report facts={facts} />}</CaseFrame>;
 }

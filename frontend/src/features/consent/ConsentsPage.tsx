@@ -3,7 +3,6 @@
 import { Button, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Flash } from '../shared/Flash';
 import { ErrorState, Loading } from '../shared/States';
 import { useConsents, useOrganisations, useRegimes } from './api';
 import { CaseFrame } from './CaseFrame';
@@ -19,7 +18,6 @@ function Consents({ facts }: { facts: CaseFacts }) {
   const regimes = useRegimes();
   return (
     <>
-      <Flash />
       <Paragraph>{t('consent.intro')}</Paragraph>
       <div className="inline-links">
         <Button asChild>
@@ -51,6 +49,5 @@ function Consents({ facts }: { facts: CaseFacts }) {
 }
 
 export default function ConsentsPage() {
-  const { t } = useTranslation();
-  return <CaseFrame title={t('consent.title')}>{(facts) => <Consents facts={facts} />}</CaseFrame>;
+  return <CaseFrame tab="consent">{(facts) => <Consents facts={facts} />}</CaseFrame>;
 }

@@ -196,8 +196,5 @@ function Bases({ facts }: { facts: CaseFacts }) {
 }
 
 export default function LegalBasesPage() {
-  const { t } = useTranslation();
-  return (
-    <CaseFrame title={t('consent.bases.title')}>{(facts) => <Bases facts={facts} />}</CaseFrame>
-  );
+  return <CaseFrame tab="consent">{(facts) => <Bases facts={facts} />}</CaseFrame>;
 }

@@ -181,8 +181,5 @@ function Wizard({ facts }: { facts: CaseFacts }) {
 }
 
 export default function WizardPage() {
-  const { t } = useTranslation();
-  return (
-    <CaseFrame title={t('consent.wizard.title')}>{(facts) => <Wizard facts={facts} />}</CaseFrame>
-  );
+  return <CaseFrame tab="consent">{(facts) => <Wizard facts={facts} />}</CaseFrame>;
 }
