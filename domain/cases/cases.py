@@ -26,7 +26,7 @@ from domain.cases.reads import (
 from domain.cases.subject import Guardian, Subject
 from domain.cases.views import CaseSummary, CaseView
 from domain.shared.changes import apply, expect_version
-from domain.shared.errors import Errors, NotFound, ValidationFailed
+from domain.shared.errors import Errors, Forbidden, NotFound, ValidationFailed
 from domain.shared.policies import require
 from domain.shared.principal import Principal
 
@@ -107,7 +107,8 @@ class CaseUseCases(UseCases):
                 await uow.organisations.get(cmd.organisation_id)
             except NotFound:
                 raise _unknown("organisationId", "organisation") from None
-            subject, is_new = await self._subject_for(uow, p, cmd.subject)
+            await self._represents(uow, p, cmd.organisation_id)
+            subject, is_new = await self._subject_for(uow, p, cmd.subject, cmd.organisation_id)
             e = Errors()
             val.case_period(e, cmd.kind, cmd.start_on, cmd.end_on, subject.birth_date)
             e.raise_if_any()
@@ -144,26 +145,51 @@ class CaseUseCases(UseCases):
             return await self._finish(uow, ctx)
 
     async def _subject_for(
-        self, uow: CasesUnitOfWork, p: Principal, s: NewSubject | UUID
+        self, uow: CasesUnitOfWork, p: Principal, s: NewSubject | UUID, organisation_id: UUID
     ) -> tuple[Subject, bool]:
-        """A known subject the reader already follows, or a new one. A new subject whose identity
-        number is registered already joins that subject — without saying so (an error would tell
-        the caller that the child is followed up in this unit)."""
+        """A known subject whose identity and guardians are already the opener's own service's
+        information, or a new record of what the opener registered. A new subject joins a
+        registered one with the same identity number only on those terms: the new case's items
+        have the opener's organisation as their source, so joining anyone else's would show (and
+        let them change) what another service registered, and an error would tell them that the
+        child is followed up (ADR 0017)."""
         if isinstance(s, UUID):
-            for case in await uow.cases.of_subject(s):
-                team = await uow.members.of_case(case.id)
-                if pol.membership(p, team) is not None:
-                    return await uow.subjects.get(s), False
-            raise _unknown("subject", "subject")
+            known = await self._own_subject(uow, p, s, organisation_id)
+            if known is None:
+                raise _unknown("subject", "subject")
+            return known, False
         e = Errors()
         val.subject(e, s.name, s.birth_date, s.identity_number, self._clock.today(), "subject.")
         val.guardians(e, s.guardians, "subject.")
         e.raise_if_any()
         if s.identity_number:
-            known = await uow.subjects.find_by_identity_number(s.identity_number)
-            if known is not None:
-                return known, False
+            for found in await uow.subjects.find_by_identity_number(s.identity_number):
+                known = await self._own_subject(uow, p, found.id, organisation_id)
+                if known is not None:
+                    return known, False
         return new_subject(p.unit_id, s), True
+
+    async def _represents(self, uow: CasesUnitOfWork, p: Principal, organisation_id: UUID) -> None:
+        """The opener opens for the organisation they work for: the case's own items are that
+        organisation's information (``own_service``), so claiming another service's name would
+        file their notes under its regime and consents."""
+        me = await uow.persons.get_many([p.person_id]) if p.person_id else ()
+        if me and me[0].organisation_id not in (None, organisation_id):
+            raise Forbidden("A case is opened for the organisation you work for.")
+
+    async def _own_subject(
+        self, uow: CasesUnitOfWork, p: Principal, subject_id: UUID, organisation_id: UUID
+    ) -> Subject | None:
+        """The subject if ``p`` sits on a case of theirs that ``organisation_id`` opened, for
+        that organisation — their identity and guardians are ``p``'s own service's already."""
+        now = self._clock.now()
+        for case in await uow.cases.of_subject(subject_id):
+            if case.organisation_id != organisation_id:
+                continue
+            ctx = await load(uow, p, case, now, with_plan=False)
+            if ctx.reader.seat is not None and ctx.reader.organisation_id == organisation_id:
+                return ctx.subject
+        return None
 
     async def case_view(self, p: Principal, id: UUID) -> CaseView:
         async with self._open(p) as uow:

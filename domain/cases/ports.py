@@ -32,8 +32,10 @@ class SubjectRepository(EntityRepository[Subject], Protocol):
     """Subjects with their guardians (written as one aggregate). Names, birth dates, identity
     numbers and contacts are encrypted by the adapter with the ``FieldCipher``."""
 
-    async def find_by_identity_number(self, identity_number: str) -> Subject | None:
-        """Through the keyed hash of the number (the number itself is never compared in SQL)."""
+    async def find_by_identity_number(self, identity_number: str) -> Sequence[Subject]:
+        """Every subject record of the unit with this number, through the keyed hash (the number
+        itself is never compared in SQL). Each case opened for a new subject registers its own
+        record, so one child may have several (ADR 0017: a second opening learns nothing)."""
         ...
 
 

@@ -98,10 +98,13 @@ class SubjectUseCases(UseCases):
                 "identityNumber", "invalid-identity-number", "Not a valid identity number."
             )
         async with self._open(p) as uow:
-            subject = await uow.subjects.find_by_identity_number(number)
-            if subject is None:
+            found = await uow.subjects.find_by_identity_number(number)
+            if not found:
                 return None
-            contexts = await self._contexts(uow, p, subject.id)
+            contexts = [c for s in found for c in await self._contexts(uow, p, s.id)]
+            seen = [c for c in contexts if c.reader.seat is not None]
+            subject = seen[0].subject if seen else found[0]
+            contexts = [c for c in contexts if c.subject.id == subject.id] if seen else contexts
             bodies = {
                 b.id: b.name for b in await uow.bodies.get_many([c.case.body_id for c in contexts])
             }

@@ -16,7 +16,7 @@ from domain.cases.errors import AlreadyOnTeam, OpenCaseExists
 from domain.cases.note import DutyAnswer, Note
 from domain.cases.retention import CaseStatistics
 from domain.cases.subject import Subject
-from domain.shared.errors import Conflict, NotFound, StaleVersion
+from domain.shared.errors import NotFound, StaleVersion
 from tests.fakes.organisation import FakeEntityRepository
 
 if TYPE_CHECKING:
@@ -43,15 +43,8 @@ class FakeSubjectRepository(_Repo):
     table = "subjects"
     noun = "subject"
 
-    def _check(self, item: Subject) -> None:
-        if item.identity_number is None:
-            return
-        for s in self._mine():
-            if s.id != item.id and s.identity_number == item.identity_number:
-                raise Conflict("The identity number is already registered.")
-
-    async def find_by_identity_number(self, identity_number: str) -> Subject | None:
-        return next((s for s in self._mine() if s.identity_number == identity_number), None)
+    async def find_by_identity_number(self, identity_number: str) -> Sequence[Subject]:
+        return [s for s in self._mine() if s.identity_number == identity_number]
 
 
 class FakeCaseRepository(_Repo):

@@ -31,9 +31,6 @@ RULES: dict[str, Callable[[], DomainError]] = {
         "The event does not follow the party's previous event; reload and try again."
     ),
     "fk_consent_event_party": _field("partyId", "unknown", "No such party of this consent."),
-    "uq_case_subject_identity": _field(
-        "identityNumber", "duplicate", "A subject with this identity number already exists."
-    ),
     "uq_follow_up_case_reference": lambda: StaleVersion("The reference was taken; try again."),
     "follow_up_case_pkey": lambda: StaleVersion("The record was created in the meantime."),
     "follow_up_case_unit_id_body_id_fkey": _field("bodyId", "unknown", "No such body."),

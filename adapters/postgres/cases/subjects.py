@@ -25,7 +25,7 @@ _SELECT = (
 )
 GET = f"{_SELECT} AND s.id = $2"
 GET_MANY = f"{_SELECT} AND s.id = ANY($2::uuid[])"
-BY_HASH = f"{_SELECT} AND s.identity_hash = $2"
+BY_HASH = f"{_SELECT} AND s.identity_hash = $2 ORDER BY s.created_at, s.id"
 INSERT = (
     "INSERT INTO case_subject (id, unit_id, name_enc, birth_date_enc, identity_number_enc,"
     " identity_hash, version) VALUES ($2, $1, $3, $4, $5, $6, $7)"
@@ -93,9 +93,10 @@ class PgSubjectRepository(CasesRepository):
     async def get_many(self, ids: Sequence[UUID]) -> Sequence[Subject]:
         return [self._subject(r) for r in await self.rows(GET_MANY, list(ids))]
 
-    async def find_by_identity_number(self, identity_number: str) -> Subject | None:
-        r = await self.row(BY_HASH, self.cipher.index(identity_number))
-        return None if r is None else self._subject(r)
+    async def find_by_identity_number(self, identity_number: str) -> Sequence[Subject]:
+        return [
+            self._subject(r) for r in await self.rows(BY_HASH, self.cipher.index(identity_number))
+        ]
 
     async def _guardians(self, s: Subject) -> None:
         await self.write(SHIFT, s.id)

@@ -103,9 +103,10 @@ SUBJECT = sa.Table(
         name="ck_case_subject_identity_hash",
     ),
     sa.CheckConstraint("version >= 1", name="ck_case_subject_version"),
-    # One subject per identity number in a unit (found through the keyed hash only).
+    # Found through the keyed hash only. Not unique: each case opened for a new subject registers
+    # its own record, so a second opening learns nothing of the first (ADR 0017).
     sa.Index(
-        "uq_case_subject_identity", "unit_id", "identity_hash", unique=True,
+        "ix_case_subject_identity", "unit_id", "identity_hash",
         postgresql_where=sa.text("identity_hash IS NOT NULL"),
     ),
 )  # fmt: skip

@@ -54,7 +54,7 @@ async def test_rotation_reseals_with_the_current_key_and_the_old_key_can_go(
     only_new = AesGcmFieldCipher(KeyRing.parse(f"t2:{new_data}", new_index))
     async with Factory(cb.engines.app, only_new, MemoryLog)(cb.unit) as uow:
         assert await uow.subjects.get(s.id) == s
-        assert await uow.subjects.find_by_identity_number(NUMBER) == s
+        assert await uow.subjects.find_by_identity_number(NUMBER) == [s]
         assert (await uow.notes.get(note.id)).text == note.text
         assert (await uow.consents.get(consent.id)).child_view == consent.child_view
 

@@ -18,7 +18,7 @@ from domain.cases.commitment import Breach, Commitment, CommitmentStatus, Conseq
 from domain.cases.errors import AlreadyOnTeam, LastLead, OpenCaseExists
 from domain.cases.note import Duty, DutyTag, Note
 from domain.cases.regimes import Category, CommitmentKind, SourceRegime
-from domain.shared.errors import NotFound, StaleVersion, ValidationFailed
+from domain.shared.errors import NotFound, StaleVersion
 from tests.repositories.cases.conftest import (
     AT,
     CASE_TABLES,
@@ -38,8 +38,8 @@ async def test_a_subject_round_trips_and_is_found_by_its_number_only(cb: CaseBac
         await uow.commit()
     async with cb.factory(cb.unit) as uow:
         assert await uow.subjects.get(s.id) == s
-        assert await uow.subjects.find_by_identity_number(NUMBER) == s
-        assert await uow.subjects.find_by_identity_number("01821012346") is None
+        assert await uow.subjects.find_by_identity_number(NUMBER) == [s]
+        assert await uow.subjects.find_by_identity_number("01821012346") == []
         assert await uow.subjects.get_many([s.id, uuid4()]) == [s]
 
 
@@ -58,16 +58,21 @@ async def test_a_subjects_guardians_are_rewritten_with_it(cb: CaseBackend) -> No
         await uow.commit()
     async with cb.factory(cb.unit) as uow:
         assert await uow.subjects.get(s.id) == changed
-        assert await uow.subjects.find_by_identity_number(NUMBER) is None
+        assert await uow.subjects.find_by_identity_number(NUMBER) == []
         with pytest.raises(StaleVersion):
             await uow.subjects.update(changed, 1)
 
 
-async def test_one_subject_per_identity_number_in_a_unit(cb: CaseBackend) -> None:
+async def test_each_opening_registers_its_own_record_of_a_number(cb: CaseBackend) -> None:
+    """Not unique (ADR 0017): a second service's opening never reaches the first's record."""
+    first, second = cb.subject(), cb.subject()
     async with cb.factory(cb.unit) as uow:
-        await uow.subjects.add(cb.subject())
-        with pytest.raises(ValidationFailed):
-            await uow.subjects.add(cb.subject())
+        await uow.subjects.add(first)
+        await uow.subjects.add(second)
+        await uow.commit()
+    async with cb.factory(cb.unit) as uow:
+        found = await uow.subjects.find_by_identity_number(NUMBER)
+        assert {s.id for s in found} == {first.id, second.id}
 
 
 async def test_nothing_personal_is_readable_in_the_raw_tables(cb: CaseBackend) -> None:
@@ -109,7 +114,7 @@ async def test_another_unit_sees_nothing(cb: CaseBackend) -> None:
             await uow.subjects.get(s.id)
         with pytest.raises(NotFound):
             await uow.cases.get(c.id)
-        assert await uow.subjects.find_by_identity_number(NUMBER) is None
+        assert await uow.subjects.find_by_identity_number(NUMBER) == []
         assert await uow.cases.of_person(cb.lead.id) == []
         assert await uow.members.of_case(c.id) == []
         assert await uow.cases.of_subject(s.id) == []

@@ -12,7 +12,7 @@ from domain.cases.access import Action, Outcome
 from domain.cases.case import CaseKind, ClosingReason
 from domain.cases.decision import DenyReason
 from domain.cases.errors import CaseBodyNotExecutive, CaseClosed, OpenCaseExists
-from domain.cases.service import CaseChanges, NewSubject
+from domain.cases.service import CaseChanges, NewSubject, OpenCase
 from domain.cases.views import Shown, Withheld
 from domain.shared.errors import (
     Forbidden,
@@ -86,7 +86,9 @@ async def test_a_youth_sentence_may_last_three_years(world: World) -> None:
     assert view.case.kind is CaseKind.YOUTH_SENTENCE
 
 
-async def test_identity_numbers_are_validated_and_join_a_registered_subject(world: World) -> None:
+async def test_identity_numbers_are_validated_and_a_new_subject_never_joins_a_registered_one(
+    world: World,
+) -> None:
     bad = NewSubject(name="Ola", birth_date=BORN, identity_number="12345678901")
     with pytest.raises(ValidationFailed) as err:
         await world.open_case(subject=bad)
@@ -96,11 +98,24 @@ async def test_identity_numbers_are_validated_and_join_a_registered_subject(worl
         subject=NewSubject(name="Ola", birth_date=BORN, identity_number=number)
     )
     again = NewSubject(name="Noen Annen", birth_date=BORN, identity_number=number)
-    with pytest.raises(OpenCaseExists):  # same subject, body and kind: one open case
+    with pytest.raises(OpenCaseExists):  # the lead's own subject again: one open case
         await world.open_case(subject=again)
-    other = await world.open_case(subject=again, kind=CaseKind.OTHER)
-    assert other.subject.id == first.subject.id
-    assert len(world.store.tables.subjects) == 1
+    mine = await world.open_case(subject=again, kind=CaseKind.OTHER)
+    assert mine.subject.id == first.subject.id  # the lead's own service's subject, joined
+    # Another service's seat holder with the same number registers a record of their own
+    # (ADR 0017): they see what they registered, and no 409 says the child is followed up.
+    cmd = OpenCase(
+        body_id=world.team_body.id,
+        kind=CaseKind.FOLLOW_UP_TEAM,
+        start_on=date(2026, 3, 1),
+        subject=again,
+        organisation_id=world.org("health"),
+    )
+    other = await world.svc.open_case(world.who["nurse"], cmd)
+    assert other.subject.id != first.subject.id
+    assert isinstance(other.subject.identity, Shown)
+    assert other.subject.identity.value.name == "Noen Annen"
+    assert len(world.store.tables.subjects) == 2
 
 
 async def test_unknown_body_and_organisation_are_field_errors(world: World) -> None:

@@ -287,10 +287,9 @@ def _tables() -> None:
         sa.UniqueConstraint("unit_id", "id"),
     )
     op.create_index(
-        "uq_case_subject_identity",
+        "ix_case_subject_identity",
         "case_subject",
         ["unit_id", "identity_hash"],
-        unique=True,
         postgresql_where=sa.text("identity_hash IS NOT NULL"),
     )
     op.create_table(
