@@ -45,11 +45,20 @@ class TeamUseCases(UseCases):
             name = (new.name or "").strip()
             if new.person_id is not None:
                 try:
-                    name = (await uow.persons.get(new.person_id)).name
+                    person = await uow.persons.get(new.person_id)
                 except NotFound:
                     raise ValidationFailed.single(
                         "personId", "unknown", "No such person."
                     ) from None
+                name = person.name
+                if person.organisation_id not in (None, new.organisation_id):
+                    # Their own organisation's items are ``own_service`` to them: seating a
+                    # police officer "for" the health service would bypass every consent.
+                    raise ValidationFailed.single(
+                        "organisationId",
+                        "not-their-organisation",
+                        "A person represents the organisation they work for.",
+                    )
                 if any(m.person_id == new.person_id for m in ctx.team):
                     raise AlreadyOnTeam("The person already has a seat on this team.")
             e = Errors()
