@@ -111,7 +111,8 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
     'case-too-long': 'The case lasts at most {{maxYears}} years.',
     'invalid-identity-number': 'Not a valid national identity number or D-number.',
     'not-prompted': 'The note did not prompt this duty.',
-    'not-your-organisation': 'A consent is registered for the organisation you represent on the case.',
+    'not-your-organisation':
+      'A consent is registered for the organisation you represent on the case.',
     'subject-age-out-of-range': 'The young person must be {{min}}–{{max}} on the start date.',
     'too-short': 'Use at least {{min}} characters.',
     uuid: 'The link or value does not point to anything valid.',
