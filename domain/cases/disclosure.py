@@ -5,6 +5,7 @@ reviewed afterwards by the unit admin — who sees the grant, never the case's c
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import timedelta
 from uuid import UUID, uuid4
 
@@ -14,8 +15,9 @@ from domain.cases.access import AccessEntry, Action
 from domain.cases.base import NOT_FOUND, UseCases
 from domain.cases.bases import LegalBasisRecord
 from domain.cases.breakglass import BreakGlass
+from domain.cases.case import CaseMember
 from domain.cases.changes import NewBasis
-from domain.cases.errors import AlreadyReviewed, CaseClosed
+from domain.cases.errors import AlreadyReviewed, BreakGlassRefused, CaseClosed
 from domain.cases.limits import (
     BREAK_GLASS_REASON_MAX,
     BREAK_GLASS_REASON_MIN,
@@ -28,9 +30,10 @@ from domain.cases.policy import BREAK_GLASS_HOURS, RECORDABLE_BASES, LegalBasisC
 from domain.cases.ports import CasesUnitOfWork
 from domain.cases.views import BreakGlassReview
 from domain.meetings.guard import screen
+from domain.organisation.model import OrganisationType
 from domain.shared.errors import Errors, NotFound
 from domain.shared.policies import require
-from domain.shared.principal import Principal
+from domain.shared.principal import Principal, Role
 
 GUARD_LEVEL = "coordinating"  # reasons and review notes are read outside the team
 
@@ -105,6 +108,26 @@ class DisclosureUseCases(UseCases):
             await uow.commit()
         return ctx.facts.bases
 
+    async def _not_police(
+        self, uow: CasesUnitOfWork, p: Principal, team: Sequence[CaseMember]
+    ) -> None:
+        """Police readers never break the glass: a grant comes before the police minimisation in
+        the decision point, so it would show them every agency's free text. A police team member
+        is refused by name; a police seat holder off the team gets the case's 404."""
+        seat = pol.membership(p, team)
+        org_id = seat.organisation_id if seat else None
+        if seat is None and p.person_id is not None:
+            me = await uow.persons.get_many([p.person_id])
+            org_id = me[0].organisation_id if me else None
+        orgs = await uow.organisations.get_many([org_id]) if org_id else ()
+        police = p.has_role(Role.POLICE_CONTACT) or any(
+            o.type is OrganisationType.POLICE for o in orgs
+        )
+        if police and seat is not None:
+            raise BreakGlassRefused("Police readers use a recorded legal basis, not break-glass.")
+        if police:
+            raise NotFound(NOT_FOUND)
+
     async def open_break_glass(
         self, p: Principal, case_id: UUID, reason: str, basis: LegalBasisCode
     ) -> BreakGlass:
@@ -125,6 +148,7 @@ class DisclosureUseCases(UseCases):
             team = await uow.members.of_case(case_id)
             if not pol.can_break_glass(p, case.body_id, team):
                 raise NotFound(NOT_FOUND)  # the case does not exist for them
+            await self._not_police(uow, p, team)
             assert p.person_id is not None
             grant = BreakGlass(
                 id=uuid4(),
