@@ -30,7 +30,7 @@ class Period:
             raise ValidationFailed.single("to", "before-start", "The period ends before it starts.")
         if (self.end - self.start).days > EXTRACT_MAX_DAYS:
             raise ValidationFailed.single(
-                "to", "too-long", "The period is too long.", {"maxDays": EXTRACT_MAX_DAYS}
+                "to", "period-too-long", "The period is too long.", {"maxDays": EXTRACT_MAX_DAYS}
             )
 
     def __contains__(self, day: date) -> bool:

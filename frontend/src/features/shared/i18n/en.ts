@@ -108,6 +108,8 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
     required: 'Fill in this field.',
     'too-long': 'Use at most {{max}} characters.',
     'meeting-too-long': 'A meeting lasts at most {{maxHours}} hours.',
+    'period-too-long': 'The period can be at most {{maxDays}} days.',
+    'not-their-organisation': 'A person represents the organisation they work for.',
     'case-too-long': 'The case lasts at most {{maxYears}} years.',
     'invalid-identity-number': 'Not a valid national identity number or D-number.',
     'not-prompted': 'The note did not prompt this duty.',

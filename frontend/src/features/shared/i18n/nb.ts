@@ -105,6 +105,8 @@ export const sharedNb = {
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høyst {{max}} tegn.',
     'meeting-too-long': 'Et møte kan vare høyst {{maxHours}} timer.',
+    'period-too-long': 'Perioden kan være høyst {{maxDays}} dager.',
+    'not-their-organisation': 'En person representerer organisasjonen vedkommende arbeider i.',
     'case-too-long': 'Saken kan vare høyst {{maxYears}} år.',
     'invalid-identity-number': 'Ikke et gyldig fødselsnummer eller D-nummer.',
     'not-prompted': 'Notatet utløste ikke denne plikten.',

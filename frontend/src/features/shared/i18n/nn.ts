@@ -109,6 +109,8 @@ export const sharedNn: DeepPartial<typeof sharedNb> = {
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høgst {{max}} teikn.',
     'meeting-too-long': 'Eit møte kan vare høgst {{maxHours}} timar.',
+    'period-too-long': 'Perioden kan vere høgst {{maxDays}} dagar.',
+    'not-their-organisation': 'Ein person representerer organisasjonen vedkomande arbeider i.',
     'case-too-long': 'Saka kan vare høgst {{maxYears}} år.',
     'invalid-identity-number': 'Ikkje eit gyldig fødselsnummer eller D-nummer.',
     'not-prompted': 'Notatet utløyste ikkje denne plikta.',
