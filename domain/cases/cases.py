@@ -110,7 +110,7 @@ class CaseUseCases(UseCases):
             await self._represents(uow, p, cmd.organisation_id)
             subject, is_new = await self._subject_for(uow, p, cmd.subject, cmd.organisation_id)
             e = Errors()
-            val.case_period(e, cmd.kind, cmd.start_on, cmd.end_on, subject.birth_date)
+            val.case_period(e, cmd.kind, cmd.start_on, cmd.end_on, subject.birth_date, today)
             e.raise_if_any()
             if is_new:
                 await uow.subjects.add(subject)
@@ -238,7 +238,14 @@ class CaseUseCases(UseCases):
                 raise CaseClosed("A closed case is not changed.")
             case = apply(ctx.case, changes.trimmed())
             e = Errors()
-            val.case_period(e, case.kind, case.start_on, case.end_on, ctx.subject.birth_date)
+            val.case_period(
+                e,
+                case.kind,
+                case.start_on,
+                case.end_on,
+                ctx.subject.birth_date,
+                self._clock.today(),
+            )
             e.raise_if_any()
             await uow.cases.update(case, ctx.case.version)
             ctx.case = case

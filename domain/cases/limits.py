@@ -26,4 +26,9 @@ COMMITMENTS_MAX = 50
 BREACHES_MAX = 100
 RETENTION_DAYS_MIN = 30
 RETENTION_DAYS_MAX = 365 * 25
+# Sane dates (a year-1 start or a year-9999 end overflows date arithmetic downstream):
+CASE_START_PAST_YEARS = 25  # a case starts at most this long ago (the longest retention)
+CASE_START_FUTURE_YEARS = 2
+CASE_LENGTH_MAX_YEARS = 10  # any kind; the youth kinds have their own, shorter maximum
+SUBJECT_AGE_MAX_YEARS = 100
 CASE_LIST_MAX = 500  # my cases: a team member's cases, never paged further

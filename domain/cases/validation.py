@@ -10,11 +10,15 @@ from datetime import date
 from domain.cases.case import MAX_YEARS, YOUTH_AGE_MAX, YOUTH_AGE_MIN, YOUTH_KINDS, CaseKind
 from domain.cases.changes import GuardianInput
 from domain.cases.limits import (
+    CASE_LENGTH_MAX_YEARS,
+    CASE_START_FUTURE_YEARS,
+    CASE_START_PAST_YEARS,
     EMAIL_MAX,
     GUARDIANS_MAX,
     NAME_MAX,
     PHONE_MAX,
     RELATION_MAX,
+    SUBJECT_AGE_MAX_YEARS,
 )
 from domain.cases.subject import Guardian, age_on
 from domain.shared import validation as v
@@ -51,6 +55,8 @@ def subject(
         e.add(f"{prefix}birthDate", "required", "This field is required.")
     elif birth_date > today:
         e.add(f"{prefix}birthDate", "in-future", "The date cannot be in the future.")
+    elif birth_date < _add_years(today, -SUBJECT_AGE_MAX_YEARS):
+        e.add(f"{prefix}birthDate", "date-format", "Not a plausible birth date.")
     if identity_number is not None and not identity_number_ok(identity_number):
         e.add(f"{prefix}identityNumber", "invalid-identity-number", "Not a valid identity number.")
 
@@ -70,11 +76,26 @@ def guardians(e: Errors, items: Sequence[GuardianInput | Guardian], prefix: str 
 
 
 def case_period(
-    e: Errors, kind: CaseKind, start_on: date, end_on: date | None, birth_date: date
+    e: Errors,
+    kind: CaseKind,
+    start_on: date,
+    end_on: date | None,
+    birth_date: date,
+    today: date | None = None,
 ) -> None:
-    """Youth follow-up and youth sentence: 15-17 at start, within the maximum length."""
+    """Youth follow-up and youth sentence: 15-17 at start, within the maximum length. Any case:
+    a start within sane years of ``today`` and at most ``CASE_LENGTH_MAX_YEARS`` long."""
+    if today is not None and not (
+        _add_years(today, -CASE_START_PAST_YEARS)
+        <= start_on
+        <= _add_years(today, CASE_START_FUTURE_YEARS)
+    ):
+        e.add("startOn", "date-format", "Not a plausible start date.")
+        return
     if end_on is not None and end_on < start_on:
         e.add("endOn", "before-start", "The end date comes before the start date.")
+    elif end_on is not None and end_on > _add_years(start_on, CASE_LENGTH_MAX_YEARS):
+        e.add("endOn", "date-format", "Not a plausible end date.")
     if kind not in YOUTH_KINDS:
         return
     age = age_on(birth_date, start_on)
