@@ -18,6 +18,28 @@ _NUMBER = re.compile(r"(?<!\d)\d{11}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+# The case tests' subjects, guardians and note texts (issue 11): "name": "Barn Testesen",
+# name="Mor Testesen", ("Far Testesen", "father"), "text": "Sover dårlig, lite på skolen."
+_CASE_DIRS = ("api/cases", "security", "unit/cases", "repositories/cases")
+_PERSON = r"[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ][a-zæøå]+"
+_CASE_WORDS = (
+    re.compile(rf'"name": "({_PERSON})"'),
+    re.compile(rf'\bname="({_PERSON})"'),
+    re.compile(rf'\("({_PERSON})", "[a-z]+"\)'),
+    re.compile(r'"text": "([^"\\]{12,200})"'),
+)
+
+
+def case_test_words() -> list[tuple[str, str]]:
+    out = []
+    for folder in _CASE_DIRS:
+        for source in sorted((TESTS / folder).rglob("*.py")):
+            text = source.read_text(encoding="utf-8")
+            for pattern in _CASE_WORDS:
+                out += [(m, str(source.relative_to(TESTS))) for m in pattern.findall(text)]
+    return out
+
+
 def forbidden_strings() -> dict[str, str]:
     """Each string that must not appear in a log line, with what it is."""
     found: dict[str, str] = {}
@@ -34,6 +56,8 @@ def forbidden_strings() -> dict[str, str]:
     for key, name, _title, _org in PERSONS:
         found[name] = f"name of demo person {key}"
         found[f"{key}@demo.invalid"] = f"e-mail of demo person {key}"
+    for needle, source in case_test_words():
+        found.setdefault(needle, f"name or note text from {source}")
     for case in CASES:  # the case register's subjects and guardians (issue 11)
         found[case.subject] = f"name of the subject of demo case {case.key}"
         for guardian, _relation in case.guardians:
