@@ -16,10 +16,16 @@ from domain.shared.principal import Principal
 
 
 class ReportUseCases(UseCases):
-    async def _may_report(self, uow: CasesUnitOfWork, p: Principal, subject_id: UUID) -> bool:
+    async def _may_report(
+        self, uow: CasesUnitOfWork, p: Principal, subject_id: UUID, case_id: UUID | None
+    ) -> bool:
+        """The access controller; for a case, its lead; for a subject, a lead of one of their
+        cases (a lead of another case of the subject never gets this case's report)."""
         if pol.is_access_controller(p):
             return True
         for case in await uow.cases.of_subject(subject_id):
+            if case_id is not None and case.id != case_id:
+                continue
             if pol.is_lead(p, await uow.members.of_case(case.id)):
                 return True
         return False
@@ -40,10 +46,14 @@ class ReportUseCases(UseCases):
                 await uow.subjects.get(subject_id)
             except NotFound:
                 raise NotFound("No such subject.") from None
-            if not await self._may_report(uow, p, subject_id):
+            if not await self._may_report(uow, p, subject_id, case_id):
                 # Off every team of the subject's cases: they do not exist for the caller (a
                 # 403 would confirm them). A team member who is not a lead may know of them.
-                cases = await uow.cases.of_subject(subject_id)
+                cases = [
+                    c
+                    for c in await uow.cases.of_subject(subject_id)
+                    if case_id is None or c.id == case_id
+                ]
                 teams = [await uow.members.of_case(c.id) for c in cases]
                 if not any(pol.membership(p, team) is not None for team in teams):
                     raise NotFound("No such subject.")

@@ -1,0 +1,42 @@
+"""Security tests room: the access report of a case goes to that case's lead (or the access
+controller) — never to the lead of another case of the same subject, who would learn who reads
+a case they are not on."""
+
+from __future__ import annotations
+
+from tests.api.cases.support import (
+    KARI,
+    KOMMUNE,
+    TEAM_SOR,
+    as_,
+    ok,
+    open_case,
+    seat,
+    session,
+)
+
+
+async def test_a_lead_of_another_case_of_the_subject_gets_no_report(client, admin_engine):
+    ola = await session(client, "body_member")
+    first = ok(await open_case(ola, {}), 201)
+    # The same service opens a second case of the same child: it joins Ola's own subject.
+    second = ok(await open_case(ola, {}, body=TEAM_SOR, kind="other"), 201)
+    assert second["subject"]["id"] == first["subject"]["id"]
+    # Ola hands the first case over to Kari and leaves its team.
+    ok(
+        await ola.post(
+            f"/api/cases/{first['id']}/members",
+            json={"personId": str(KARI), "organisationId": str(KOMMUNE), "role": "lead"},
+        ),
+        201,
+    )
+    ok(await ola.delete(f"/api/cases/{first['id']}/members/{first['team'][0]['id']}"), 204)
+    await seat(client, TEAM_SOR, KARI)
+    h = await as_(client, "coordinator")
+    ok(await client.get(f"/api/cases/{first['id']}", headers=h))
+    r = await ola.get(f"/api/cases/{first['id']}/access-report")
+    assert r.status_code == 404, r.text
+    assert "Kari" not in r.text
+    # His own case's report he gets; Kari hers.
+    ok(await ola.get(f"/api/cases/{second['id']}/access-report"))
+    ok(await client.get(f"/api/cases/{first['id']}/access-report", headers=h))
