@@ -1,5 +1,6 @@
 """Organisation room: memberships on PostgreSQL, and their views joined with the names a screen
-shows. Writes are retried on a deadlock in a savepoint of their own (see ``constraints``)."""
+shows. Writes to one body queue on an advisory lock and are retried on a deadlock in a savepoint of
+their own (see ``constraints``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from adapters.postgres.constraints import (
@@ -25,6 +27,7 @@ from domain.organisation.model import Membership, MembershipView
 from domain.shared.errors import NotFound
 from domain.shared.pagination import Page, PageRequest
 
+BODY_LOCK = sa.text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 VIEWS = Listing(
     columns=(
         f"{mapping.MEMBERSHIP_COLUMNS}, person.name AS person_name, body.name AS body_name, "
@@ -69,7 +72,14 @@ class PgMembershipRepository(VersionedRepository[Membership]):
         self, statement: Any, params: dict[str, Any], *, deleting: bool = False
     ) -> Any:
         """In its own savepoint: PostgreSQL checks an exclusion constraint after inserting, so two
-        parallel writes can deadlock; the aborted one is retried and then sees the conflict."""
+        parallel writes can deadlock; the aborted one is retried and then sees the conflict.
+
+        Writers to one body first queue on a transaction-level advisory lock, so the exclusion
+        constraints see them one after another: twenty parallel identical inserts on a loaded
+        machine had run eight retries out (18 deadlock 500s in a CI-like run with two test workers)."""
+        body = params.get("body_id") or params.get("v_body_id")
+        if body is not None and not deleting:
+            await self.conn.execute(BODY_LOCK, {"key": f"membership/{body}"})
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
                 async with self.conn.begin_nested():
