@@ -19,6 +19,31 @@ from domain.shared.principal import Principal
 
 Snapshot = Callable[[UUID], AbstractAsyncContextManager[None]]
 
+# Fields whose reads write (the cases' access log is appended in the read's own transaction): a
+# query naming any of them anywhere skips the shared snapshot, whose transaction is rolled back.
+# A context registers its names here (``api/graphql/cases/schema.py``).
+OWN_TRANSACTION_FIELDS: set[str] = set()
+
+
+def _names_own_transaction(document: Any) -> bool:
+    if document is None or not OWN_TRANSACTION_FIELDS:
+        return False
+    from graphql import FieldNode, visit
+    from graphql.language import Visitor
+
+    found = False
+
+    class Find(Visitor):
+        def enter_field(self, node: FieldNode, *_: Any) -> Any:
+            nonlocal found
+            if node.name.value in OWN_TRANSACTION_FIELDS:
+                found = True
+                return Visitor.BREAK
+            return None
+
+    visit(document, Find())
+    return found
+
 
 @asynccontextmanager
 async def _no_snapshot(unit_id: UUID) -> AsyncIterator[None]:
@@ -64,6 +89,9 @@ class OneSnapshot(SchemaExtension):
             ctx, Context
         ):
             yield
+            return
+        if _names_own_transaction(self.execution_context.graphql_document):
+            yield  # each use case commits its own transaction (and its access-log entries)
             return
         async with ctx.snapshot(ctx.principal.unit_id):
             yield

@@ -18,6 +18,7 @@ from api.graphql.access import schema as access
 from api.graphql.agreements import schema as agreements
 from api.graphql.annual_wheel import schema as annual_wheel
 from api.graphql.archive import schema as archive
+from api.graphql.cases import schema as cases
 from api.graphql.context import Context, OneSnapshot, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
@@ -34,6 +35,7 @@ QUERIES = (
     annual_wheel.Query,
     measures.Query,
     archive.Query,
+    cases.Query,
 )
 MUTATIONS = (
     organisation.Mutation,
@@ -43,6 +45,7 @@ MUTATIONS = (
     annual_wheel.Mutation,
     measures.Mutation,
     archive.Mutation,
+    cases.Mutation,
 )
 
 
