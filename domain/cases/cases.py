@@ -108,7 +108,7 @@ class CaseUseCases(UseCases):
             except NotFound:
                 raise _unknown("organisationId", "organisation") from None
             await self._represents(uow, p, cmd.organisation_id)
-            subject, is_new = await self._subject_for(uow, p, cmd.subject, cmd.organisation_id)
+            subject, is_new = await self._subject_for(uow, p, cmd)
             e = Errors()
             val.case_period(e, cmd.kind, cmd.start_on, cmd.end_on, subject.birth_date, today)
             e.raise_if_any()
@@ -145,7 +145,7 @@ class CaseUseCases(UseCases):
             return await self._finish(uow, ctx)
 
     async def _subject_for(
-        self, uow: CasesUnitOfWork, p: Principal, s: NewSubject | UUID, organisation_id: UUID
+        self, uow: CasesUnitOfWork, p: Principal, cmd: OpenCase
     ) -> tuple[Subject, bool]:
         """A known subject whose identity and guardians are already the opener's own service's
         information, or a new record of what the opener registered. A new subject joins a
@@ -153,6 +153,7 @@ class CaseUseCases(UseCases):
         have the opener's organisation as their source, so joining anyone else's would show (and
         let them change) what another service registered, and an error would tell them that the
         child is followed up (ADR 0017)."""
+        s, organisation_id = cmd.subject, cmd.organisation_id
         if isinstance(s, UUID):
             known = await self._own_subject(uow, p, s, organisation_id)
             if known is None:
@@ -165,7 +166,7 @@ class CaseUseCases(UseCases):
         if s.identity_number:
             for found in await uow.subjects.find_by_identity_number(s.identity_number):
                 known = await self._own_subject(uow, p, found.id, organisation_id)
-                if known is not None:
+                if known is not None and not await self._hidden_twin(uow, p, known.id, cmd):
                     return known, False
         return new_subject(p.unit_id, s), True
 
@@ -176,6 +177,16 @@ class CaseUseCases(UseCases):
         me = await uow.persons.get_many([p.person_id]) if p.person_id else ()
         if me and me[0].organisation_id not in (None, organisation_id):
             raise Forbidden("A case is opened for the organisation you work for.")
+
+    async def _hidden_twin(
+        self, uow: CasesUnitOfWork, p: Principal, subject_id: UUID, cmd: OpenCase
+    ) -> bool:
+        """An open case of the subject on the same body and kind that ``p`` is not on: joining
+        would end in a 409 telling them it exists, so the opening gets a record of its own."""
+        for case in await uow.cases.of_subject(subject_id):
+            if case.is_open and case.body_id == cmd.body_id and case.kind is cmd.kind:
+                return pol.membership(p, await uow.members.of_case(case.id)) is None
+        return False
 
     async def _own_subject(
         self, uow: CasesUnitOfWork, p: Principal, subject_id: UUID, organisation_id: UUID

@@ -40,3 +40,22 @@ async def test_a_lead_of_another_case_of_the_subject_gets_no_report(client, admi
     # His own case's report he gets; Kari hers.
     ok(await ola.get(f"/api/cases/{second['id']}/access-report"))
     ok(await client.get(f"/api/cases/{first['id']}/access-report", headers=h))
+
+
+async def test_no_409_tells_of_an_open_case_the_opener_is_not_on(client):
+    """Ola follows the child in a second case but has handed the first over: opening again on
+    the first one's body and kind must not answer 'open-case-exists' about a case he is off."""
+    ola = await session(client, "body_member")
+    first = ok(await open_case(ola, {}), 201)
+    ok(await open_case(ola, {}, body=TEAM_SOR, kind="other"), 201)
+    ok(
+        await ola.post(
+            f"/api/cases/{first['id']}/members",
+            json={"personId": str(KARI), "organisationId": str(KOMMUNE), "role": "lead"},
+        ),
+        201,
+    )
+    ok(await ola.delete(f"/api/cases/{first['id']}/members/{first['team'][0]['id']}"), 204)
+    again = await open_case(ola, {})
+    assert again.status_code == 201, again.text
+    assert again.json()["subject"]["id"] != first["subject"]["id"]
