@@ -112,7 +112,8 @@ class SubjectUseCases(UseCases):
             for ctx in contexts:
                 if ctx.reader.seat is None:
                     continue
-                ctx.log("subject", subject.id, Action.READ, item=ctx.item(Category.IDENTITY, None))
+                # The match's read is the name's: decided and logged with its basis (a bare
+                # "permit" without one was logged here before).
                 assert ctx.reader.seat is not None
                 out.append(
                     CaseSummary(

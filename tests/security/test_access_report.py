@@ -59,3 +59,13 @@ async def test_no_409_tells_of_an_open_case_the_opener_is_not_on(client):
     again = await open_case(ola, {})
     assert again.status_code == 201, again.text
     assert again.json()["subject"]["id"] != first["subject"]["id"]
+
+
+async def test_a_search_logs_its_read_with_the_decisions_basis(client, admin_engine):
+    from tests.api.cases.support import NUMBER_A, log_rows
+
+    ola = await session(client, "body_member")
+    case = ok(await open_case(ola, {}), 201)
+    ok(await ola.post("/api/subjects/search", json={"identityNumber": NUMBER_A}))
+    rows = await log_rows(admin_engine, case["id"], action="read", decision="permit")
+    assert rows and all(r["basis"] for r in rows)
