@@ -121,3 +121,31 @@ async def test_nobody_off_the_team_sees_that_the_case_exists(client, nils_is_a_p
     assert case["id"] not in {c["id"] for c in mine}
     if who == "other_unit_coordinator":
         assert mine == []
+
+
+DUTY_NOTE = """mutation($c: UUID!) {
+  addCaseNote(caseId: $c, category: FAMILY, text: "Blåmerker igjen.", dutyTags: [SUSPECTED_ABUSE]) {
+    __typename ... on Note { id note { ... on NoteContent { dutyTags } }
+      dutyPrompts { duty citation guidance policyVersion } } ... on Problem { code } } }"""
+ANSWER = """mutation($n: UUID!) {
+  answerDuty(noteId: $n, duty: REPORT_TO_CHILD_WELFARE, answer: WILL_REPORT) {
+    __typename ... on DutyAnswered { duty answer } ... on Problem { code } } }"""
+
+
+async def test_a_tagged_note_returns_its_duty_prompts_and_the_author_answers(client):
+    s = await setting(client)
+    await as_(client, "body_member")
+    got = (await gql(client, DUTY_NOTE, c=s.id))["data"]["addCaseNote"]
+    assert got["__typename"] == "Note", got
+    duties = {d["duty"] for d in got["dutyPrompts"]}
+    assert "report_to_child_welfare" in duties
+    assert all(d["guidance"]["nb"] and d["policyVersion"] == "2026-1" for d in got["dutyPrompts"])
+    answered = (await gql(client, ANSWER, n=got["id"]))["data"]["answerDuty"]
+    assert answered == {
+        "__typename": "DutyAnswered",
+        "duty": "report_to_child_welfare",
+        "answer": "will_report",
+    }
+    await as_(client, "coordinator")  # not the author: no answer of theirs
+    other = (await gql(client, ANSWER, n=got["id"]))["data"]["answerDuty"]
+    assert other["__typename"].endswith("Problem"), other
