@@ -1,14 +1,15 @@
-"""Demo room: three invented follow-up cases in SLT Lillestrøm (demo) — a follow-up team case
+"""Demo room: four invented follow-up cases in SLT Lillestrøm (demo) — a follow-up team case
 with an effective consent, a youth follow-up (ungdomsoppfølging) whose consent waits for a
 guardian and whose drug-testing commitment has a breach, and a case on another team where a
-guardian withdrew. Ola Medlem (the body-member persona) leads the first two and sits on the
-third, so the browser tests see a case from every side. Every name is fictional; identity
-numbers are synthetic (month + 80) with valid control digits. Written through the cases
+guardian withdrew, plus one case closed six years ago (past the default retention period, so the
+retention list has something to delete). Ola Medlem (the body-member persona) leads the first
+two and sits on the others, so the browser tests see a case from every side. Every name is
+fictional; identity numbers are synthetic (month + 80) with valid control digits. Written through the cases
 repositories (the field cipher seals what it must); a case already there is left as it is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
@@ -18,7 +19,15 @@ from adapters.crypto.field_cipher import AesGcmFieldCipher
 from adapters.postgres.audit.log import PgAccessLog
 from adapters.postgres.cases.uow import PgCasesUnitOfWork, PgCasesUnitOfWorkFactory
 from adapters.postgres.demo.data import DEMO_UNIT, PERSONS, demo_id
-from domain.cases.case import Case, CaseKind, CaseMember, MemberRole, reference
+from domain.cases.case import (
+    Case,
+    CaseKind,
+    CaseMember,
+    CaseStatus,
+    ClosingReason,
+    MemberRole,
+    reference,
+)
 from domain.cases.commitment import Breach, Commitment, CommitmentStatus, Consequence
 from domain.cases.consent import (
     GENESIS,
@@ -66,6 +75,7 @@ class DemoCase:
     guardians: tuple[tuple[str, str], ...]  # (name, relation), all with parental responsibility
     started_days_ago: int
     consent: str  # given | pending | withdrawn
+    closed_days_ago: int | None = None  # closed (goals met) this many days ago
 
 
 CASES = (
@@ -77,6 +87,10 @@ CASES = (
     DemoCase("3", "team-sor", CaseKind.FOLLOW_UP_TEAM, "miljo2", ("ola", "politi2"),
              "Sofie Demo-Lund", 14 * 365 + 200, (("Anne Demo-Lund", "mor"),
              ("Per Demo-Lund", "far")), 90, "withdrawn"),
+    # Closed ~6 years ago: past the default retention (5 × 365 days), due for deletion.
+    DemoCase("4", "team-sor", CaseKind.FOLLOW_UP_TEAM, "miljo2", ("ola",),
+             "Jonas Demo-Strand", 22 * 365 + 10, (("Marit Demo-Strand", "mor"),), 7 * 365,
+             "given", closed_days_ago=6 * 365),
 )  # fmt: skip
 
 
@@ -117,6 +131,11 @@ class _Loader:
             organisation_id=self.lead_org, start_on=self.start,
             end_on=self.start + timedelta(days=300),
         )  # fmt: skip
+        if d.closed_days_ago is not None:
+            case = replace(
+                case, status=CaseStatus.CLOSED, closing_reason=ClosingReason.GOALS_MET,
+                closed_on=self.today - timedelta(days=d.closed_days_ago),
+            )  # fmt: skip
         await self.uow.subjects.add(subject)
         await self.uow.cases.add(case)
         for key in (d.lead, *d.members):
