@@ -42,8 +42,11 @@ lint: install
 	$(PY) scripts/check_module_size.py
 	$(PY) -m api.cli openapi --check
 
+# Two workers, each on a database of its own (named by its pid) in one PostgreSQL server; worksteal
+# keeps both busy while one of them runs the long Schemathesis tier. Test ids must be the same in
+# every worker (no random values in parametrize ids).
 py-test: install system-libs
-	$(BIN)/pytest -q -m "not e2e"
+	$(BIN)/pytest -q -m "not e2e" -n 2 --dist worksteal
 
 frontend-check: $(NODE_STAMP)
 	cd frontend && npm run check:api && npm run lint && npm run typecheck && npm run test
