@@ -12,6 +12,7 @@ import { PageHeading } from '../shared/PageHeading';
 import { ErrorState, isMissing, Loading } from '../shared/States';
 import { useCase } from './api';
 import { grantExpiry } from './breakGlass';
+import { CaseClosure } from './CloseCase';
 import { CaseMissing } from './CaseMissing';
 import type { CaseView } from './types';
 import './cases.css';
@@ -103,6 +104,7 @@ export function CaseShell({
           {c.endOn ? ` – ${formatDate(c.endOn, i18n.language)}` : ''}
         </span>
       </div>
+      <CaseClosure view={c} />
       <Flash />
       <BreakGlassBanner view={c} />
       <CaseTabs caseId={c.id} current={tab} />

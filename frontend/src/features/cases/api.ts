@@ -96,6 +96,10 @@ export function useOpenCase() {
   return $api.useMutation('post', '/api/cases', useChange());
 }
 
+export function useCloseCase() {
+  return $api.useMutation('post', '/api/cases/{id}/closure', useChange());
+}
+
 export function useDeleteCase() {
   return $api.useMutation('delete', '/api/cases/{id}', useChange());
 }

@@ -259,6 +259,26 @@ export const casesEn: DeepPartial<typeof casesNb> = {
       reviewOf: 'Review of break-glass access {{n}}',
       done: 'The review is recorded.',
     },
+    closure: {
+      open: 'Close case',
+      title: 'Close {{reference}}',
+      intro:
+        'A closed case can no longer be changed. The retention period is counted from the closing date.',
+      reason: 'Closing reason',
+      closingDate: 'Closing date',
+      confirm: 'Close the case',
+      closed: '{{reference}} is closed.',
+      closedOn: 'Closed {{date}}: {{reason}}',
+      reasons: {
+        goals_met: 'Goals met',
+        plan_completed: 'Plan completed',
+        terminated: 'Terminated (e.g. after breaches of the plan)',
+        moved: 'Moved from the municipality',
+        consent_withdrawn: 'Consent withdrawn',
+        transferred: 'Transferred to another service',
+        other: 'Other',
+      },
+    },
     retention: {
       nav: 'Deletion',
       title: 'Cases due for deletion',

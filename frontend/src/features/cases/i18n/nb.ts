@@ -256,6 +256,26 @@ export const casesNb = {
       reviewOf: 'Gjennomgang av nødtilgang {{n}}',
       done: 'Gjennomgangen er registrert.',
     },
+    closure: {
+      open: 'Avslutt sak',
+      title: 'Avslutt {{reference}}',
+      intro:
+        'Når saken avsluttes, kan den ikke lenger endres. Oppbevaringstiden regnes fra avslutningsdatoen.',
+      reason: 'Årsak til avslutning',
+      closingDate: 'Avslutningsdato',
+      confirm: 'Avslutt saken',
+      closed: '{{reference}} er avsluttet.',
+      closedOn: 'Avsluttet {{date}}: {{reason}}',
+      reasons: {
+        goals_met: 'Målene er nådd',
+        plan_completed: 'Planen er gjennomført',
+        terminated: 'Avbrutt (f.eks. etter brudd på planen)',
+        moved: 'Flyttet fra kommunen',
+        consent_withdrawn: 'Samtykket er trukket tilbake',
+        transferred: 'Overført til en annen tjeneste',
+        other: 'Annet',
+      },
+    },
     retention: {
       nav: 'Sletting',
       title: 'Saker som skal slettes',

@@ -221,6 +221,26 @@ export const casesNn: DeepPartial<typeof casesNb> = {
       reviewOf: 'Gjennomgang av naudtilgang {{n}}',
       done: 'Gjennomgangen er registrert.',
     },
+    closure: {
+      open: 'Avslutt sak',
+      title: 'Avslutt {{reference}}',
+      intro:
+        'Når saka er avslutta, kan ho ikkje lenger endrast. Oppbevaringstida blir rekna frå avslutningsdatoen.',
+      reason: 'Årsak til avslutning',
+      closingDate: 'Avslutningsdato',
+      confirm: 'Avslutt saka',
+      closed: '{{reference}} er avslutta.',
+      closedOn: 'Avslutta {{date}}: {{reason}}',
+      reasons: {
+        goals_met: 'Måla er nådde',
+        plan_completed: 'Planen er gjennomført',
+        terminated: 'Avbroten (t.d. etter brot på planen)',
+        moved: 'Flytta frå kommunen',
+        consent_withdrawn: 'Samtykket er trekt tilbake',
+        transferred: 'Overført til ei anna teneste',
+        other: 'Anna',
+      },
+    },
     retention: {
       nav: 'Sletting',
       title: 'Saker som skal slettast',
