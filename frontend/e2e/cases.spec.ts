@@ -335,7 +335,7 @@ test('break-glass with a reason opens a case the reader is off the team of, and 
     hasText: 'Kontrollert med teamleder: begrunnet.',
   });
   await expect(reviewed).toContainText('Gjennomgått');
-  // The retention list is the access controller's too (nothing here is past its period yet).
+  // The retention list is the access controller's too (its deletion: cases-closure.spec.ts).
   await siri.goto('/saker/sletting');
   await settle(siri);
   await expect(
