@@ -10,25 +10,25 @@ import strawberry
 
 from api.graphql.cases import types as t
 from api.graphql.cases.case import Case, CaseSummary
+from api.graphql.cases.disclosure import DisclosureMutation, DisclosureQuery
+from api.graphql.cases.enums import (
+    CaseCategory,
+    DutyAnswerEnum,
+    DutyEnum,
+    DutyTagEnum,
+    EventKindEnum,
+    MethodEnum,
+)
+from api.graphql.cases.opening import OpeningMutation
 from api.graphql.context import OWN_TRANSACTION_FIELDS, Context
 from api.graphql.shared.problems import Problems, problem_of
 from api.graphql.shared.resolvers import I
 from domain.cases.changes import NewNote
-from domain.cases.consent import CollectionMethod, EventKind
-from domain.cases.note import Duty, DutyAnswerKind, DutyTag
-from domain.cases.regimes import Category
 from domain.cases.service import CasesService
 from domain.shared.errors import DomainError, NotFound
 
 # A case read appends to the access log: it must commit, never join the query's snapshot.
-OWN_TRANSACTION_FIELDS.update({"myCases", "case", "consent"})
-
-CaseCategory = strawberry.enum(Category, name="CaseCategory")
-DutyTagEnum = strawberry.enum(DutyTag, name="CaseDutyTag")
-DutyEnum = strawberry.enum(Duty, name="CaseDuty")
-DutyAnswerEnum = strawberry.enum(DutyAnswerKind, name="CaseDutyAnswer")
-EventKindEnum = strawberry.enum(EventKind, name="ConsentEventKind")
-MethodEnum = strawberry.enum(CollectionMethod, name="ConsentMethod")
+OWN_TRANSACTION_FIELDS.update({"myCases", "case", "consent", "breakGlassReviews"})
 
 
 @strawberry.type
@@ -55,7 +55,7 @@ async def answer(call: Any, wrap: Any) -> Any:
 
 
 @strawberry.type
-class Query:
+class Query(DisclosureQuery):
     @strawberry.field(description="The cases whose team I am on (empty for everyone else).")
     async def my_cases(self, info: I) -> list[CaseSummary]:
         c = info.context
@@ -79,7 +79,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(OpeningMutation, DisclosureMutation):
     @strawberry.mutation(description="Write a note; tagged notes return the duty prompts shown.")
     async def add_case_note(
         self,
