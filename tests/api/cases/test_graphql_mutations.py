@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from adapters.postgres.demo import OTHER_UNIT, demo_id
 from domain.cases.limits import BREAK_GLASS_REASON_MAX, REF_MAX
 from tests.api.cases.flows import setting
 from tests.api.cases.support import (
@@ -183,3 +184,51 @@ async def test_case_policy_returns_the_policy_version_and_legal_bases(client, wh
     recordable = {b["code"] for b in policy["legalBases"] if b["recordable"]}
     assert recordable == {"same_purpose", "necessary_for_own_tasks", "report_offence"}
     assert all(b["citation"] for b in policy["legalBases"] if b["recordable"])
+
+
+async def test_huge_lists_and_dates_out_of_range_are_problems_not_crashes(client, admin_engine):
+    s = await setting(client, age=14, recipients=(KOMMUNE,))
+    await as_(client, "body_member")
+    year_one = {**case_input(), "startOn": "0001-01-01"}
+    problem = (await gql(client, OPEN, i=year_one))["data"]["openCase"]
+    assert problem["__typename"] == "ValidationProblem", problem
+    party = {"kind": "SUBJECT", "identityVerifiedBy": "Kjent for tjenesten"}
+    many = {
+        "allowedCategories": ["HEALTH"],
+        "sourceOrganisationIds": [str(RUS_PSYK)],
+        "recipientOrganisationIds": [str(KOMMUNE)] * 5000,
+        "validFrom": date.today().isoformat(),
+        "noticeVersion": "samtykke-v3",
+        "noticeSha256": NOTICE,
+        "parties": [party] * 5000,
+        "method": "WRITTEN",
+        "collectedByOrganisationId": str(s.case["myOrganisationId"]),
+    }
+    before = await count(admin_engine, "consent", s.id)
+    answer = (await gql(client, CONSENT, c=s.id, i=many))["data"]["registerConsent"]
+    assert answer["__typename"] == "ValidationProblem", answer
+    assert await count(admin_engine, "consent", s.id) == before
+
+
+@pytest.fixture
+async def nils_is_a_person(admin_engine):
+    """The other unit's coordinator linked to his staff person (as the REST role matrix does)."""
+    async with admin_engine.begin() as conn:
+        await conn.execute(
+            sa.text("UPDATE user_account SET person_id = :p WHERE unit_id = :u"),
+            {"p": demo_id("other/person/nils"), "u": OTHER_UNIT},
+        )
+
+
+async def test_another_unit_neither_breaks_glass_nor_records_a_basis(
+    client, admin_engine, nils_is_a_person
+):
+    s = await setting(client, age=14, recipients=(KOMMUNE,))
+    await as_(client, "other_unit_coordinator")
+    reason = "Akutt bekymring meldt av skolen, trenger oversikt."
+    glass = (await gql(client, GLASS, c=s.id, r=reason))["data"]["openBreakGlass"]
+    assert glass["__typename"] == "NotFoundProblem", glass
+    basis = (await gql(client, BASIS, c=s.id, i=basis_input()))["data"]["recordLegalBasis"]
+    assert basis["__typename"] == "NotFoundProblem", basis
+    assert await count(admin_engine, "break_glass_grant", s.id) == 0
+    assert await count(admin_engine, "legal_basis_record", s.id) == 0
