@@ -23,6 +23,15 @@ export async function login(page: Page, persona: Persona, path = '/'): Promise<v
 
 /** Zero axe violations for WCAG 2.0/2.1 A and AA. */
 export async function expectNoA11yViolations(page: Page, context: string): Promise<void> {
+  // Axe judges colours as painted: a dialog still fading in fails color-contrast on a busy
+  // machine. Wait until no finite animation or transition runs (spinners loop forever).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
