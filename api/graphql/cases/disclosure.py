@@ -11,6 +11,7 @@ import strawberry
 
 from api.graphql.cases.enums import CaseCategory, LegalBasisEnum
 from api.graphql.cases.policy import CasePolicy, current
+from api.graphql.shared.mapping import from_domain
 from api.graphql.shared.problems import Problems
 from api.graphql.shared.resolvers import I, guard
 from domain.cases.bases import LegalBasisRecord
@@ -36,19 +37,7 @@ class BreakGlassGrant:
 
     @classmethod
     def of(cls, g: BreakGlass) -> BreakGlassGrant:
-        return cls(
-            id=g.id,
-            case_id=g.case_id,
-            person_id=g.person_id,
-            reason=g.reason,
-            basis=str(g.basis),
-            opened_at=g.opened_at,
-            expires_at=g.expires_at,
-            reviewed_at=g.reviewed_at,
-            reviewed_by=g.reviewed_by,
-            review_note=g.review_note,
-            version=g.version,
-        )
+        return from_domain(cls, g)
 
 
 @strawberry.type
@@ -59,11 +48,7 @@ class BreakGlassReview:
 
     @classmethod
     def of(cls, r: DReview) -> BreakGlassReview:
-        return cls(
-            grant=BreakGlassGrant.of(r.grant),
-            case_reference=r.case_reference,
-            person_name=r.person_name,
-        )
+        return from_domain(cls, r, grant=BreakGlassGrant.of(r.grant))
 
 
 @strawberry.type
@@ -82,6 +67,7 @@ class LegalBasis:
 
     @classmethod
     def of(cls, b: LegalBasisRecord) -> LegalBasis:
+        # By hand: the categories are a frozenset, listed sorted so answers are stable.
         return cls(
             id=b.id,
             case_id=b.case_id,
