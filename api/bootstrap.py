@@ -21,7 +21,6 @@ from adapters.crypto.keys import KeyRing
 from adapters.documents.lazy import LazyPlanRenderer
 from adapters.identity.config import IdentityConfig
 from adapters.identity.person_key import HmacPersonKeys
-from adapters.identity.personas import MACHINE_CLIENTS, PERSONAS, PRIMARY_UNIT, SECONDARY_UNIT
 from adapters.identity.wiring import Identity, build_identity, dev_machine_token
 from adapters.postgres import demo, migrate
 from adapters.postgres.access.accounts import PgAccessDirectory
@@ -40,6 +39,7 @@ from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api import archive_wiring as archive
+from api.demo_seed import demo_accounts, demo_machines
 from api.outbox import WeasyRenderer, outbound_mail
 from api.outbox import mail_config as mail_config  # re-exported: the tests' and the ADR's name
 from api.outbox import start_mail_catcher as start_mail_catcher
@@ -216,37 +216,6 @@ async def schema_status(urls: DatabaseUrls) -> tuple[str | None, str]:
 
 def upgrade_schema(urls: DatabaseUrls, revision: str = "head") -> None:
     migrate.upgrade(urls.admin, revision)
-
-
-def demo_accounts() -> list[demo.DemoAccount]:
-    """Link the dev identity provider's personas to the demo units and staff persons."""
-    staff = {
-        "unit_admin": "siri",
-        "coordinator": "kari",
-        "body_member": "ola",
-        "police_contact": "per",
-        "steering_reader": "stine",
-    }
-    units = {PRIMARY_UNIT: demo.DEMO_UNIT, SECONDARY_UNIT: demo.OTHER_UNIT}
-    return [
-        demo.DemoAccount(
-            pid=p.pid,
-            unit_id=units[unit],
-            roles=tuple(p.roles),
-            person=staff.get(p.key) if unit == p.unit else None,
-            home=unit == p.unit,
-        )
-        for p in PERSONAS
-        if p.unit is not None
-        for unit in (p.unit, *p.also)
-    ]
-
-
-def demo_machines() -> list[demo.DemoMachine]:
-    return [
-        demo.DemoMachine(consumer_id=m.consumer_id, name=m.name, scopes=tuple(sorted(m.scopes)))
-        for m in MACHINE_CLIENTS
-    ]
 
 
 async def load_demo(settings: Settings, urls: DatabaseUrls, *, measures: bool = False) -> None:
