@@ -81,6 +81,9 @@ class Settings(BaseSettings):
 
     # Request bodies above this many bytes are refused with 413 before they are parsed.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1)
+    # Bulk imports (issue 12): a file uploaded to POST /api/imports (or given to `samordna
+    # import`) may be at most this many bytes; a larger one is ``import-too-large``.
+    import_max_bytes: int = Field(default=512 * 1024 * 1024, ge=1)
 
     # Outbound mail (docs/adr/0014). Outside production ``mail_catcher`` sends every message to a
     # local catcher (aiosmtpd on ``mail_catcher_port``, messages kept under ``state_dir/mail``)
