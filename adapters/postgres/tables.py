@@ -38,6 +38,7 @@ from adapters.postgres.organisation.tables import (
     SltUnitRow,
     UnitMunicipalityRow,
 )
+from adapters.postgres.trends import tables as trends_tables
 
 metadata = SQLModel.metadata
 
@@ -79,4 +80,5 @@ TENANT_TABLES: dict[str, str] = {
     **cases_tables.TENANT_TABLES,
     **archive_tables.TENANT_TABLES,
     **audit_tables.TENANT_TABLES,
+    **trends_tables.TENANT_TABLES,
 }
