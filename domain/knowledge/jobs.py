@@ -2,8 +2,9 @@
 
 ``queued → running → previewed | committed | failed | interrupted``; ``previewed → queued`` (the
 commit of a clean preview: same spooled file, mode commit); ``committed → rolled_back``;
-``interrupted → queued`` (the sweeper or the user starts it again); ``queued → failed`` (a job
-whose spooled file is gone). ``failed`` and ``rolled_back`` are final."""
+``interrupted → queued`` (the user runs it again); ``interrupted → previewed | failed`` (a late
+outcome wins over the sweeper's guess; a commit the pipeline made is ``committed`` whatever the
+job said); ``queued → failed``. ``failed`` and ``rolled_back`` are final."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ EDGES: dict[JobStatus, frozenset[JobStatus]] = {
     S.RUNNING: frozenset({S.PREVIEWED, S.COMMITTED, S.FAILED, S.INTERRUPTED}),
     S.PREVIEWED: frozenset({S.QUEUED}),
     S.COMMITTED: frozenset({S.ROLLED_BACK}),
-    S.INTERRUPTED: frozenset({S.QUEUED}),
+    S.INTERRUPTED: frozenset({S.QUEUED, S.PREVIEWED, S.FAILED}),
     S.FAILED: frozenset(),
     S.ROLLED_BACK: frozenset(),
 }

@@ -11,7 +11,8 @@ from datetime import date
 from domain.knowledge.limits import YEAR_MAX, YEAR_MIN
 from domain.shared.errors import ValidationFailed
 
-BAD_PERIOD = "bad-period"
+BAD_PERIOD = "bad-period"  # a file's cell (rows.py)
+FORMAT = "format"  # a field of a request (the SPA words the house's code)
 _PATTERN = re.compile(r"^([0-9]{4})(?:([HQ])([1-4]))?$")
 
 
@@ -53,11 +54,11 @@ class Period:
 
     @classmethod
     def parse(cls, text: str, field: str = "period") -> Period:
-        """Raise ``ValidationFailed`` (code ``bad-period``) naming ``field``."""
+        """Raise ``ValidationFailed`` (code ``format``) naming ``field``."""
         period = cls.try_parse(text)
         if period is None:
             raise ValidationFailed.single(
-                field, BAD_PERIOD, "A period is YYYY, YYYYH1/H2 or YYYYQ1..Q4."
+                field, FORMAT, "A period is YYYY, YYYYH1/H2 or YYYYQ1..Q4."
             )
         return period
 

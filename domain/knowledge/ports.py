@@ -230,8 +230,11 @@ class ImportPipeline(Protocol):
         validation, then — only in commit mode without row errors — the upsert by key with
         provenance (``import_id``, previous values of updated rows kept for rollback) AND, in the
         same transaction, the job row set to ``committed`` with the result (so rows are never
-        written under a job that says otherwise). Preview or errors: nothing is written.
-        ``FileRejected`` from the source propagates."""
+        written under a job that says otherwise; ``finished_at`` from the database's clock).
+        Preview or errors: nothing is written. No data rows: ``FileRejected(import-empty)``;
+        ``FileRejected`` from the source propagates. Calls ``progress`` as the file is read and
+        between long phases (the sweeper takes a job silent for 60 s as interrupted). Commits of
+        one kind in one unit are serialised (an advisory lock): rollback is a stack."""
         ...
 
 

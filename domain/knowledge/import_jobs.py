@@ -1,0 +1,137 @@
+"""Knowledge domain room: import jobs after upload — history, status, row errors and their
+report, commit of a clean preview, rollback of the latest commit (stack discipline), a re-run of
+an interrupted job, and the server's sweeper."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from datetime import timedelta
+from uuid import UUID
+
+from domain.knowledge import limits as lim
+from domain.knowledge import policies as pol
+from domain.knowledge.base import UseCases
+from domain.knowledge.errors import ImportNotLatest, ImportNotReady
+from domain.knowledge.imports import INTERRUPTED
+from domain.knowledge.jobs import check_move
+from domain.knowledge.kinds import KINDS
+from domain.knowledge.model import ImportJob, ImportMode, JobError, JobStatus, RowError
+from domain.knowledge.ports import ImportJobQueue
+from domain.shared.errors import VersionRequired
+from domain.shared.pagination import Page, PageRequest
+from domain.shared.policies import require
+from domain.shared.principal import Principal
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+REPORT_HEADER = ("rad", "kolonne", "kildekolonne", "kode", "melding", "verdi")
+
+
+def _safe(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def error_report(job: ImportJob, errors: list[RowError] | tuple[RowError, ...]) -> bytes:
+    """The row errors as CSV for Norwegian Excel (BOM, ``;``), safe against formula injection.
+    ``kildekolonne`` is the file's own header for the target column."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow(REPORT_HEADER)
+    for e in errors:
+        source = job.mapping.get(e.column, "") if e.column else ""
+        cells = (str(e.row), e.column or "", source, e.code, e.message, e.value or "")
+        w.writerow([_safe(c) for c in cells])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+class ImportJobUseCases(UseCases):
+    async def job(self, p: Principal, job_id: UUID) -> ImportJob:
+        async with self._history(p) as uow:
+            return await uow.jobs.get(job_id)
+
+    async def jobs(self, p: Principal, page: PageRequest) -> Page[ImportJob]:
+        async with self._history(p) as uow:
+            return await uow.jobs.list(page)
+
+    async def errors(self, p: Principal, job_id: UUID, page: PageRequest) -> Page[RowError]:
+        require(pol.can_see_row_errors(p), "see the rows an import rejected")
+        async with self._uow(p.unit_id) as uow:
+            await uow.jobs.get(job_id)
+            return await uow.jobs.errors(job_id, page)
+
+    async def error_report_csv(self, p: Principal, job_id: UUID) -> bytes:
+        require(pol.can_see_row_errors(p), "see the rows an import rejected")
+        async with self._uow(p.unit_id) as uow:
+            job = await uow.jobs.get(job_id)
+            return error_report(job, tuple(await uow.jobs.all_errors(job_id)))
+
+    async def commit(self, p: Principal, job_id: UUID, expected_version: int | None) -> ImportJob:
+        """A clean preview becomes a queued commit of the same spooled file."""
+        if expected_version is None:
+            raise VersionRequired()
+        async with self._import(p) as uow:
+            job = await uow.jobs.get(job_id)
+            if job.status is not JobStatus.PREVIEWED or job.has_row_errors or not job.file_ref:
+                raise ImportNotReady(job.status.value, JobStatus.QUEUED.value)
+            queued = dataclasses.replace(
+                job, status=JobStatus.QUEUED, mode=ImportMode.COMMIT, version=job.version + 1,
+                started_at=None, heartbeat_at=None, finished_at=None,
+            )  # fmt: skip
+            await uow.jobs.update(queued, expected_version)
+            await uow.commit()
+        return queued
+
+    async def retry(self, p: Principal, job_id: UUID, expected_version: int | None) -> ImportJob:
+        """An interrupted job queued again (its spooled file is kept)."""
+        if expected_version is None:
+            raise VersionRequired()
+        async with self._import(p) as uow:
+            job = await uow.jobs.get(job_id)
+            if job.status is not JobStatus.INTERRUPTED or not job.file_ref:
+                raise ImportNotReady(job.status.value, JobStatus.QUEUED.value)
+            queued = dataclasses.replace(
+                job, status=JobStatus.QUEUED, error=None, version=job.version + 1
+            )
+            await uow.jobs.update(queued, expected_version)
+            await uow.commit()
+        return queued
+
+    async def rollback(self, p: Principal, job_id: UUID, expected_version: int | None) -> ImportJob:
+        """Undo the latest committed import of its kind (else ``import-not-latest`` naming the
+        later one): its inserted rows deleted, its updated rows restored, one transaction."""
+        if expected_version is None:
+            raise VersionRequired()
+        async with self._import(p) as uow:
+            job = await uow.jobs.get(job_id)
+            check_move(job.status, JobStatus.ROLLED_BACK)
+            latest = await uow.jobs.latest_committed(job.kind)
+            if latest is not None and latest.id != job.id:
+                raise ImportNotLatest(str(latest.id))
+            await uow.undo.rollback(job, KINDS[job.kind])
+            done = dataclasses.replace(
+                job, status=JobStatus.ROLLED_BACK, rolled_back_at=self._clock.now(),
+                rolled_back_by_name=p.display_name, version=job.version + 1,
+            )  # fmt: skip
+            await uow.jobs.update(done, expected_version)
+            await uow.commit()
+        return done
+
+    async def sweep(self, queue: ImportJobQueue) -> list[tuple[UUID, UUID]]:
+        """The server's sweeper: running jobs silent for too long become ``interrupted``
+        (nothing of theirs was written); returns the queued jobs to start, oldest first."""
+        now = self._clock.now()
+        before = now - timedelta(seconds=lim.HEARTBEAT_STALE_SECONDS)
+        for unit_id, job_id in await queue.stale(before):
+            async with self._uow(unit_id) as uow:
+                job = await uow.jobs.get(job_id)
+                beat = job.heartbeat_at or job.started_at
+                if job.status is not JobStatus.RUNNING or (beat is not None and beat >= before):
+                    continue
+                gone = dataclasses.replace(
+                    job, status=JobStatus.INTERRUPTED, finished_at=now, version=job.version + 1,
+                    error=JobError(code="interrupted", message=INTERRUPTED),
+                )  # fmt: skip
+                await uow.jobs.update(gone, job.version)
+                await uow.commit()
+        return list(await queue.queued())
