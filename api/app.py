@@ -26,6 +26,7 @@ from api.middleware.security_headers import HeaderPolicy, SecurityHeaders
 from api.middleware.shield import ErrorShield
 from api.rest import docs, errors, routers
 from api.rest.agreements.documents import UPLOADS
+from api.rest.knowledge.imports import uploads as import_uploads
 from api.rest.measures.reports import UPLOADS as REPORT_UPLOADS
 from api.settings import Settings
 
@@ -84,9 +85,8 @@ def create_app(
     app.add_middleware(ErrorShield, handlers=app.exception_handlers)
     # Outside the shield: a crash's 500 is rendered before the request's connection goes back.
     app.add_middleware(RequestScope, open_scope=c.connections.scope)
-    app.add_middleware(
-        BodyLimit, max_bytes=settings.max_body_bytes, uploads=UPLOADS + REPORT_UPLOADS
-    )
+    uploads = UPLOADS + REPORT_UPLOADS + import_uploads(settings.import_max_bytes)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, uploads=uploads)
 
     limits = RateLimits(login=settings.rate_limit_login, machine=settings.rate_limit_machine)
     rate_limit.install(app, limits)

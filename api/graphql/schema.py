@@ -22,6 +22,7 @@ from api.graphql.cases import schema as cases
 from api.graphql.context import Context, OneSnapshot, get_context
 from api.graphql.cost import create_cost_rule
 from api.graphql.error_log import Schema
+from api.graphql.knowledge import schema as knowledge
 from api.graphql.measures import schema as measures
 from api.graphql.meetings import schema as meetings
 from api.graphql.organisation import schema as organisation
@@ -36,6 +37,7 @@ QUERIES = (
     measures.Query,
     archive.Query,
     cases.Query,
+    knowledge.Query,
 )
 MUTATIONS = (
     organisation.Mutation,
@@ -46,6 +48,7 @@ MUTATIONS = (
     measures.Mutation,
     archive.Mutation,
     cases.Mutation,
+    knowledge.Mutation,
 )
 
 

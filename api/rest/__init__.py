@@ -17,6 +17,7 @@ def routers() -> tuple[APIRouter, ...]:
     from api.rest.annual_wheel import templates as wheel_templates
     from api.rest.archive import routes as archive
     from api.rest.cases import routes as cases
+    from api.rest.knowledge import routes as knowledge
     from api.rest.measures import routes as measures
     from api.rest.meetings import routes as meetings
     from api.rest.organisation import (
@@ -49,6 +50,7 @@ def routers() -> tuple[APIRouter, ...]:
         measures.router,
         cases.router,
         archive.router,
+        knowledge.router,
         problems.router,
         health.router,
     )

@@ -99,6 +99,9 @@ export const limits = {
   ClosureCreate: {
     reason: { required: true },
   },
+  ColumnMappingPut: {
+    mapping: { required: true },
+  },
   CommitmentCreate: {
     description: { required: true, minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
     kind: { required: true },
@@ -169,6 +172,21 @@ export const limits = {
   FeedTokenCreate: {
     scope: { required: true },
     subjectId: { required: true },
+  },
+  IndicatorCreate: {
+    category: { required: true },
+    code: { required: true, minLength: 1, maxLength: 64, pattern: "^[a-z0-9][a-z0-9._-]{0,63}$" },
+    description: { maxLength: 2000 },
+    factors: { maxItems: 30 },
+    measureUnit: { required: true },
+    name: { required: true, minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
+    source: { required: true },
+  },
+  IndicatorUpdate: {
+    code: { minLength: 1, maxLength: 64, pattern: "^[a-z0-9][a-z0-9._-]{0,63}$" },
+    description: { maxLength: 2000 },
+    factors: { maxItems: 30 },
+    name: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
   ItemMinutesWrite: {
     openText: { maxLength: 20000 },

@@ -707,6 +707,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Areas
+         * @description The unit's areas (municipalities and districts) by code, with their populations.
+         */
+        get: operations["knowledge-list-areas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bodies": {
         parameters: {
             query?: never;
@@ -1513,6 +1533,250 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/import-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Kinds
+         * @description Every import kind: its columns (type, required, aliases, vocabulary) and key.
+         */
+        get: operations["imports-kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Mappings
+         * @description The unit's saved column mappings of one kind, by source name.
+         */
+        get: operations["imports-list-mappings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings/{kind}/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Mapping
+         * @description Save the mapping files of this source get (target column → the file's header).
+         *     Requires If-Match: the stored version, or ``"0"`` for a new mapping.
+         */
+        put: operations["imports-save-mapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Imports
+         * @description The unit's import history, newest first.
+         */
+        get: operations["imports-list"];
+        put?: never;
+        /**
+         * Upload
+         * @description Upload a file to import (CSV, JSON Lines or XLSX): a preview (default) or a commit job
+         *     runs in the background. The header is checked at once (422 import-columns); poll the job at
+         *     ``Location`` until it is previewed, committed or failed.
+         */
+        post: operations["imports-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Import
+         * @description One import job: status, progress, result, the file-level error, ignored columns.
+         */
+        get: operations["imports-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit Import
+         * @description Commit a previewed import without row errors: it runs again on the same file and
+         *     writes (409 import-not-ready otherwise). Requires If-Match.
+         */
+        post: operations["imports-commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Errors
+         * @description The job's row errors by row and column (it keeps the first 1000; ``errorCount`` counts
+         *     them all). Only those who may import see them: they quote cells of the file.
+         */
+        get: operations["imports-errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Error Report
+         * @description The row errors as a CSV attachment (UTF-8 with BOM, ``;``-separated: opens in Excel).
+         */
+        get: operations["imports-error-report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rollback Import
+         * @description Undo a committed import: rows it inserted go, rows it updated get their previous
+         *     values. Only the latest committed import of its kind (409 import-not-latest names the
+         *     later one). Requires If-Match.
+         */
+        post: operations["imports-rollback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Indicators
+         * @description The unit's indicator definitions by code, filtered by category, source, factor or words
+         *     of the code or name.
+         */
+        get: operations["knowledge-list-indicators"];
+        put?: never;
+        /**
+         * Create Indicator
+         * @description Define an indicator (409 indicator-code-taken when the unit has the code).
+         */
+        post: operations["knowledge-create-indicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Indicator
+         * @description One indicator definition.
+         */
+        get: operations["knowledge-get-indicator"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Indicator
+         * @description Remove an indicator without observations (else 409 indicator-in-use). Requires If-Match.
+         */
+        delete: operations["knowledge-delete-indicator"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Indicator
+         * @description Change an indicator definition (lists are sent whole). Requires If-Match.
+         */
+        patch: operations["knowledge-update-indicator"];
         trace?: never;
     };
     "/api/me": {
@@ -2342,6 +2606,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Observations
+         * @description Observations by indicator, area, period, cohort and gender, filtered.
+         */
+        get: operations["knowledge-list-observations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -2444,6 +2728,27 @@ export interface paths {
          * @description Change a person. Requires If-Match.
          */
         patch: operations["persons-update"];
+        trace?: never;
+    };
+    "/api/picture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Picture
+         * @description The situational picture: a series per indicator × area × cohort × gender, and the
+         *     measures that target each indicator's risk or protective factors (the logic model).
+         */
+        get: operations["knowledge-picture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/reference/municipalities": {
@@ -3262,6 +3567,42 @@ export interface components {
          * @enum {string}
          */
         ArchiveState: "none" | "not_configured" | "waiting" | "delivered" | "failed" | "dead";
+        /** AreaRead */
+        AreaRead: {
+            /** Code */
+            code: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "municipality" | "district";
+            /** Municipalitynumber */
+            municipalityNumber: string;
+            /** Name */
+            name: string;
+            /**
+             * Populations
+             * @description By year, then age band.
+             */
+            populations: components["schemas"]["PopulationRead"][];
+        };
+        /** AreaRef */
+        AreaRef: {
+            /** Code */
+            code: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
         /**
          * Aspect
          * @enum {string}
@@ -3765,6 +4106,68 @@ export interface components {
          * @enum {string}
          */
         CollectionMethod: "written" | "digital_signature" | "oral_documented";
+        /** ColumnMappingPut */
+        ColumnMappingPut: {
+            /**
+             * Mapping
+             * @description Target column → the file's header that fills it (headers as in the file). Left out: each target takes the header equal to its name or an alias, case-insensitively.
+             */
+            mapping: {
+                [key: string]: string;
+            };
+        };
+        /** ColumnMappingRead */
+        ColumnMappingRead: {
+            kind: components["schemas"]["ImportKind"];
+            /**
+             * Mapping
+             * @description Target column → the file's header that fills it (headers as in the file). Left out: each target takes the header equal to its name or an alias, case-insensitively.
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            /** Sourcename */
+            sourceName: string;
+            /** Version */
+            version: number;
+        };
+        /** ColumnRead */
+        ColumnRead: {
+            /**
+             * Aliases
+             * @description Headers accepted for it, case-insensitively.
+             */
+            aliases: string[];
+            /**
+             * Default
+             * @description What an empty cell becomes.
+             */
+            default: string | null;
+            /** Maxlength */
+            maxLength: number;
+            /** Maximum */
+            maximum: number | null;
+            /** Minimum */
+            minimum: number | null;
+            /** Name */
+            name: string;
+            /** @description What the code must name in the unit. */
+            references: components["schemas"]["Reference"] | null;
+            /** Required */
+            required: boolean;
+            rule: components["schemas"]["Rule"] | null;
+            type: components["schemas"]["ColumnType"];
+            /**
+             * Vocabulary
+             * @description The codes an enum or codes column takes.
+             */
+            vocabulary: string[] | null;
+        };
+        /**
+         * ColumnType
+         * @enum {string}
+         */
+        ColumnType: "code" | "text" | "int" | "decimal" | "date" | "period" | "year" | "enum" | "codes";
         /** CommitmentCreate */
         CommitmentCreate: {
             /** Description */
@@ -4916,6 +5319,227 @@ export interface components {
              */
             withheld: false;
         };
+        /**
+         * ImportFormat
+         * @enum {string}
+         */
+        ImportFormat: "csv" | "jsonl" | "xlsx";
+        /** ImportJobRead */
+        ImportJobRead: {
+            /**
+             * Columns
+             * @description The file's header, as in the file.
+             */
+            columns: string[];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** @description Why the whole file was refused, if it was. */
+            error: components["schemas"]["JobErrorRead"] | null;
+            /** Filename */
+            filename: string;
+            /** Finishedat */
+            finishedAt: string | null;
+            format: components["schemas"]["ImportFormat"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Ignoredcolumns
+             * @description Headers of the file no target column takes.
+             */
+            ignoredColumns: string[];
+            kind: components["schemas"]["ImportKind"];
+            /**
+             * Machineorg
+             * @description The machine client's organisation, if one.
+             */
+            machineOrg: string | null;
+            /**
+             * Mapping
+             * @description Target column → the file's header that fills it (headers as in the file). Left out: each target takes the header equal to its name or an alias, case-insensitively.
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            mode: components["schemas"]["ImportMode"];
+            progress: components["schemas"]["JobProgressRead"];
+            result: components["schemas"]["ImportResultRead"] | null;
+            /** Rolledbackat */
+            rolledBackAt: string | null;
+            /** Rolledbackbyname */
+            rolledBackByName: string | null;
+            /**
+             * Sample
+             * @description A preview's first mapped rows (target column → cell); none for events.
+             */
+            sample: {
+                [key: string]: string | null;
+            }[];
+            /**
+             * Sha256
+             * @description SHA-256 of the uploaded file, hex.
+             */
+            sha256: string;
+            /** Sizebytes */
+            sizeBytes: number;
+            /** Sourcename */
+            sourceName: string | null;
+            /** Startedat */
+            startedAt: string | null;
+            /** Startedbyname */
+            startedByName: string;
+            status: components["schemas"]["JobStatus"];
+            /** Version */
+            version: number;
+        };
+        /**
+         * ImportKind
+         * @enum {string}
+         */
+        ImportKind: "indicators" | "areas" | "populations" | "observations" | "events";
+        /** ImportKindRead */
+        ImportKindRead: {
+            /** Columns */
+            columns: components["schemas"]["ColumnRead"][];
+            /**
+             * Key
+             * @description The columns that identify a row (the upsert key).
+             */
+            key: string[];
+            kind: components["schemas"]["ImportKind"];
+        };
+        /**
+         * ImportMode
+         * @enum {string}
+         */
+        ImportMode: "preview" | "commit";
+        /** ImportResultRead */
+        ImportResultRead: {
+            /**
+             * Errorcount
+             * @description Every row error found (the job keeps the first 1000).
+             */
+            errorCount: number;
+            /** Inserted */
+            inserted: number;
+            /**
+             * Rejectedrows
+             * @description Rows with at least one error.
+             */
+            rejectedRows: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Updated */
+            updated: number;
+        };
+        /** IndicatorCreate */
+        IndicatorCreate: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "substance_use" | "crime" | "school" | "mental_health" | "family" | "leisure" | "neighbourhood" | "online" | "other";
+            /**
+             * Code
+             * @description Lower-case letters, digits, '.', '_' or '-'; unique in the unit.
+             */
+            code: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Factors
+             * @description Risk or protective factor codes of /api/measure-factors (the logic model).
+             */
+            factors?: string[];
+            /** Higherisbetter */
+            higherIsBetter?: boolean | null;
+            /**
+             * Measureunit
+             * @enum {string}
+             */
+            measureUnit: "percent" | "count" | "per_1000" | "mean" | "other";
+            /** Name */
+            name: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "ungdata" | "fhi" | "police" | "municipal" | "other";
+        };
+        /** IndicatorRead */
+        IndicatorRead: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "substance_use" | "crime" | "school" | "mental_health" | "family" | "leisure" | "neighbourhood" | "online" | "other";
+            /** Code */
+            code: string;
+            /** Description */
+            description: string | null;
+            /**
+             * Factors
+             * @description Risk or protective factor codes of /api/measure-factors (the logic model).
+             */
+            factors: string[];
+            /**
+             * Higherisbetter
+             * @description null: neither direction is better.
+             */
+            higherIsBetter: boolean | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Measureunit
+             * @enum {string}
+             */
+            measureUnit: "percent" | "count" | "per_1000" | "mean" | "other";
+            /** Name */
+            name: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "ungdata" | "fhi" | "police" | "municipal" | "other";
+            /** Version */
+            version: number;
+        };
+        /** IndicatorUpdate */
+        IndicatorUpdate: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category?: "substance_use" | "crime" | "school" | "mental_health" | "family" | "leisure" | "neighbourhood" | "online" | "other";
+            /** Code */
+            code?: string;
+            /** Description */
+            description?: string | null;
+            /** Factors */
+            factors?: string[];
+            /** Higherisbetter */
+            higherIsBetter?: boolean | null;
+            /**
+             * Measureunit
+             * @enum {string}
+             */
+            measureUnit?: "percent" | "count" | "per_1000" | "mean" | "other";
+            /** Name */
+            name?: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source?: "ungdata" | "fhi" | "police" | "municipal" | "other";
+        };
         /** ItemMinutesCorrection */
         ItemMinutesCorrection: {
             /**
@@ -4965,6 +5589,30 @@ export interface components {
              */
             restrictedText?: string | null;
         };
+        /** JobErrorRead */
+        JobErrorRead: {
+            /**
+             * Code
+             * @description The file-level problem, e.g. import-encoding.
+             */
+            code: string;
+            /** Message */
+            message: string;
+        };
+        /** JobProgressRead */
+        JobProgressRead: {
+            /** Bytesread */
+            bytesRead: number;
+            /** Bytestotal */
+            bytesTotal: number;
+            /** Rowsread */
+            rowsRead: number;
+        };
+        /**
+         * JobStatus
+         * @enum {string}
+         */
+        JobStatus: "queued" | "running" | "previewed" | "committed" | "failed" | "interrupted" | "rolled_back";
         /**
          * LegalBasisCode
          * @enum {string}
@@ -5368,6 +6016,20 @@ export interface components {
             transferable: boolean;
             /** Version */
             version: number;
+        };
+        /** MeasureRefRead */
+        MeasureRefRead: {
+            /** Factors */
+            factors: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Stage */
+            stage: string;
+            /** Title */
+            title: string;
         };
         /** MeasureSettingsRead */
         MeasureSettingsRead: {
@@ -5959,6 +6621,42 @@ export interface components {
             /** Version */
             version: string;
         };
+        /** ObservationRead */
+        ObservationRead: {
+            /** Areacode */
+            areaCode: string;
+            /**
+             * Cohort
+             * @enum {string}
+             */
+            cohort: "10-13" | "14-15" | "16-17" | "18-24" | "grade-5-7" | "grade-8-10" | "vg1-3" | "all";
+            /** Count */
+            count: number | null;
+            /** Denominator */
+            denominator: number | null;
+            /**
+             * Gender
+             * @enum {string}
+             */
+            gender: "female" | "male" | "all";
+            /**
+             * Importid
+             * @description The import that set the value (provenance).
+             */
+            importId: string | null;
+            /** Indicatorcode */
+            indicatorCode: string;
+            /**
+             * Period
+             * @description YYYY, YYYYH1/H2 or YYYYQ1..Q4.
+             */
+            period: string;
+            /**
+             * Value
+             * @description Exact decimal as text, e.g. "12.5".
+             */
+            value: string;
+        };
         /** OpenActionItem */
         OpenActionItem: {
             /** Due */
@@ -6143,6 +6841,36 @@ export interface components {
              */
             total: number;
         };
+        /** PageOf[ImportJobRead] */
+        PageOf_ImportJobRead_: {
+            /** Items */
+            items: components["schemas"]["ImportJobRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filter, on all pages.
+             */
+            total: number;
+        };
+        /** PageOf[IndicatorRead] */
+        PageOf_IndicatorRead_: {
+            /** Items */
+            items: components["schemas"]["IndicatorRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filter, on all pages.
+             */
+            total: number;
+        };
         /** PageOf[MeasureRead] */
         PageOf_MeasureRead_: {
             /** Items */
@@ -6177,6 +6905,21 @@ export interface components {
         PageOf_MembershipRead_: {
             /** Items */
             items: components["schemas"]["MembershipRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filter, on all pages.
+             */
+            total: number;
+        };
+        /** PageOf[ObservationRead] */
+        PageOf_ObservationRead_: {
+            /** Items */
+            items: components["schemas"]["ObservationRead"][];
             /**
              * Nextcursor
              * @description Pass as `cursor` for the next page; null at the end.
@@ -6307,15 +7050,6 @@ export interface components {
             bodies: components["schemas"]["BodySummaryRead"][];
             level: components["schemas"]["Level"];
         };
-        /** PictureRead */
-        PictureRead: {
-            /**
-             * Levels
-             * @description Steering, coordinating, executive: top to bottom.
-             */
-            levels: components["schemas"]["PictureLevel"][];
-            unit: components["schemas"]["UnitRead"];
-        };
         /** PlanCreate */
         PlanCreate: {
             /** Description */
@@ -6442,12 +7176,41 @@ export interface components {
             title?: string;
             weighting?: components["schemas"]["Weighting"];
         };
+        /** PointRead */
+        PointRead: {
+            /** Count */
+            count: number | null;
+            /** Denominator */
+            denominator: number | null;
+            /**
+             * Period
+             * @description YYYY, YYYYH1/H2 or YYYYQ1..Q4.
+             */
+            period: string;
+            /**
+             * Value
+             * @description Exact decimal as text, e.g. "12.5".
+             */
+            value: string;
+        };
         /** PoliceDistrictRead */
         PoliceDistrictRead: {
             /** Code */
             code: string;
             /** Name */
             name: string;
+        };
+        /** PopulationRead */
+        PopulationRead: {
+            /**
+             * Ageband
+             * @enum {string}
+             */
+            ageBand: "10-13" | "14-15" | "16-17" | "18-24";
+            /** Residents */
+            residents: number;
+            /** Year */
+            year: number;
         };
         /** PortfolioCellRead */
         PortfolioCellRead: {
@@ -6583,6 +7346,12 @@ export interface components {
             state: components["schemas"]["ArchiveState"];
         };
         /**
+         * Reference
+         * @description What a code column must name in the unit (before the import: not in the same file).
+         * @enum {string}
+         */
+        Reference: "indicator" | "area" | "municipality";
+        /**
          * Registry
          * @enum {string}
          */
@@ -6697,6 +7466,53 @@ export interface components {
          * @enum {string}
          */
         Role: "unit_admin" | "coordinator" | "police_contact" | "steering_reader";
+        /** RowErrorPage */
+        RowErrorPage: {
+            /**
+             * Errorcount
+             * @description Every row error found.
+             */
+            errorCount: number;
+            /** Items */
+            items: components["schemas"]["RowErrorRead"][];
+            /** Nextcursor */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Row errors the job kept (the first 1000).
+             */
+            total: number;
+        };
+        /** RowErrorRead */
+        RowErrorRead: {
+            /**
+             * Code
+             * @description A stable row error code, e.g. not-a-number, duplicate-key.
+             */
+            code: string;
+            /**
+             * Column
+             * @description The target column; null for the row as a whole.
+             */
+            column: string | null;
+            /** Message */
+            message: string;
+            /**
+             * Row
+             * @description The data row, from 1 (the header is not a row).
+             */
+            row: number;
+            /**
+             * Value
+             * @description The cell as sent, cut to 200 characters.
+             */
+            value: string | null;
+        };
+        /**
+         * Rule
+         * @enum {string}
+         */
+        Rule: "pseudonymous";
         /**
          * Scope
          * @description Machine scopes granted by the machine identity provider (Maskinporten-style).
@@ -6750,6 +7566,26 @@ export interface components {
             created: number;
             /** Templates */
             templates: components["schemas"]["WheelTemplateRead"][];
+        };
+        /** SeriesRead */
+        SeriesRead: {
+            area: components["schemas"]["AreaRef"];
+            /**
+             * Cohort
+             * @enum {string}
+             */
+            cohort: "10-13" | "14-15" | "16-17" | "18-24" | "grade-5-7" | "grade-8-10" | "vg1-3" | "all";
+            /**
+             * Gender
+             * @enum {string}
+             */
+            gender: "female" | "male" | "all";
+            indicator: components["schemas"]["IndicatorRead"];
+            /**
+             * Points
+             * @description By period.
+             */
+            points: components["schemas"]["PointRead"][];
         };
         /**
          * Severity
@@ -7215,6 +8051,30 @@ export interface components {
              * @constant
              */
             withheld: true;
+        };
+        /** PictureRead */
+        api__rest__knowledge__dtos__reads__PictureRead: {
+            /**
+             * Measuresbyfactor
+             * @description For each factor of the series' indicators, the measures that target it.
+             */
+            measuresByFactor: {
+                [key: string]: components["schemas"]["MeasureRefRead"][];
+            };
+            /**
+             * Series
+             * @description By indicator code, area code, cohort, gender.
+             */
+            series: components["schemas"]["SeriesRead"][];
+        };
+        /** PictureRead */
+        api__rest__organisation__dtos__unit__PictureRead: {
+            /**
+             * Levels
+             * @description Steering, coordinating, executive: top to bottom.
+             */
+            levels: components["schemas"]["PictureLevel"][];
+            unit: components["schemas"]["UnitRead"];
         };
         /**
          * DocumentationStatus
@@ -11916,6 +12776,62 @@ export interface operations {
             };
         };
     };
+    "knowledge-list-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "bodies-list": {
         parameters: {
             query?: {
@@ -16554,6 +17470,1191 @@ export interface operations {
             };
         };
     };
+    "imports-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportKindRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-list-mappings": {
+        parameters: {
+            query: {
+                /** @description The import kind. */
+                kind: components["schemas"]["ImportKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnMappingRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-save-mapping": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                kind: components["schemas"]["ImportKind"];
+                /** @description The source's name. */
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ColumnMappingPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnMappingRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_ImportJobRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description multipart/form-data; the text fields first, then the file. */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /**
+                     * @description Left out: from the file name's extension.
+                     * @enum {string}
+                     */
+                    format?: "csv" | "jsonl" | "xlsx";
+                    /** @enum {string} */
+                    kind: "indicators" | "areas" | "populations" | "observations" | "events";
+                    /** @description JSON object: target column → the file's header. */
+                    mapping?: string;
+                    /**
+                     * @default preview
+                     * @enum {string}
+                     */
+                    mode?: "preview" | "commit";
+                    /** @description The source's name: its saved mapping applies. */
+                    source?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-commit": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-errors": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowErrorPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-error-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error report: row, column, value, code, message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "imports-rollback": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "knowledge-list-indicators": {
+        parameters: {
+            query?: {
+                category?: ("substance_use" | "crime" | "school" | "mental_health" | "family" | "leisure" | "neighbourhood" | "online" | "other") | null;
+                source?: ("ungdata" | "fhi" | "police" | "municipal" | "other") | null;
+                /** @description A factor code. */
+                factor?: string | null;
+                /** @description In code or name. */
+                q?: string | null;
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_IndicatorRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "knowledge-create-indicator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "knowledge-get-indicator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "knowledge-delete-indicator": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "knowledge-update-indicator": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "auth-me": {
         parameters: {
             query?: never;
@@ -21086,6 +23187,77 @@ export interface operations {
             };
         };
     };
+    "knowledge-list-observations": {
+        parameters: {
+            query?: {
+                /** @description Indicator codes; repeatable. */
+                indicator?: string[] | null;
+                /** @description Area codes; repeatable. */
+                area?: string[] | null;
+                cohort?: ("10-13" | "14-15" | "16-17" | "18-24" | "grade-5-7" | "grade-8-10" | "vg1-3" | "all")[] | null;
+                gender?: ("female" | "male" | "all")[] | null;
+                /** @description From this period. */
+                from?: string | null;
+                /** @description To this period. */
+                to?: string | null;
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_ObservationRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "organisations-list": {
         parameters: {
             query?: {
@@ -22171,6 +24343,71 @@ export interface operations {
             };
         };
     };
+    "knowledge-picture": {
+        parameters: {
+            query?: {
+                /** @description Indicator codes; repeatable. */
+                indicator?: string[] | null;
+                area?: string | null;
+                cohort?: ("10-13" | "14-15" | "16-17" | "18-24" | "grade-5-7" | "grade-8-10" | "vg1-3" | "all") | null;
+                /** @description From this period. */
+                from?: string | null;
+                /** @description To this period. */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["api__rest__knowledge__dtos__reads__PictureRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "reference-municipalities": {
         parameters: {
             query?: never;
@@ -23034,7 +25271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PictureRead"];
+                    "application/json": components["schemas"]["api__rest__organisation__dtos__unit__PictureRead"];
                 };
             };
             /** @description Not authenticated */
@@ -23281,6 +25518,14 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiDecisionsGetParametersQueryBodyLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/decisions"]["get"]["parameters"]["query"]["bodyLevel"]> = ["coordinating", "steering"];
+export const pathsApiImportsPostRequestBodyContentMultipartFormDataFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/imports"]["post"]["requestBody"]["content"]["multipart/form-data"]["format"]> = ["csv", "jsonl", "xlsx"];
+export const pathsApiImportsPostRequestBodyContentMultipartFormDataKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/imports"]["post"]["requestBody"]["content"]["multipart/form-data"]["kind"]> = ["indicators", "areas", "populations", "observations", "events"];
+export const pathsApiImportsPostRequestBodyContentMultipartFormDataModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/imports"]["post"]["requestBody"]["content"]["multipart/form-data"]["mode"]> = ["preview", "commit"];
+export const pathsApiIndicatorsGetParametersQueryCategoryAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/indicators"]["get"]["parameters"]["query"]["category"]> = ["substance_use", "crime", "school", "mental_health", "family", "leisure", "neighbourhood", "online", "other"];
+export const pathsApiIndicatorsGetParametersQuerySourceAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/indicators"]["get"]["parameters"]["query"]["source"]> = ["ungdata", "fhi", "police", "municipal", "other"];
+export const pathsApiObservationsGetParametersQueryCohortAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/observations"]["get"]["parameters"]["query"]["cohort"]> = ["10-13", "14-15", "16-17", "18-24", "grade-5-7", "grade-8-10", "vg1-3", "all"];
+export const pathsApiObservationsGetParametersQueryGenderAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/observations"]["get"]["parameters"]["query"]["gender"]> = ["female", "male", "all"];
+export const pathsApiPictureGetParametersQueryCohortAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/picture"]["get"]["parameters"]["query"]["cohort"]> = ["10-13", "14-15", "16-17", "18-24", "grade-5-7", "grade-8-10", "vg1-3", "all"];
 export const actionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Action"]> = ["read", "write", "disclose", "export", "print", "delete"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["open", "done", "cancelled"];
 export const agendaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgendaKind"]> = ["information", "discussion", "decision"];
@@ -23288,6 +25533,7 @@ export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components
 export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStatus"]> = ["active", "due_for_review", "expired"];
 export const approvalKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalKind"]> = ["chair", "next_meeting"];
 export const archiveStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ArchiveState"]> = ["none", "not_configured", "waiting", "delivered", "failed", "dead"];
+export const areaReadKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AreaRead"]["kind"]> = ["municipality", "district"];
 export const aspectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Aspect"]> = ["effect", "implementation", "user_experience", "participation"];
 export const bodyRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BodyRole"]> = ["chair", "deputy", "secretary", "member", "observer"];
 export const caseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseKind"]> = ["follow_up_team", "youth_follow_up", "youth_sentence", "other"];
@@ -23297,6 +25543,7 @@ export const changeActionValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["not_established", "no_coordinator", "no_police_contact", "no_steering_body", "no_coordinating_body", "no_executive_body", "body_without_chair", "body_without_members", "membership_expiring"];
 export const closingReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosingReason"]> = ["goals_met", "plan_completed", "terminated", "moved", "consent_withdrawn", "transferred", "other"];
 export const collectionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CollectionMethod"]> = ["written", "digital_signature", "oral_documented"];
+export const columnTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ColumnType"]> = ["code", "text", "int", "decimal", "date", "period", "year", "enum", "codes"];
 export const commitmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentKind"]> = ["school_attendance", "course", "drug_testing", "leisure_activity", "restraining_order", "other"];
 export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentStatus"]> = ["planned", "active", "met", "breached", "ended"];
 export const conclusionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Conclusion"]> = ["continue", "adjust", "stop"];
@@ -23313,6 +25560,19 @@ export const explanationValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const extractStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExtractStatus"]> = ["queued", "running", "done", "failed"];
 export const feedScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedScope"]> = ["person", "body"];
 export const forumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Forum"]> = ["follow_up_team"];
+export const importFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportFormat"]> = ["csv", "jsonl", "xlsx"];
+export const importKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportKind"]> = ["indicators", "areas", "populations", "observations", "events"];
+export const importModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportMode"]> = ["preview", "commit"];
+export const indicatorCreateCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorCreate"]["category"]> = ["substance_use", "crime", "school", "mental_health", "family", "leisure", "neighbourhood", "online", "other"];
+export const indicatorCreateMeasureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorCreate"]["measureUnit"]> = ["percent", "count", "per_1000", "mean", "other"];
+export const indicatorCreateSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorCreate"]["source"]> = ["ungdata", "fhi", "police", "municipal", "other"];
+export const indicatorReadCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorRead"]["category"]> = ["substance_use", "crime", "school", "mental_health", "family", "leisure", "neighbourhood", "online", "other"];
+export const indicatorReadMeasureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorRead"]["measureUnit"]> = ["percent", "count", "per_1000", "mean", "other"];
+export const indicatorReadSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorRead"]["source"]> = ["ungdata", "fhi", "police", "municipal", "other"];
+export const indicatorUpdateCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorUpdate"]["category"]> = ["substance_use", "crime", "school", "mental_health", "family", "leisure", "neighbourhood", "online", "other"];
+export const indicatorUpdateMeasureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorUpdate"]["measureUnit"]> = ["percent", "count", "per_1000", "mean", "other"];
+export const indicatorUpdateSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorUpdate"]["source"]> = ["ungdata", "fhi", "police", "municipal", "other"];
+export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["queued", "running", "previewed", "committed", "failed", "interrupted", "rolled_back"];
 export const legalBasisCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalBasisCode"]> = ["consent", "anonymised", "same_purpose", "necessary_for_own_tasks", "report_offence", "own_service", "break_glass"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["steering", "coordinating", "executive"];
 export const meReadKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeRead"]["kind"]> = ["person", "machine"];
@@ -23321,18 +25581,25 @@ export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const messageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatus"]> = ["pending", "delivering", "delivered", "failed", "dead"];
 export const normStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NormStatus"]> = ["ok", "at_risk", "missed", "not_applicable"];
 export const normWarningValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NormWarning"]> = ["unplanned", "unreachable", "unrecorded"];
+export const observationReadCohortValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ObservationRead"]["cohort"]> = ["10-13", "14-15", "16-17", "18-24", "grade-5-7", "grade-8-10", "vg1-3", "all"];
+export const observationReadGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ObservationRead"]["gender"]> = ["female", "male", "all"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["school", "kindergarten", "educational_psychological_service", "child_welfare", "health_station", "school_health_service", "nav", "police", "mediation_service", "culture_and_leisure", "substance_use_and_mental_health", "refugee_service", "upper_secondary", "volunteer", "business", "faith_community", "municipal_administration", "other"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["permit", "deny"];
 export const ownerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnerRole"]> = ["coordinator", "chair", "secretary"];
 export const partyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyKind"]> = ["subject", "guardian"];
 export const performerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Performer"]> = ["internal", "joint", "external"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "adopted", "expired"];
+export const populationReadAgeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PopulationRead"]["ageBand"]> = ["10-13", "14-15", "16-17", "18-24"];
 export const presenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Presence"]> = ["present", "absent_with_notice", "absent_without_notice"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["follow_up"];
 export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["minutes", "action_plan", "agreement", "evaluation", "measure"];
+export const referenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Reference"]> = ["indicator", "area", "municipality"];
 export const registryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]> = ["ungsinn", "blueprints", "crimesolutions", "other"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["unit_admin", "coordinator", "police_contact", "steering_reader"];
+export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["pseudonymous"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["samordna:trends.read", "samordna:import.write", "samordna:archive.read", "samordna:organisation.read"];
+export const seriesReadCohortValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeriesRead"]["cohort"]> = ["10-13", "14-15", "16-17", "18-24", "grade-5-7", "grade-8-10", "vg1-3", "all"];
+export const seriesReadGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeriesRead"]["gender"]> = ["female", "male", "all"];
 export const severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Severity"]> = ["required", "recommended", "notice"];
 export const sourceRegimeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceRegime"]> = ["health", "child_welfare", "school", "nav", "police", "slt"];
 export const stageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stage"]> = ["proposed", "assessed", "decided", "active", "evaluated", "concluded", "continued", "rejected", "stopped"];

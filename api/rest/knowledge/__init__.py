@@ -1,0 +1,1 @@
+"""REST, knowledge context: indicators, areas, observations, the situational picture and bulk imports."""
