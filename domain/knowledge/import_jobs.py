@@ -19,13 +19,20 @@ from domain.knowledge.jobs import check_move
 from domain.knowledge.kinds import KINDS
 from domain.knowledge.model import ImportJob, ImportMode, JobError, JobStatus, RowError
 from domain.knowledge.ports import ImportJobQueue
-from domain.shared.errors import VersionRequired
+from domain.shared.errors import StaleVersion, VersionRequired
 from domain.shared.pagination import Page, PageRequest
 from domain.shared.policies import require
 from domain.shared.principal import Principal
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REPORT_HEADER = ("rad", "kolonne", "kildekolonne", "kode", "melding", "verdi")
+
+
+def _at(job: ImportJob, expected_version: int) -> ImportJob:
+    """The job as the client last read it, else ``StaleVersion`` (412) before any rule."""
+    if job.version != expected_version:
+        raise StaleVersion()
+    return job
 
 
 def _safe(value: str) -> str:
@@ -71,7 +78,7 @@ class ImportJobUseCases(UseCases):
         if expected_version is None:
             raise VersionRequired()
         async with self._import(p) as uow:
-            job = await uow.jobs.get(job_id)
+            job = _at(await uow.jobs.get(job_id), expected_version)
             if job.status is not JobStatus.PREVIEWED or job.has_row_errors or not job.file_ref:
                 raise ImportNotReady(job.status.value, JobStatus.QUEUED.value)
             queued = dataclasses.replace(
@@ -87,7 +94,7 @@ class ImportJobUseCases(UseCases):
         if expected_version is None:
             raise VersionRequired()
         async with self._import(p) as uow:
-            job = await uow.jobs.get(job_id)
+            job = _at(await uow.jobs.get(job_id), expected_version)
             if job.status is not JobStatus.INTERRUPTED or not job.file_ref:
                 raise ImportNotReady(job.status.value, JobStatus.QUEUED.value)
             queued = dataclasses.replace(
@@ -103,7 +110,7 @@ class ImportJobUseCases(UseCases):
         if expected_version is None:
             raise VersionRequired()
         async with self._import(p) as uow:
-            job = await uow.jobs.get(job_id)
+            job = _at(await uow.jobs.get(job_id), expected_version)
             check_move(job.status, JobStatus.ROLLED_BACK)
             latest = await uow.jobs.latest_committed(job.kind)
             if latest is not None and latest.id != job.id:

@@ -87,7 +87,8 @@ class ImportJobRepository(Protocol):
         ...
 
     async def latest_committed(self, kind: ImportKind) -> ImportJob | None:
-        """The unit's most recently committed (finished_at) import of ``kind`` not rolled back."""
+        """The unit's last committed import of ``kind`` (in commit order: the pipeline's
+        transaction stamps it, e.g. a sequence or ``clock_timestamp()``) not rolled back."""
         ...
 
     async def heartbeat(self, job_id: UUID, progress: JobProgress, at: datetime) -> None:

@@ -27,6 +27,12 @@ from tests.fakes.annual_wheel import (
     FakeFeedTokenRepository,
 )
 from tests.fakes.clock import FakeClock
+from tests.fakes.knowledge import (
+    FakeKnowledgeStore,
+    FakeKnowledgeUnitOfWork,
+    FakeKnowledgeUnitOfWorkFactory,
+)
+from tests.fakes.knowledge_pipeline import FakeKnowledge, FakePipeline, FakeReaders, FakeSpool
 from tests.fakes.measures import (
     FakeMeasuresStore,
     FakeMeasuresUnitOfWork,
@@ -80,6 +86,10 @@ __all__ = [
     "FakeEstablishmentRepository",
     "FakeFeedTokenRepository",
     "FakeGuard",
+    "FakeKnowledge",
+    "FakeKnowledgeStore",
+    "FakeKnowledgeUnitOfWork",
+    "FakeKnowledgeUnitOfWorkFactory",
     "FakeMachineClientRepository",
     "FakeMeasuresStore",
     "FakeMeasuresUnitOfWork",
@@ -90,7 +100,10 @@ __all__ = [
     "FakeMembershipRepository",
     "FakeOrganisationRepository",
     "FakePersonRepository",
+    "FakePipeline",
+    "FakeReaders",
     "FakeReferenceData",
+    "FakeSpool",
     "FakeStore",
     "FakeUnitOfWork",
     "FakeUnitOfWorkFactory",
