@@ -1,0 +1,1 @@
+"""Disclosure adapter room: the TREND-A audit's linear-programming solver (HiGHS via SciPy)."""
