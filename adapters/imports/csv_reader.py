@@ -73,11 +73,14 @@ class CsvSource:
         )
 
     def _rewrite(self, block: Block) -> bytes:
+        self._writer.rows(self._fitted(block))
+        return self._writer.take()
+
+    def _fitted(self, block: Block) -> Iterator[list[str]]:
+        """The block's rows, each with the header's width; blank rows skipped."""
         n = len(self.columns)
-        reader = csv.reader(
-            io.StringIO(block.data.decode("utf-8"), newline=""), delimiter=self.delimiter
-        )
-        rows = []
+        text = io.StringIO(block.data.decode("utf-8"), newline="")
+        reader = csv.reader(text, delimiter=self.delimiter)
         for row in reader:
             if len(row) != n:
                 if not any(c.strip() for c in row):
@@ -85,20 +88,18 @@ class CsvSource:
                 if len(row) < n:
                     row += [""] * (n - len(row))  # missing trailing cells: SQL says `required`
                 elif any(c.strip() for c in row[n:]):
+                    line = block.line + reader.line_num - 1
                     raise FileRejected(
                         "import-format",
-                        f"Linje {block.line + reader.line_num - 1} har {len(row)} felt, "
-                        f"men overskriftslinjen har {n}.",
-                        {"line": block.line + reader.line_num - 1},
+                        f"Linje {line} har {len(row)} felt, men overskriftslinjen har {n}.",
+                        {"line": line},
                     )
                 else:
                     del row[n:]
             elif not any(row):
                 continue  # ;;; — a spreadsheet's empty row
-            rows.append(row)
-        self.rows_read += len(rows)
-        self._writer.rows(rows)
-        return self._writer.take()
+            self.rows_read += 1
+            yield row
 
 
 def _records(blocks: Iterator[Block]) -> Iterator[Block]:

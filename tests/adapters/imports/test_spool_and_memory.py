@@ -1,0 +1,90 @@
+"""Import reader tests room: the spool (random private names, size and SHA-256, nothing kept
+past the limit or on failure) and flat memory while a 50 MB CSV streams through a reader."""
+
+from __future__ import annotations
+
+import hashlib
+import tracemalloc
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from adapters.imports.readers import SpoolReaders
+from adapters.imports.spool import DiskSpool
+from domain.knowledge.errors import FileRejected
+from domain.knowledge.model import ImportFormat
+
+
+async def stream(*parts: bytes) -> AsyncIterator[bytes]:
+    for part in parts:
+        yield part
+
+
+async def test_store_keeps_size_and_sha256_under_a_random_private_name(tmp_path: Path) -> None:
+    spool = DiskSpool(tmp_path / "imports")
+    stored = await spool.store(stream(b"a;b\n", b"1;2\n"), max_bytes=100)
+    assert stored.size_bytes == 8
+    assert stored.sha256 == hashlib.sha256(b"a;b\n1;2\n").hexdigest()
+    path = spool.path(stored.ref)
+    assert path.read_bytes() == b"a;b\n1;2\n"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in spool.root.iterdir()] == [stored.ref]
+    assert SpoolReaders(spool).sniff(stored.ref, ImportFormat.CSV) == ["a", "b"]
+    spool.delete(stored.ref)
+    spool.delete(stored.ref)  # idempotent
+    assert list(spool.root.iterdir()) == []
+
+
+async def test_over_the_limit_keeps_nothing(tmp_path: Path) -> None:
+    spool = DiskSpool(tmp_path / "imports")
+    with pytest.raises(FileRejected) as caught:
+        await spool.store(stream(b"x" * 60, b"y" * 60), max_bytes=100)
+    assert caught.value.code == "import-too-large"
+    assert list(spool.root.iterdir()) == []
+
+
+async def test_a_failing_upload_keeps_nothing(tmp_path: Path) -> None:
+    async def broken() -> AsyncIterator[bytes]:
+        yield b"a;b\n"
+        raise ConnectionResetError
+
+    spool = DiskSpool(tmp_path / "imports")
+    with pytest.raises(ConnectionResetError):
+        await spool.store(broken(), max_bytes=100)
+    assert list(spool.root.iterdir()) == []
+
+
+@pytest.mark.parametrize("ref", ["../etc/passwd", "", "ABC", "0" * 31, "0" * 32 + "/x"])
+def test_refs_that_are_not_the_spools_are_refused(tmp_path: Path, ref: str) -> None:
+    with pytest.raises(ValueError, match="spool"):
+        DiskSpool(tmp_path).path(ref)
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "mib"), [(b",", 50), (b";", 4)], ids=["comma-50-mb", "semicolon-4-mb"]
+)  # the csv module's path allocates per cell: tracemalloc makes it slow, so a smaller file
+async def test_memory_stays_flat_over_a_big_csv(tmp_path: Path, delimiter: bytes, mib: int) -> None:
+    path = tmp_path / "big.csv"
+    line = delimiter.join([b"ung.rus", b"oslo-sagene", b"2025H1", b"all", b"all", b"12", b"7"])
+    with path.open("wb") as f:
+        f.write(delimiter.join([b"a", b"b", b"c", b"d", b"e", b"f", b"g"]) + b"\n")
+        for _ in range(mib):
+            f.write((line + b"\n") * (1024 * 1024 // (len(line) + 1)))
+    assert path.stat().st_size > mib * 1_000_000
+    spool = DiskSpool(tmp_path)
+    ref = "0" * 32
+    path.rename(spool.path(ref))
+    source = SpoolReaders(spool).open(ref, ImportFormat.CSV)
+    tracemalloc.start()
+    total = 0
+    try:
+        async for chunk in source.chunks():
+            total += len(chunk)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert source.rows_read > mib * 26_000
+    assert total > mib * 900_000
+    # a 256 KiB block as bytes, text and StringIO (4 bytes a character) in and out: ≈ 1.3-3.3 MB
+    assert peak < 6 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
