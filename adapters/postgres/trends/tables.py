@@ -32,6 +32,7 @@ class TrendReleaseRow(SQLModel, table=True):
         sa.CheckConstraint(f"period ~ '{PERIOD}'", name="ck_trend_release_period"),
         sa.CheckConstraint("revision >= 1", name="ck_trend_release_revision"),
         sa.CheckConstraint("sha256 ~ '^[0-9a-f]{64}$'", name="ck_trend_release_sha256"),
+        sa.CheckConstraint("csv_sha256 ~ '^[0-9a-f]{64}$'", name="ck_trend_release_csv_sha256"),
         sa.CheckConstraint("cells_released >= 0", name="ck_trend_release_cells"),
         sa.CheckConstraint(
             f"char_length(released_by_name) BETWEEN 1 AND {NAME_MAX}", name="ck_trend_release_by"
@@ -46,9 +47,14 @@ class TrendReleaseRow(SQLModel, table=True):
     revision: int
     rule_set: str
     tables_version: str
+    dimensions: list[str] = Field(sa_type=pg.ARRAY(sa.Text()))
+    cells: list[Any] = Field(sa_type=pg.JSONB)  # [[dims, value | null, flags], ...]
+    totals: list[Any] = Field(sa_type=pg.JSONB)
+    population_vintage: int | None = None
     body_json: bytes = Field(sa_type=sa.LargeBinary())
     body_csv: bytes = Field(sa_type=sa.LargeBinary())
-    sha256: str
+    sha256: str  # of body_json (its ETag)
+    csv_sha256: str
     cells_released: int
     released_at: datetime = _stamp()
     released_by_name: str
@@ -83,6 +89,7 @@ class TrendPullRow(SQLModel, table=True):
     format: str
     client_org: str | None = None
     consumer_id: str | None = None
+    person_id: UUID | None = None
     person_name: str | None = None
     cells_released: int
 

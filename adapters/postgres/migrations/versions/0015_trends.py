@@ -40,7 +40,7 @@ PERIOD = "^[0-9]{4}(H[12])?$"
 
 UNITS = """
 CREATE FUNCTION samordna_trend_units(p_consumer text)
-RETURNS TABLE (unit_id uuid, unit_name text, police_district text)
+RETURNS TABLE (unit_id uuid, unit_name text, police_district text, municipalities text[])
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 BEGIN
@@ -48,7 +48,9 @@ BEGIN
   WITH home AS (
     SELECT u.police_district FROM machine_client c JOIN slt_unit u ON u.id = c.unit_id
      WHERE c.consumer_id = p_consumer ORDER BY c.created_at, c.unit_id LIMIT 1)
-  SELECT u.id, u.name::text, u.police_district::text
+  SELECT u.id, u.name::text, u.police_district::text,
+         ARRAY(SELECT m.municipality_number::text FROM slt_unit_municipality m
+                WHERE m.unit_id = u.id ORDER BY m.position)
     FROM home JOIN slt_unit u ON u.police_district = home.police_district
    WHERE EXISTS (SELECT FROM machine_client c
                   WHERE c.consumer_id = p_consumer AND c.unit_id = u.id
@@ -90,24 +92,24 @@ $$
 """
 
 PULL_LOG = """
-CREATE FUNCTION samordna_trend_pull_log(p_consumer text, p_unit uuid, p_table text,
+CREATE FUNCTION samordna_trend_pull_log(p_id uuid, p_consumer text, p_unit uuid, p_table text,
                                         p_period text, p_revision integer, p_format text,
                                         p_cells integer, p_at timestamptz)
-RETURNS uuid
+RETURNS boolean
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE v_org text; v_id uuid;
+DECLARE v_org text;
 BEGIN
   SELECT c.name INTO v_org FROM machine_client c
    WHERE c.consumer_id = p_consumer AND c.unit_id = p_unit AND 'samordna:trends.read' = ANY (c.scopes)
      AND EXISTS (SELECT FROM samordna_trend_units(p_consumer) t WHERE t.unit_id = p_unit);
   IF NOT FOUND THEN
-    RETURN NULL;
+    RETURN false;
   END IF;
-  INSERT INTO trend_pull (unit_id, at, table_code, period, revision, format, client_org,
+  INSERT INTO trend_pull (id, unit_id, at, table_code, period, revision, format, client_org,
                           consumer_id, cells_released)
-  VALUES (p_unit, p_at, p_table, p_period, p_revision, p_format, v_org, p_consumer, p_cells)
-  RETURNING id INTO v_id;
-  RETURN v_id;
+  VALUES (p_id, p_unit, p_at, p_table, p_period, p_revision, p_format, v_org, p_consumer,
+          p_cells);
+  RETURN true;
 END
 $$
 """
@@ -116,7 +118,7 @@ FUNCTIONS = {
     "samordna_trend_units(text)": UNITS,
     "samordna_trend_release(text, uuid, text, text, integer)": RELEASE,
     "samordna_trend_periods(text)": PERIODS,
-    "samordna_trend_pull_log(text, uuid, text, text, integer, text, integer, timestamptz)": (
+    "samordna_trend_pull_log(uuid, text, uuid, text, text, integer, text, integer, timestamptz)": (
         PULL_LOG
     ),
 }
@@ -139,9 +141,14 @@ def _release() -> None:
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("rule_set", text(), nullable=False),
         sa.Column("tables_version", text(), nullable=False),
+        sa.Column("dimensions", postgresql.ARRAY(sa.Text()), nullable=False),
+        sa.Column("cells", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("totals", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("population_vintage", sa.Integer(), nullable=True),
         sa.Column("body_json", sa.LargeBinary(), nullable=False),
         sa.Column("body_csv", sa.LargeBinary(), nullable=False),
         sa.Column("sha256", text(), nullable=False),
+        sa.Column("csv_sha256", text(), nullable=False),
         sa.Column("cells_released", sa.Integer(), nullable=False),
         _stamp("released_at"),
         sa.Column("released_by_name", text(), nullable=False),
@@ -156,6 +163,7 @@ def _release() -> None:
         sa.CheckConstraint(f"period ~ '{PERIOD}'", name="ck_trend_release_period"),
         sa.CheckConstraint("revision >= 1", name="ck_trend_release_revision"),
         sa.CheckConstraint("sha256 ~ '^[0-9a-f]{64}$'", name="ck_trend_release_sha256"),
+        sa.CheckConstraint("csv_sha256 ~ '^[0-9a-f]{64}$'", name="ck_trend_release_csv_sha256"),
         sa.CheckConstraint("cells_released >= 0", name="ck_trend_release_cells"),
         sa.CheckConstraint(
             "char_length(released_by_name) BETWEEN 1 AND 200", name="ck_trend_release_by"
@@ -186,6 +194,7 @@ def _pull() -> None:
         sa.Column("format", text(), nullable=False),
         sa.Column("client_org", text(), nullable=True),
         sa.Column("consumer_id", text(), nullable=True),
+        sa.Column("person_id", sa.Uuid(), nullable=True),
         sa.Column("person_name", text(), nullable=True),
         sa.Column("cells_released", sa.Integer(), nullable=False),
         sa.CheckConstraint(
