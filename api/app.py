@@ -60,9 +60,11 @@ def create_app(
         sealer = audit.background_sealer(c)  # the access log's chain (off in tests)
         if sealer is not None:
             sealer.start()
+        c.import_runner.start()  # import jobs and their sweeper (api/knowledge_wiring.py)
         try:
             yield
         finally:
+            await c.import_runner.stop()
             if sealer is not None:
                 await sealer.stop()
         await c.aclose()

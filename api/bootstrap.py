@@ -39,6 +39,7 @@ from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api import archive_wiring as archive
+from api import knowledge_wiring
 from api.demo_seed import demo_accounts, demo_machines
 from api.outbox import WeasyRenderer, outbound_mail
 from api.outbox import mail_config as mail_config  # re-exported: the tests' and the ADR's name
@@ -50,6 +51,7 @@ from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
 from domain.archive.service import ArchiveService
 from domain.cases.service import CasesService
+from domain.knowledge.service import KnowledgeService
 from domain.measures.ports import PlanRenderer
 from domain.measures.service import MeasuresService
 from domain.meetings.guard import KernelGuard
@@ -108,6 +110,14 @@ class Container:
     def archive(self) -> ArchiveService:
         """The archive's use cases (messages, retry, record status, settings, extracts)."""
         return archive.archive_service(self.archive_uow, self.clock)
+
+    @cached_property
+    def knowledge(self) -> KnowledgeService:  # knowledge + imports (api/knowledge_wiring.py)
+        return knowledge_wiring.knowledge_service(self)
+
+    @cached_property
+    def import_runner(self) -> knowledge_wiring.ImportRunner:
+        return knowledge_wiring.import_runner(self)
 
     @property
     def authenticator(self) -> Authenticator:

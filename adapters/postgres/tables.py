@@ -22,6 +22,7 @@ from adapters.postgres.annual_wheel import tables as annual_wheel_tables
 from adapters.postgres.archive import tables as archive_tables
 from adapters.postgres.audit import tables as audit_tables
 from adapters.postgres.cases import consent_tables as cases_tables
+from adapters.postgres.knowledge import tables as knowledge_tables
 from adapters.postgres.measures import plan_tables as measures_plan_tables
 from adapters.postgres.measures import record_tables as measures_record_tables  # noqa: F401
 from adapters.postgres.measures import tables as measures_tables  # noqa: F401
@@ -81,4 +82,5 @@ TENANT_TABLES: dict[str, str] = {
     **archive_tables.TENANT_TABLES,
     **audit_tables.TENANT_TABLES,
     **trends_tables.TENANT_TABLES,
+    **knowledge_tables.TENANT_TABLES,
 }

@@ -1,0 +1,1 @@
+"""Knowledge PostgreSQL room: the knowledge context's repositories, unit of work and the bulk import pipeline."""
