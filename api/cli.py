@@ -15,7 +15,7 @@ from uuid import UUID
 import typer
 from rich.console import Console
 
-from api import bootstrap, cli_archive
+from api import bootstrap, cli_archive, cli_import
 from api.logs import log_config
 from api.settings import Settings
 
@@ -28,6 +28,7 @@ app.add_typer(dev, name="dev")
 app.add_typer(measures, name="measures")
 app.add_typer(cli_archive.archive, name="archive")
 app.command()(cli_archive.worker)
+app.command("import")(cli_import.import_file)
 keys = typer.Typer(help="The keys of the cases' field cipher.", no_args_is_help=True)
 app.add_typer(keys, name="keys")
 audit_cli = typer.Typer(help="The access log of subject data (issue 11).", no_args_is_help=True)
