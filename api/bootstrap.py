@@ -39,7 +39,7 @@ from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
 from adapters.postgres.uow import PgUnitOfWorkFactory
 from api import archive_wiring as archive
-from api import knowledge_wiring
+from api import knowledge_wiring, trends_wiring
 from api.demo_seed import demo_accounts, demo_machines
 from api.outbox import WeasyRenderer, outbound_mail
 from api.outbox import mail_config as mail_config  # re-exported: the tests' and the ADR's name
@@ -60,6 +60,7 @@ from domain.organisation.service import OrganisationService
 from domain.shared.documents import MinutesRenderer
 from domain.shared.identity import Authenticator, LoginFlow
 from domain.shared.mail import OutboundMail
+from domain.trends.service import TrendsService
 
 OSLO = ZoneInfo("Europe/Oslo")
 # Short: a probe must answer before the orchestrator's own timeout (often 1-3 s).
@@ -118,6 +119,10 @@ class Container:
     @cached_property
     def import_runner(self) -> knowledge_wiring.ImportRunner:
         return knowledge_wiring.import_runner(self)
+
+    @cached_property
+    def trends(self) -> TrendsService:  # TREND-A releases and pulls (api/trends_wiring.py)
+        return trends_wiring.trends_service(self)
 
     @property
     def authenticator(self) -> Authenticator:

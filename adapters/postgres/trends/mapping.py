@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.knowledge.periods import Period
+from domain.trends.canonical import CSV_TYPE, JSON_TYPE
 from domain.trends.model import (
     Audit,
     AuditAction,
@@ -23,8 +24,6 @@ from domain.trends.model import (
 from domain.trends.specs import TABLES
 
 _ORDER = {spec.code: i for i, spec in enumerate(TABLES)}
-JSON_MEDIA = "application/json"
-CSV_MEDIA = "text/csv; charset=utf-8"
 Row = Any
 
 
@@ -126,9 +125,9 @@ def table_release(row: Row) -> TableRelease:
         dimensions=tuple(row["dimensions"]),
         cells=cells_of(row["cells"]),
         totals=cells_of(row["totals"]),
-        json=PublishedBody(content=bytes(row["body_json"]), media_type=JSON_MEDIA,
+        json=PublishedBody(content=bytes(row["body_json"]), media_type=JSON_TYPE,
                            etag=row["sha256"]),
-        csv=PublishedBody(content=bytes(row["body_csv"]), media_type=CSV_MEDIA,
+        csv=PublishedBody(content=bytes(row["body_csv"]), media_type=CSV_TYPE,
                           etag=row["csv_sha256"]),
         released_at=row["released_at"],
     )  # fmt: skip

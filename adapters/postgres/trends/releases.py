@@ -37,7 +37,14 @@ _REVISION = (
     "SELECT coalesce(max(revision), 0) FROM trend_release WHERE unit_id = $1 AND period = $2"
 )
 _ALL = f"SELECT {COLUMNS} FROM trend_release WHERE unit_id = $1"  # noqa: S608
+_UNIT = (
+    "SELECT u.id, u.name::text AS name, u.police_district::text AS police_district,"
+    " ARRAY(SELECT m.municipality_number::text FROM slt_unit_municipality m"
+    " WHERE m.unit_id = u.id ORDER BY m.position) AS municipalities"
+    " FROM slt_unit u WHERE u.id = $1"
+)
 _PERIODS = "SELECT DISTINCT period FROM trend_release WHERE unit_id = $1"
+_MACHINE_PERIODS = "SELECT DISTINCT period FROM samordna_trend_periods($2) WHERE unit_id = $1"
 
 
 @dataclass
@@ -88,17 +95,30 @@ class PgReleaseStore:
     async def revision(self, unit_id: UUID, period: Period) -> int:
         return int(await self._read.value(_REVISION, unit_id, str(period)))
 
-    async def releases(self, unit_id: UUID, unit: UnitRef | None = None) -> Sequence[Release]:
-        """Newest period first, then newest revision first; each release's tables in the
-        order they were added."""
+    async def releases(self, unit_id: UUID) -> Sequence[Release]:
+        """Newest period first, then newest revision first (the unit's own, under RLS)."""
+        if self._caller.consumer is not None:
+            return []
         rows = await self._read.rows(_ALL, unit_id)
         groups: dict[tuple[str, int], list[object]] = {}
         for row in rows:
             groups.setdefault((row["period"], row["revision"]), []).append(row)
-        ref = unit or UnitRef(id=unit_id, name="", police_district=None)
+        if not groups:
+            return []
+        u = await self._read.row(_UNIT, unit_id)
+        ref = UnitRef(
+            id=unit_id,
+            name=u["name"] if u else "",
+            police_district=u["police_district"] if u else None,
+            municipalities=tuple(u["municipalities"]) if u else (),
+        )
         out = [mapping.release(ref, group) for group in groups.values()]
         return sorted(out, key=lambda r: (r.period.sort_key(), r.revision), reverse=True)
 
     async def periods(self, unit_id: UUID) -> Sequence[Period]:
-        rows = await self._read.rows(_PERIODS, unit_id)
+        consumer = self._caller.consumer
+        if consumer is not None:
+            rows = await self._read.rows(_MACHINE_PERIODS, unit_id, consumer)
+        else:
+            rows = await self._read.rows(_PERIODS, unit_id)
         return sorted((Period.parse(r["period"]) for r in rows), key=Period.sort_key, reverse=True)
