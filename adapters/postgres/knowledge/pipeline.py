@@ -8,6 +8,8 @@ back: nothing is written. A process killed mid-way never commits either."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
@@ -32,19 +34,32 @@ COMMITTED = (
     " bytes_read = bytes_total, finished_at = now(), heartbeat_at = now(),"
     " version = version + 1 WHERE unit_id = $1 AND id = $2 AND status = 'running' RETURNING 1"
 )
+KEEPALIVE_SECONDS = 15.0
 
 
 class JobNotRunning(RuntimeError):
     """The job stopped being ``running`` (swept as interrupted) before its rows committed."""
 
 
-async def _counted(source: ImportSource, progress: ProgressSink) -> AsyncIterator[bytes]:
-    """The source's chunks, reporting rows (line ends, an estimate) and bytes as they pass."""
-    rows = 0
-    async for chunk in source.chunks():
-        rows += chunk.count(b"\n")
-        yield chunk
-        await progress(rows, source.bytes_read)
+class _Beat:
+    """Progress as chunks pass (rows counted by line ends: an estimate until the staging table's
+    count), and a heartbeat every ``KEEPALIVE_SECONDS`` while SQL runs, so the sweeper never takes
+    a long validation or upsert for an interrupted job."""
+
+    def __init__(self, source: ImportSource, progress: ProgressSink) -> None:
+        self.source, self.progress, self.rows = source, progress, 0
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        async for chunk in self.source.chunks():
+            self.rows += chunk.count(b"\n")
+            yield chunk
+            await self.progress(self.rows, self.source.bytes_read)
+
+    async def keep_alive(self) -> None:
+        while True:
+            await asyncio.sleep(KEEPALIVE_SECONDS)
+            with contextlib.suppress(Exception):
+                await self.progress(self.rows, self.source.bytes_read)
 
 
 class PgImportPipeline:
@@ -63,9 +78,13 @@ class PgImportPipeline:
         try:
             await tx.begin(conn, job.unit_id)
             driver: Any = (await conn.get_raw_connection()).driver_connection
+            beat = _Beat(source, progress)
+            alive = asyncio.create_task(beat.keep_alive())
             try:
-                return await self._run(driver, job, spec, mapping, source, progress)
+                return await self._run(driver, job, spec, mapping, beat)
             finally:
+                alive.cancel()
+                await asyncio.gather(alive, return_exceptions=True)
                 if driver.is_in_transaction():
                     await driver.execute("ROLLBACK")
         finally:
@@ -77,9 +96,9 @@ class PgImportPipeline:
         job: ImportJob,
         spec: KindSpec,
         mapping: Mapping[str, str],
-        source: ImportSource,
-        progress: ProgressSink,
+        beat: _Beat,
     ) -> ImportOutcome:
+        source, progress = beat.source, beat.progress
         columns = list(source.columns)
         staging = [f"c{i}" for i in range(1, len(columns) + 1)]
         await db.execute("SET LOCAL work_mem = '64MB'")
@@ -89,7 +108,7 @@ class PgImportPipeline:
             + ") ON COMMIT DROP"
         )
         await db.copy_to_table(
-            "knowledge_staging", source=_counted(source, progress), columns=staging, format="csv"
+            "knowledge_staging", source=beat.chunks(), columns=staging, format="csv"
         )
         src = v.sources(spec, mapping, columns)
         args = v.Args()

@@ -19,11 +19,12 @@ _SORT = (
     "(indicator_code || '|' || area_code || '|' || period_start::text || '|' || cohort"
     " || '|' || gender) COLLATE \"C\""
 )
+_ID = f"md5({_SORT})::uuid"  # observations have no id: the key's digest stands in for the cursor
 LISTING = Listing(
-    columns=m.OBSERVATION_COLUMNS,
+    columns=f"{m.OBSERVATION_COLUMNS}, {_ID} AS id",
     source="knowledge_observations",
     sort=_SORT,
-    id=f"md5({_SORT})::uuid",
+    id=_ID,
 )
 
 

@@ -8,10 +8,17 @@ import asyncpg  # type: ignore[import-untyped]
 
 from adapters.postgres.knowledge import kinds_sql
 from adapters.postgres.knowledge.base import Repo
+from domain.knowledge.errors import ImportNotLatest
 from domain.knowledge.kinds import KindSpec
 from domain.knowledge.model import ImportJob, ImportResult
 from domain.shared.errors import InUse
 
+LATER = (
+    "SELECT l.id FROM knowledge_import_jobs l JOIN knowledge_import_jobs j"
+    " ON j.unit_id = l.unit_id AND j.id = $3 WHERE l.unit_id = $1 AND l.kind = $2"
+    " AND l.status = 'committed' AND l.id <> j.id AND l.finished_at > j.finished_at"
+    " ORDER BY l.finished_at DESC LIMIT 1"
+)
 LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 14))"
 
 
@@ -31,6 +38,10 @@ class PgImportUndo(Repo):
     async def rollback(self, job: ImportJob, spec: KindSpec) -> ImportResult:
         k = kinds_sql.of(spec)
         await self.db.value(LOCK, str(self.unit_id), spec.kind.value)
+        # Under the lock: an import of the kind committed since the use case looked comes later.
+        later = await self.db.value(LATER, self.unit_id, spec.kind.value, job.id)
+        if later is not None:
+            raise ImportNotLatest(str(later))
         delete = (
             f"WITH d AS (DELETE FROM {k.table} WHERE unit_id = $1 AND first_import_id = $2"  # noqa: S608
             " RETURNING 1) SELECT count(*) FROM d"

@@ -213,7 +213,7 @@ def checked_sql(spec: KindSpec, src: Mapping[str, str], args: Args) -> str:
     return (
         "INSERT INTO knowledge_checked"  # noqa: S608 - generated from constants
         f" SELECT lv.*, {dup} FROM (SELECT {', '.join(v)} FROM (SELECT {', '.join(e)} FROM"
-        f" (SELECT {', '.join(a)} FROM knowledge_staging s OFFSET 0) la OFFSET 0) le) lv"
+        f" (SELECT {', '.join(a)} FROM knowledge_staging s WHERE $1::uuid IS NOT NULL OFFSET 0) la OFFSET 0) le) lv"
     )
 
 
@@ -231,13 +231,20 @@ def any_error(spec: KindSpec) -> str:
     return " OR ".join([*(f"k.e_{c.name} IS NOT NULL" for c in spec.columns), "k.dup_n > 1"])
 
 
+def _shown(c: Column, src: str) -> str:
+    """What an error quotes: the cell as in the file (an empty cell: ''), never a subject key."""
+    if c.rule is Rule.PSEUDONYMOUS:
+        return "NULL"
+    return src if src.startswith("NULL") else f"coalesce({src}, '')"
+
+
 def errors_sql(spec: KindSpec, src: Mapping[str, str]) -> tuple[str, str]:
     """(the number of rejected rows and of errors, the first ``ROW_ERRORS_KEPT`` errors in row and
     column order with the raw value quoted: cut, control characters replaced, never a subject
     key's) over ``knowledge_checked``, joined back to ``knowledge_staging`` for the raw cells."""
     cols, bad = spec.columns, any_error(spec)
     per_row = " + ".join(
-        [*(f"(k.e_{c.name} IS NOT NULL)::int" for c in cols), "(k.dup_n > 1)::int"]
+        [*(f"(k.e_{c.name} IS NOT NULL)::int" for c in cols), "coalesce(k.dup_n > 1, false)::int"]
     )
     count = (
         f"SELECT count(*) AS rows, coalesce(sum({per_row}), 0)::bigint AS errors"  # noqa: S608
@@ -245,8 +252,7 @@ def errors_sql(spec: KindSpec, src: Mapping[str, str]) -> tuple[str, str]:
     )
     key_text = " || ',' || ".join(f"coalesce(k.v_{k}::text, '')" for k in spec.key)
     items = [
-        f"({i}, {lit(c.name)}, {'NULL' if c.rule is Rule.PSEUDONYMOUS else src[c.name]}, k.e_{c.name})"
-        for i, c in enumerate(cols)
+        f"({i}, {lit(c.name)}, {_shown(c, src[c.name])}, k.e_{c.name})" for i, c in enumerate(cols)
     ]
     items.append(f"({len(cols)}, NULL, {key_text}, CASE WHEN k.dup_n > 1 THEN 'duplicate-key' END)")
     first = (
