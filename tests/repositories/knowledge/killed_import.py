@@ -31,7 +31,7 @@ class HangingSource:
         yield b""
 
 
-async def _progress(rows: int, bytes_read: int) -> None:
+async def _progress(rows_read: int, bytes_read: int) -> None:
     return None
 
 

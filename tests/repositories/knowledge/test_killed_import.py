@@ -9,6 +9,7 @@ import signal
 import sys
 from pathlib import Path
 
+from adapters.postgres.database import DatabaseUrls
 from domain.knowledge.model import ImportKind
 from tests.conftest import ROOT
 from tests.repositories.knowledge.conftest import Kpg, seed_context
@@ -17,8 +18,8 @@ OBS_H = ["indikator", "område", "periode", "kjønn", "verdi", "antall", "nevner
 
 
 async def test_a_killed_import_writes_nothing_and_runs_again(
-    kpg: Kpg, database, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    kpg: Kpg, database: DatabaseUrls, tmp_path: Path
+) -> None:
     await seed_context(kpg)
     job = await kpg.job(ImportKind.OBSERVATIONS, OBS_H)
     marker = tmp_path / "marker"
