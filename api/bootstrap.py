@@ -36,6 +36,7 @@ from adapters.postgres.cases.uow import PgCasesUnitOfWorkFactory
 from adapters.postgres.connection import RequestConnections
 from adapters.postgres.database import DatabaseUrls, make_engine, ping, resolve_urls
 from adapters.postgres.demo.archive import load_archive
+from adapters.postgres.demo.knowledge import load_knowledge
 from adapters.postgres.demo.trends import load_trends
 from adapters.postgres.measures.uow import PgMeasuresUnitOfWorkFactory
 from adapters.postgres.meetings.uow import PgMeetingsUnitOfWorkFactory
@@ -252,6 +253,7 @@ async def load_demo(settings: Settings, urls: DatabaseUrls, *, measures: bool = 
             await demo.load_measures(engine, today=today)
             await demo.load_cases(engine, field_cipher(settings), today=today)
             await load_archive(engine)  # after the records that enqueued its messages
+            await load_knowledge(engine, today=today)  # indicators, areas, events
             await load_trends(engine, HighsIntervalSolver(), today=today)  # after the events
     finally:
         await engine.dispose()
