@@ -90,9 +90,13 @@ async def settle(
     while True:
         job: dict[str, Any] = ok(await c.get(f"/api/imports/{job_id}", headers=h))
         if job["status"] in SETTLED:
-            return job
+            break
         assert asyncio.get_running_loop().time() < deadline, job
         await asyncio.sleep(0.05)
+    # The pipeline's transaction says "committed"; the runner then records the outcome (a new
+    # version). Wait for the runner, so the test's next If-Match is the final version.
+    await c._transport.app.state.container.import_runner.idle()  # type: ignore[attr-defined]
+    return ok(await c.get(f"/api/imports/{job_id}", headers=h))  # type: ignore[no-any-return]
 
 
 async def run(
