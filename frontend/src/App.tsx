@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './Layout';
 import { ErrorState, Loading } from './features/shared/States';
 import { useSession } from './auth/session';
@@ -49,6 +49,11 @@ const LegalBasesPage = lazy(() => import('./features/consent/LegalBasesPage'));
 const AccessReportPage = lazy(() => import('./features/consent/AccessReportPage'));
 const ConsentRemindersPage = lazy(() => import('./features/consent/RemindersPage'));
 const ArchivePage = lazy(() => import('./features/archive/ArchivePage'));
+const PicturePage = lazy(() => import('./features/knowledge/PicturePage'));
+const IndicatorsPage = lazy(() => import('./features/knowledge/IndicatorsPage'));
+const IndicatorFormPage = lazy(() => import('./features/knowledge/IndicatorFormPage'));
+const ImportPage = lazy(() => import('./features/knowledge/ImportPage'));
+const TrendsPage = lazy(() => import('./features/trends/TrendsPage'));
 
 /** Routes that need a logged-in person with a unit. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -138,6 +143,16 @@ export function App() {
                   <Route path="saker/:id/logg" element={<AccessReportPage />} />
                   <Route path="samtykker/paminnelser" element={<ConsentRemindersPage />} />
                   <Route path="arkiv" element={<ArchivePage />} />
+                  <Route
+                    path="kunnskap"
+                    element={<Navigate to="/kunnskap/situasjonsbilde" replace />}
+                  />
+                  <Route path="kunnskap/situasjonsbilde" element={<PicturePage />} />
+                  <Route path="kunnskap/indikatorer" element={<IndicatorsPage />} />
+                  <Route path="kunnskap/indikatorer/ny" element={<IndicatorFormPage />} />
+                  <Route path="kunnskap/indikatorer/:id" element={<IndicatorFormPage />} />
+                  <Route path="kunnskap/import" element={<ImportPage />} />
+                  <Route path="kunnskap/trender" element={<TrendsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>
               </Authenticated>

@@ -110,6 +110,7 @@ export function Layout({ children }: { children: ReactNode }) {
       ? [{ to: '/saker', label: t('cases.nav'), end: false }]
       : []),
     { to: '/handlingsplaner', label: t('measures.navPlans'), end: false },
+    { to: '/kunnskap', label: t('knowledge.nav'), end: false },
     { to: '/organisasjoner', label: t('nav.organisations'), end: false },
     { to: '/personer', label: t('nav.persons'), end: false },
     { to: '/enhet', label: t('nav.unit'), end: false },

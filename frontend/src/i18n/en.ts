@@ -8,6 +8,8 @@ import { measuresEn } from '../features/measures/i18n/en';
 import { casesEn } from '../features/cases/i18n/en';
 import { consentEn } from '../features/consent/i18n/en';
 import { archiveEn } from '../features/archive/i18n/en';
+import { knowledgeEn } from '../features/knowledge/i18n/en';
+import { trendsEn } from '../features/trends/i18n/en';
 import type { PartialCatalogue } from './types';
 
 /** English, one part per context. A key missing here falls back to bokmål. */
@@ -22,4 +24,6 @@ export const en: PartialCatalogue = {
   ...casesEn,
   ...consentEn,
   ...archiveEn,
+  ...knowledgeEn,
+  ...trendsEn,
 };

@@ -8,6 +8,8 @@ import { measuresNb } from '../features/measures/i18n/nb';
 import { casesNb } from '../features/cases/i18n/nb';
 import { consentNb } from '../features/consent/i18n/nb';
 import { archiveNb } from '../features/archive/i18n/nb';
+import { knowledgeNb } from '../features/knowledge/i18n/nb';
+import { trendsNb } from '../features/trends/i18n/nb';
 
 /** Bokmål: the primary catalogue, one part per context. Every key exists here; nn and en fall back to it. */
 export const nb = {
@@ -21,6 +23,8 @@ export const nb = {
   ...casesNb,
   ...consentNb,
   ...archiveNb,
+  ...knowledgeNb,
+  ...trendsNb,
 };
 
 export type Catalogue = typeof nb;

@@ -8,6 +8,8 @@ import { measuresNn } from '../features/measures/i18n/nn';
 import { casesNn } from '../features/cases/i18n/nn';
 import { consentNn } from '../features/consent/i18n/nn';
 import { archiveNn } from '../features/archive/i18n/nn';
+import { knowledgeNn } from '../features/knowledge/i18n/nn';
+import { trendsNn } from '../features/trends/i18n/nn';
 import type { PartialCatalogue } from './types';
 
 /** Nynorsk, one part per context. A key missing here falls back to bokmål. */
@@ -22,4 +24,6 @@ export const nn: PartialCatalogue = {
   ...casesNn,
   ...consentNn,
   ...archiveNn,
+  ...knowledgeNn,
+  ...trendsNn,
 };
