@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
 from adapters.postgres import connection as tx
+from adapters.postgres.trends.tables import TENANT_TABLES
 from domain.knowledge.periods import Period
 from domain.trends.errors import ReleaseConflict
 from tests.repositories.trends.conftest import TrendsDb, release
@@ -99,3 +100,26 @@ async def test_of_two_concurrent_releases_of_a_period_one_wins(trends: TrendsDb)
     async with trends.factory(trends.mine) as uow:
         assert await uow.releases.revision(trends.mine, H1) == 1
         assert len(await uow.releases.releases(trends.mine)) == 1
+
+
+async def test_row_level_security_is_forced_and_only_the_definer_functions_cross_units(
+    trends: TrendsDb,
+):
+    tables = sa.text(
+        "SELECT c.relname, c.relrowsecurity AND c.relforcerowsecurity"
+        " FROM pg_class c WHERE c.relname = ANY(:names) AND c.relkind = 'r'"
+    )
+    functions = sa.text(
+        "SELECT p.proname, p.prosecdef, has_function_privilege('samordna_app', p.oid, 'EXECUTE'),"
+        " has_function_privilege('public', p.oid, 'EXECUTE'),"
+        " array_to_string(p.proconfig, ',') LIKE '%search_path%'"
+        " FROM pg_proc p WHERE p.proname LIKE 'samordna_trend_%' ORDER BY p.proname"
+    )
+    async with trends.admin.connect() as conn:
+        found = dict((await conn.execute(tables, {"names": list(TENANT_TABLES)})).all())
+        assert found == dict.fromkeys(TENANT_TABLES, True)
+        rows = (await conn.execute(functions)).all()
+    assert [r[0] for r in rows] == [
+        "samordna_trend_periods", "samordna_trend_pull_log", "samordna_trend_release",
+        "samordna_trend_units"]  # fmt: skip
+    assert all(r[1] and r[2] and not r[3] and r[4] for r in rows), rows
