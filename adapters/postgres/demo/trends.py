@@ -1,6 +1,8 @@
-"""Demo room: a released TREND-A period for SLT Lillestrøm (demo) — the last half-year that has
-ended, built through ``TrendsService`` from the knowledge demo's de-identified events (so the
-coordinator's release, its audit and the police system's pulls have something to show).
+"""Demo room: released TREND-A periods for SLT Lillestrøm (demo) — the last four half-years that
+have ended, oldest first (the series rule sees the earlier ones), built through ``TrendsService``
+from the knowledge demo's de-identified events, so the coordinator's releases, their audit and the
+police system's pulls have something to show; and the last ended year (the municipality x year
+tables of child-welfare concerns and substance treatment).
 Idempotent: once the unit has any release, nothing is done."""
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from domain.trends.service import TrendsService
 
 RELEASED = sa.text("SELECT EXISTS (SELECT FROM trend_release WHERE unit_id = :u)")
 RELEASED_BY = "SLT-koordinator (demo)"
+HALF_YEARS = 4
 
 
 class _DemoClock:
@@ -33,7 +36,8 @@ class _DemoClock:
 
 
 async def load_trends(engine: AsyncEngine, solver: IntervalSolver, *, today: date) -> None:
-    """Release the last ended half-year of the demo unit as its coordinator would."""
+    """Release the demo unit's last four ended half-years and last ended year as its coordinator
+    would."""
     async with engine.connect() as conn:
         if (await conn.execute(RELEASED, {"u": DEMO_UNIT})).scalar():
             return
@@ -45,4 +49,9 @@ async def load_trends(engine: AsyncEngine, solver: IntervalSolver, *, today: dat
         roles=frozenset({Role.COORDINATOR}),
     )
     service = TrendsService(PgTrendsUnitOfWorkFactory(engine), _DemoClock(today), solver)
-    await service.release(coordinator, of_date(today, Grain.HALF).previous())
+    periods = [of_date(today, Grain.HALF).previous()]
+    for _ in range(HALF_YEARS - 1):
+        periods.insert(0, periods[0].previous())
+    periods.append(of_date(today, Grain.YEAR).previous())  # the sensitive tables: by year
+    for period in periods:
+        await service.release(coordinator, period)
