@@ -8,6 +8,8 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
+import pytest
+
 from domain.knowledge.periods import Period
 from domain.knowledge.vocab import AGE_BANDS, EVENT_CATEGORIES
 from domain.trends.model import CellCount
@@ -127,3 +129,18 @@ async def test_a_municipality_area_figure_wins_over_its_districts(trends: Trends
     async with trends.factory(trends.mine) as uow:
         p = await uow.counts.populations(trends.mine, Period.parse("2025H1"))
         assert p.of("4640", "14-15") == 900 and p.of("4640", "10-24") == 900
+
+
+@pytest.mark.parametrize("seed", [2, 3, 4])
+async def test_ties_on_one_day_break_the_same_way_as_python(trends: TrendsDb, seed: int):
+    """Few days, few children: many children have several events of one category on one day."""
+    await trends.areas(trends.mine, AREAS)
+    events = generate(seed, 400, date(2025, 2, 1), 3)
+    await trends.events(trends.mine, events)
+    period = Period.parse("2025H1")
+    async with trends.factory(trends.mine) as uow:
+        for spec in TABLES:
+            found = await uow.counts.counts(trends.mine, spec, period)
+            assert sorted(found, key=lambda c: c.dims) == recount(events, spec, period), spec.code
+            assert sum(c.n for c in found) == len(
+                {e[5] for e in events if e[1] in spec.categories})  # fmt: skip
