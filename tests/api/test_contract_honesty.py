@@ -93,6 +93,9 @@ CASE_TRANSITIONS = frozenset({"/api/cases/{id}/closure"})
 # Retrying an archive message names the version of the message it read (a dead letter).
 ARCHIVE_TRANSITIONS = frozenset({"/api/archive/messages/{id}/retry"})
 
+# Committing a previewed import and rolling back a committed one name the job's version.
+IMPORT_TRANSITIONS = frozenset({"/api/imports/{id}/commit", "/api/imports/{id}/rollback"})
+
 
 def _transition(path: str) -> bool:
     return (
@@ -101,6 +104,7 @@ def _transition(path: str) -> bool:
         or path in MEASURE_TRANSITIONS
         or path in CASE_TRANSITIONS
         or path in ARCHIVE_TRANSITIONS
+        or path in IMPORT_TRANSITIONS
     )
 
 
