@@ -37,14 +37,14 @@ _UUIDS = frozenset(
         "break_glass_id",
     }
 )
-# (JSON key prefix, column, kind) in sorted key order: what ``json.dumps(sort_keys=True)`` writes.
+# (JSON key, column, kind) in sorted key order: what ``json.dumps(sort_keys=True)`` writes.
+PLAN = tuple(
+    (name, FIELDS[name], "uuid" if name in _UUIDS else "at" if name == "at" else "text")
+    for name in sorted(FIELDS)
+)
 _PLAN = tuple(
-    (
-        ("{" if i == 0 else ",") + f'"{name}":',
-        FIELDS[name],
-        "uuid" if name in _UUIDS else "at" if name == "at" else "text",
-    )
-    for i, name in enumerate(sorted(FIELDS))
+    (("{" if i == 0 else ",") + f'"{name}":', column, kind)
+    for i, (name, column, kind) in enumerate(PLAN)
 )
 
 
@@ -103,44 +103,3 @@ def columns_of(entries: Sequence[AccessEntry]) -> list[list[Any]]:
     """The entries as one list per column (``COLUMNS`` order), for one ``unnest`` INSERT."""
     rows = [values(e) for e in entries]
     return [[r[c] for r in rows] for c in COLUMNS]
-
-
-# ``datetime.isoformat`` of a UTC time, in SQL (no fraction when the microseconds are 0).
-ISO = (
-    "to_char({c} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN"
-    " extract(microseconds FROM {c})::bigint % 1000000 = 0 THEN '' ELSE"
-    " to_char({c} AT TIME ZONE 'UTC', '.US') END || '+00:00'"
-)
-
-
-def canonical_sql(prefix: str) -> str:
-    """The canonical JSON built by the server, the same bytes ``canonical_of`` writes for an
-    entry whose text is all ASCII: ``to_json`` escapes ASCII exactly as ``json.dumps`` does
-    (quote, backslash, \\b \\f \\n \\r \\t, other control characters as \\u00xx). The
-    verifier takes it only for an all-ASCII line, and computes any other in Python."""
-    forms = {
-        "uuid": "coalesce('\"' || {c}::text || '\"', 'null')",
-        "at": "'\"' || " + ISO + " || '\"'",
-        "text": "coalesce(to_json({c})::text, 'null')",
-    }
-    parts = [f"'{key}' || " + forms[kind].format(c=prefix + column) for key, column, kind in _PLAN]
-    return "(" + " || ".join(parts) + " || '}')"
-
-
-_COPY_ESCAPES = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
-
-
-def unescape(value: str) -> str:
-    """A COPY text field as the value it stands for."""
-    if "\\" not in value:
-        return value
-    out, i = [], 0
-    while i < len(value):
-        pair = value[i : i + 2]
-        if pair in _COPY_ESCAPES:
-            out.append(_COPY_ESCAPES[pair])
-            i += 2
-        else:
-            out.append(value[i])
-            i += 1
-    return "".join(out)

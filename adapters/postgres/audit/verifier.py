@@ -1,40 +1,48 @@
-"""Access-log room: the verifier — streams the chain with its entries in position order (one
-REPEATABLE READ snapshot, pages of the migration's definer function), recomputes every link with
-SHA-256 in Python and reports the exact position and entry of each changed, deleted or
-reordered entry, each altered or missing link, and a tail cut off behind a signed checkpoint.
+"""Access-log room: the verifier — recomputes every link of the chain with SHA-256 in Python and
+reports the exact position and entry of each changed, deleted or reordered entry, each altered
+or missing link, and a tail cut off behind a signed checkpoint.
 
-The pages come as COPY text with each entry's canonical JSON built by the server (no per-row
-records to build in Python; a line that is not all ASCII is recomputed from its row in Python),
-and the next page is asked for before the current one is hashed."""
+One REPEATABLE READ snapshot, exported: the chain's position range is split into stretches (one
+per core), each streamed as COPY text and walked on a connection of its own in that snapshot —
+the first in this process, the others in worker processes (``ranges``). A stretch judges every
+link against its own stored ``prev``, so it needs nothing of the others; the seams (a stretch's
+first link follows the previous stretch's last) are checked here, and the problems come out in
+position order exactly as one walk from the start would report them."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+import json
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from hashlib import sha256
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.postgres.audit import ranges
 from adapters.postgres.audit.driver import driver
-from adapters.postgres.audit.rows import (
-    GENESIS,
-    canonical_by_position,
-    canonical_sql,
-    unescape,
-)
+from adapters.postgres.audit.rows import GENESIS
+from adapters.postgres.audit.walk import Stretch
 
-PAGE = 50_000
-_CANONICAL = canonical_sql("e_").replace("{", "{{").replace("}", "}}")  # braces kept by format
-# Copied out (asyncpg wraps it in COPY … TO STDOUT); the two numbers are ints formatted in.
-COPY = (
-    "SELECT c_position, c_entry_id, encode(c_prev_hash, 'hex'), encode(c_hash, 'hex'),"  # noqa: S608
-    f" e_id IS NULL, {_CANONICAL} FROM samordna_access_log_chain({{after}}, {{page}})"
-)
-ROW = "SELECT * FROM samordna_access_log_chain($1, 1)"
-NEXT = "SELECT min(position) FROM access_log_chain WHERE position > $1"
-UNSEALED = "SELECT count(*) FROM samordna_access_log_unsealed(0, 0, 2147483647)"
+MIN_STRETCH = 100_000  # links: below this a worker process costs more than it saves
+# The owner (through its policy), a superuser or a BYPASSRLS role reads every unit's entries.
+READS_ALL = """
+SELECT r.rolsuper OR r.rolbypassrls OR EXISTS (
+  SELECT FROM pg_policies p WHERE p.tablename = 'access_log_entry'
+     AND p.policyname = 'access_log_owner_reads' AND current_user = ANY (p.roles))
+  FROM pg_roles r WHERE r.rolname = current_user
+"""
+BOUNDS = "SELECT min(position), max(position) FROM access_log_chain"
+UNSEALED = {
+    True: "SELECT count(*) FROM access_log_entry e"
+    " WHERE NOT EXISTS (SELECT FROM access_log_chain c WHERE c.entry_id = e.id)",
+    False: "SELECT count(*) FROM samordna_access_log_unsealed(0, 0, 2147483647)",
+}
+_ROOT = str(Path(__file__).resolve().parents[3])  # where ``adapters`` is importable from
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,95 +84,112 @@ class Report:
         return min(self.problems, key=lambda p: p.position, default=None)
 
 
-def _walk(lines: list[str], state: dict[str, Any], report: Report) -> list[tuple[Any, ...]]:
-    """One page of COPY lines: position, entry id, prev and hash (hex), entry missing (t/f), the
-    entry's canonical JSON as the server built it. A line that is not all ASCII is returned to be
-    checked from its row in Python (``_recheck``): only ASCII is escaped alike on both sides."""
-    expected, prev = state["position"], state["prev"]
-    heads: dict[int, str] = state["heads"]
-    problems = report.problems
-    later = []
-    for line in lines:
-        f = line.split("\t")
-        position, entry_id, stored = int(f[0]), int(f[1]), f[3]
-        expected += 1
-        if position != expected:
-            problems.append(Problem("link-missing", expected))
-            expected = position
-        if f[2] != prev:  # the link's own prev judges its entry from here on
-            problems.append(Problem("link-altered", position, entry_id))
-            prev = f[2]
-        if f[4] == "t":
-            problems.append(Problem("deleted", position, entry_id))
-        elif not line.isascii():
-            later.append((position, entry_id, prev, stored))
-        else:
-            canonical = f[5] if "\\" not in f[5] else unescape(f[5])
-            if sha256((prev + canonical).encode()).hexdigest() != stored:
-                problems.append(Problem("changed", position, entry_id))
-        if position in heads:
-            heads[position] = stored
-        prev = stored  # go on from the stored link: each later problem is found at its own place
-    state["position"], state["prev"] = expected, prev
-    report.checked = expected
-    return later
-
-
-async def _recheck(d: Any, later: list[tuple[Any, ...]], report: Report) -> None:
-    for position, entry_id, prev, stored in later:
-        row = (await d.fetch(ROW, position - 1))[0]
-        index = {name: n for n, name in enumerate(row.keys())}
-        canonical = canonical_by_position(index, "e_")(row)
-        if sha256(prev.encode() + canonical).hexdigest() != stored:
-            report.problems.append(Problem("changed", position, entry_id))
-
-
-async def _page(d: Any, after: int) -> list[str]:
-    chunks: list[bytes] = []
-
-    async def keep(chunk: bytes) -> None:
-        chunks.append(chunk)
-
-    await d.copy_from_query(COPY.format(after=int(after), page=PAGE), output=keep)
-    text = b"".join(chunks).decode()
-    return text.split("\n")[:-1] if text else []
-
-
-async def verify(engine: AsyncEngine, checkpoints: Iterable[Checkpoint] = ()) -> Report:
-    """Walk the whole chain; ``checkpoints`` are signed heads read from outside the database."""
+async def verify(
+    engine: AsyncEngine,
+    checkpoints: Iterable[Checkpoint] = (),
+    *,
+    workers: int | None = None,
+    min_stretch: int = MIN_STRETCH,
+) -> Report:
+    """Walk the whole chain; ``checkpoints`` are signed heads read from outside the database.
+    ``workers``: stretches walked at once (default: one per core), each of ``min_stretch``
+    links at least."""
     marks = list(checkpoints)
-    report = Report()
-    state: dict[str, Any] = {
-        "position": 0,
-        "prev": GENESIS.hex(),
-        "heads": {c.position: "" for c in marks},
-    }
+    heads = tuple(sorted({c.position for c in marks}))
+    connect = _connect_args(engine)
+    stretches: list[Stretch] = []
     async with driver(engine) as d, d.transaction(isolation="repeatable_read", readonly=True):
-        after, ahead = 0, asyncio.ensure_future(_page(d, 0))
-        while True:
-            lines = await ahead
-            if lines:
-                after = int(lines[-1].split("\t", 1)[0])
-                # The next page is on its way (the server builds it) while this one is hashed.
-                ahead = asyncio.ensure_future(_page(d, after))
-                await asyncio.sleep(0)
-                later = _walk(lines, state, report)
-                if later:
-                    await ahead  # one statement at a time on the connection
-                    await _recheck(d, later, report)
-                continue
-            after = await d.fetchval(NEXT, after)  # past a gap of links, or the end
-            if after is None:
-                break
-            after -= 1
-            ahead = asyncio.ensure_future(_page(d, after))
-        report.unsealed = await d.fetchval(UNSEALED)
-    report.problems.sort(key=lambda p: p.position)
+        await d.execute(ranges.SESSION)
+        direct = bool(await d.fetchval(READS_ALL))
+        low, high = await d.fetchrow(BOUNDS)
+        if high is not None:
+            parts = max(1, min(workers or os.cpu_count() or 1, (high - low + 1) // min_stretch))
+            jobs = _jobs(direct, low - 1, high, 1 if connect is None else parts, heads)
+            snapshot = await d.fetchval("SELECT pg_export_snapshot()") if len(jobs) > 1 else ""
+            others = [asyncio.ensure_future(_in_worker(connect, snapshot, j)) for j in jobs[1:]]
+            try:
+                stretches.append(await ranges.walk(d, jobs[0]))
+                stretches.extend(await asyncio.gather(*others))
+            finally:
+                for other in others:
+                    other.cancel()
+                await asyncio.gather(*others, return_exceptions=True)
+        unsealed = await d.fetchval(UNSEALED[direct])
+    return _report(stretches, marks, unsealed)
+
+
+def _jobs(
+    direct: bool, after: int, upto: int, parts: int, heads: tuple[int, ...]
+) -> list[ranges.Job]:
+    bounds = [after + (upto - after) * k // parts for k in range(parts + 1)]
+    return [ranges.Job(direct, a, b, heads) for a, b in itertools.pairwise(bounds)]
+
+
+def _connect_args(engine: AsyncEngine) -> dict[str, Any] | None:
+    """The asyncpg ``connect`` arguments the engine uses, or None when they do not travel as
+    JSON (an SSL context): then one process walks the whole chain."""
+    args, kwargs = engine.dialect.create_connect_args(engine.url)
+    try:
+        json.dumps(kwargs)
+    except TypeError:
+        return None
+    return None if args else {**kwargs, "timeout": 10}
+
+
+async def _in_worker(connect: Any, snapshot: str, job: ranges.Job) -> Stretch:
+    """``job`` in a worker process of its own (killed if we are cancelled)."""
+    message = {"connect": connect, "snapshot": snapshot, **_fields(job)}
+    path = os.pathsep.join(p for p in (_ROOT, os.environ.get("PYTHONPATH")) if p)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        ranges.__name__,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    try:
+        out, err = await proc.communicate(json.dumps(message).encode())
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    if proc.returncode != 0:
+        tail = err.decode(errors="replace").strip().splitlines()[-1:]
+        raise RuntimeError(f"an access-log verifier worker failed: {tail}")
+    return ranges.loads(out.decode())
+
+
+def _fields(job: ranges.Job) -> dict[str, Any]:
+    return {"direct": job.direct, "after": job.after, "upto": job.upto, "heads": job.heads}
+
+
+def _report(stretches: list[Stretch], marks: list[Checkpoint], unsealed: int) -> Report:
+    """The stretches joined at their seams, problems in position order (a stable sort: at one
+    position, in the order one walk from the start finds them)."""
+    report = Report(unsealed=unsealed)
+    position, prev = 0, GENESIS.hex()
+    heads: dict[int, str] = {}
+    found = report.problems
+    for s in stretches:
+        heads.update(s.heads)
+        if s.first is None or s.last is None:
+            continue
+        first, entry_id, first_prev = s.first
+        if first != position + 1:
+            found.append(Problem("link-missing", position + 1))
+        if first_prev != prev:
+            found.append(Problem("link-altered", first, entry_id))
+        found.extend(Problem(*p) for p in s.problems)
+        position, prev = s.last
+    found.sort(key=lambda p: p.position)
+    report.checked = position
     for c in marks:
         if not c.valid:
-            report.problems.append(Problem("checkpoint-signature", c.position))
+            found.append(Problem("checkpoint-signature", c.position))
         elif c.position > report.checked:
-            report.problems.append(Problem("truncated", report.checked + 1))
-        elif state["heads"][c.position] != c.head_hash.hex():
-            report.problems.append(Problem("checkpoint-mismatch", c.position))
+            found.append(Problem("truncated", report.checked + 1))
+        elif heads.get(c.position, "") != c.head_hash.hex():
+            found.append(Problem("checkpoint-mismatch", c.position))
     return report
