@@ -157,3 +157,24 @@ async def test_commit_mode_and_saved_mapping(client: httpx.AsyncClient) -> None:
         "/api/import-mappings/areas/Kommunens%20GIS", json={"mapping": mapping}, headers=h
     )
     problem(r, 428, "version-required")
+
+
+async def test_event_records_are_never_shown_and_no_identity_number_is_echoed(
+    client: httpx.AsyncClient,
+) -> None:
+    h = await as_person(client, "coordinator")
+    await imported(client, h, "areas", AREAS_CSV)
+    events = (
+        b"external_id;category;area;age_band;occurred_on;subject_key\n"
+        b"e1;violence;sentrum;14-15;2025-03-01;abcdefgh12\n"
+        b"e2;theft;sentrum;14-15;01.04.2025;01019912345\n"  # a synthetic identity number
+    )
+    job = await run(client, h, "events", events)
+    assert job["status"] == "failed" and job["sample"] == []
+    r = await client.get(f"/api/imports/{job['id']}/errors", headers=h)
+    [error] = ok(r)["items"]
+    assert (error["row"], error["column"], error["code"]) == (2, "subject_key", "not-pseudonymous")
+    report = await client.get(f"/api/imports/{job['id']}/errors.csv", headers=h)
+    assert b"01019912345" not in r.content + report.content
+    clean = await imported(client, h, "events", events.rsplit(b"\n", 2)[0] + b"\n")
+    assert clean["result"]["inserted"] == 1 and clean["sample"] == []
