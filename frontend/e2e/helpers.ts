@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export type Persona = 'coordinator' | 'body_member' | 'unit_admin';
+export type Persona =
+  'coordinator' | 'body_member' | 'unit_admin' | 'police_contact' | 'steering_reader';
 export type Lang = 'nb' | 'nn' | 'en';
 
 /** Choose the UI language before the SPA starts (persisted like the language switch does). */

@@ -17,14 +17,24 @@ import { useAreas, useIndicators, usePicture, type PictureParams } from './api';
 import { KnowledgeNav } from './KnowledgeNav';
 import { SeriesCard } from './picture/SeriesCard';
 import type { Indicator, Picture } from './types';
-import { CATEGORIES, COHORTS, isPeriod } from './vocab';
+import { CATEGORIES, COHORTS, GENDERS, isPeriod } from './vocab';
 import './knowledge.css';
 
 interface Draft extends PictureParams {
   category: string;
+  /** Filtered here: the API answers every gender's series. */
+  gender: string;
 }
 
-const EMPTY: Draft = { category: '', indicator: [], area: '', cohort: '', from: '', to: '' };
+const EMPTY: Draft = {
+  category: '',
+  indicator: [],
+  area: '',
+  cohort: '',
+  gender: 'all',
+  from: '',
+  to: '',
+};
 
 /** The query the picture is read with: the picked indicators, else every one of the category. */
 export function pictureQuery(d: Draft, indicators: readonly Indicator[]): PictureParams {
@@ -36,17 +46,18 @@ export function pictureQuery(d: Draft, indicators: readonly Indicator[]): Pictur
   return { indicator: picked, area: d.area, cohort: d.cohort, from: d.from, to: d.to };
 }
 
-function Result({ query }: { query: PictureParams }) {
+function Result({ query, gender }: { query: PictureParams; gender: string }) {
   const { t } = useTranslation();
   const picture = usePicture(query);
   if (picture.isPending) return <Loading />;
   if (picture.isError)
     return <ErrorState error={picture.error} onRetry={() => void picture.refetch()} />;
   const data: Picture = picture.data;
-  if (data.series.length === 0) return <Empty>{t('knowledge.picture.empty')}</Empty>;
+  const series = data.series.filter((s) => !gender || s.gender === gender);
+  if (series.length === 0) return <Empty>{t('knowledge.picture.empty')}</Empty>;
   return (
     <div className="stack" data-testid="picture">
-      {data.series.map((s) => (
+      {series.map((s) => (
         <SeriesCard
           key={`${s.indicator.code}|${s.area.code}|${s.cohort}|${s.gender}`}
           series={s}
@@ -121,6 +132,14 @@ export default function PicturePage() {
             }))}
             onChange={(cohort) => set({ cohort })}
           />
+          <FilterSelect
+            id="picture-gender"
+            label={t('knowledge.picture.gender')}
+            value={draft.gender}
+            allLabel={t('knowledge.picture.allGenders')}
+            options={GENDERS.map((g) => ({ value: g, label: t(`knowledge.gender.${g}`) }))}
+            onChange={(gender) => set({ gender })}
+          />
           <Textfield
             id="picture-from"
             label={t('knowledge.picture.from')}
@@ -171,7 +190,11 @@ export default function PicturePage() {
         <Heading level={2} data-size="sm" id="picture-result-heading" className="sr-only">
           {t('knowledge.picture.title')}
         </Heading>
-        {indicators.data ? <Result query={pictureQuery(applied, all)} /> : null}
+        {!indicators.data ? null : applied.indicator.length === 0 && !applied.category ? (
+          <Paragraph data-testid="picture-choose">{t('knowledge.picture.choose')}</Paragraph>
+        ) : (
+          <Result query={pictureQuery(applied, all)} gender={applied.gender} />
+        )}
       </section>
     </div>
   );

@@ -77,7 +77,15 @@ describe('the situational picture', () => {
   it('lists each measure once and reads a category as all its indicators', () => {
     expect(measuresFor(['a', 'b'], { a: [measure], b: [measure] })).toEqual([measure]);
     const other: Indicator = { ...indicator, id: 'i2', code: 'x', category: 'crime' };
-    const draft = { category: 'crime', indicator: [], area: '', cohort: '', from: '', to: '' };
+    const draft = {
+      category: 'crime',
+      indicator: [],
+      area: '',
+      cohort: '',
+      gender: 'all',
+      from: '',
+      to: '',
+    };
     expect(pictureQuery(draft, [indicator, other]).indicator).toEqual(['x']);
     expect(pictureQuery({ ...draft, indicator: ['y'] }, [indicator]).indicator).toEqual(['y']);
   });

@@ -16,6 +16,7 @@ export const MEASURE_UNITS = ['percent', 'count', 'per_1000', 'mean', 'other'] a
 export const AGE_BANDS = ['10-13', '14-15', '16-17', '18-24'] as const;
 export const GRADES = ['grade-5-7', 'grade-8-10', 'vg1-3'] as const;
 export const COHORTS = ['all', ...AGE_BANDS, ...GRADES] as const;
+export const GENDERS = ['all', 'female', 'male'] as const;
 export const IMPORT_KINDS = [
   'indicators',
   'areas',
