@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
+from functools import partial
 from pathlib import Path
 
 import asyncpg
@@ -50,12 +51,12 @@ def _write(path: Path, header: str, line: Callable[[int], str], rows: int) -> Pa
     return path
 
 
-def observation(i: int) -> str:
+def observation(i: int, gender: str = "all") -> str:
     q, rest = i % QUARTERS, i // QUARTERS
     cohort, rest = COHORTS[rest % 4], rest // 4
     area, ind = rest % AREAS, rest // AREAS % INDICATORS
     period = f"{2020 + q // 4}Q{q % 4 + 1}"
-    return f"ind-{ind:02d},area-{area:03d},{period},{cohort},all,{i % 1000}.{i % 10},{i % 97},100\n"
+    return f"ind-{ind:02d},area-{area:03d},{period},{cohort},{gender},{i % 1000}.{i % 10},{i % 97},100\n"
 
 
 def event(i: int) -> str:
@@ -154,8 +155,8 @@ async def measure(urls: DatabaseUrls, rows: int, work: Path) -> None:
         print(
             f"imports, {os.cpu_count()} cores, embedded PostgreSQL; load {os.getloadavg()[0]:.1f}"
         )
-        for n in sorted({min(100_000, rows), rows}):
-            obs = _write(work / f"obs-{n}.csv", "indicator,area,period,cohort,gender,value,count,denominator", observation, n)  # fmt: skip
+        for n, gender in sorted({(min(100_000, rows), "female"), (rows, "all")}):
+            obs = _write(work / f"obs-{n}.csv", "indicator,area,period,cohort,gender,value,count,denominator", partial(observation, gender=gender), n)  # fmt: skip
             print(f"observations, {n:,} rows, {obs.stat().st_size / 1e6:.1f} MB")
             copy_s = await copy_raw(urls.admin, obs, 8)
             _row("(a) asyncpg COPY, raw table", n, copy_s, 0)

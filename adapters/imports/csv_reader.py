@@ -1,6 +1,7 @@
-"""Import readers room: a CSV file as canonical CSV chunks, streamed. A comma file whose block
-of lines is plain (no quotes, no blank or ragged lines) passes through as bytes once UTF-8 is
-checked; every other block (``;`` or tab files, quoted fields, CRLF) is re-written by the csv
+"""Import readers room: a CSV file as canonical CSV chunks, streamed. A block of plain lines (no
+quotes, no blank or ragged lines) passes through as bytes once UTF-8 is checked (a comma file)
+or is translated as bytes (``;`` and tab files: the delimiter replaced, cells quoted when one
+holds a comma); every other block (quoted fields, ragged or blank rows) is re-written by the csv
 module. Memory holds one block (≈ 256 KiB, at most a 1 MiB record) whatever the file's size."""
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ class CsvSource:
         self._path = path
         self._header = header
         n = len(self.columns)
-        self._plain = re.compile(rb"(?:(?:[^,\n]*+,){%d}[^,\n]*+\n)*+" % (n - 1))
-        self._blank = b"," * (n - 1) + b"\n"
+        d = re.escape(self.delimiter.encode())
+        self._sep = self.delimiter.encode()
+        self._plain = re.compile(rb"(?:(?:[^%b\n]*+%b){%d}[^%b\n]*+\n)*+" % (d, d, n - 1, d))
+        self._blank = self._sep * (n - 1) + b"\n"
         self._writer = CanonicalWriter(n)
 
     async def chunks(self) -> AsyncIterator[bytes]:
@@ -56,15 +59,23 @@ class CsvSource:
             data += b"\n"
         if b"\r" in data and b'"' not in data:  # a quoted cell keeps its own CRLF
             data = data.replace(b"\r\n", b"\n")
-        if self._passes_through(data):
-            self.rows_read += data.count(b"\n")
+        if not self._plain_block(data):
+            return self._rewrite(Block(data, block.offset, block.line))
+        self.rows_read += data.count(b"\n")
+        if self._sep == b",":
             return data
-        return self._rewrite(Block(data, block.offset, block.line))
+        if b"," not in data:
+            return data.replace(self._sep, b",")
+        # a cell holds a comma (12,5): every cell quoted, then the empty ones unquoted again —
+        # the block holds no quote, so each "" is an empty cell. Three passes in C.
+        quoted = data[:-1].replace(self._sep, b'","').replace(b"\n", b'"\n"')
+        return (b'"' + quoted + b'"\n').replace(b'""', b"")
 
-    def _passes_through(self, data: bytes) -> bool:
+    def _plain_block(self, data: bytes) -> bool:
+        """Whole lines without quotes, CRs, blank rows, each with the header's width: these
+        pass through (a comma file) or are translated as bytes (``;`` and tab files)."""
         return (
-            self.delimiter == ","
-            and len(self.columns) > 1
+            len(self.columns) > 1
             and b'"' not in data
             and b"\r" not in data
             and not data.startswith(self._blank)

@@ -87,3 +87,20 @@ async def test_nul_becomes_the_replacement_character_for_sql_to_flag(tmp_path: P
 async def test_a_one_column_cell_reading_end_of_data_is_quoted(tmp_path: Path) -> None:
     data = await collect(open_file(write(tmp_path, "one.csv", b"a\n\\.\nb\n"), CSV))
     assert data == b'"\\."\n"b"\n'
+
+
+async def test_plain_semicolon_and_tab_blocks_translate_as_the_csv_module_would(
+    tmp_path: Path,
+) -> None:
+    # plain blocks (translated as bytes) and, every 5,000 rows, a quoted cell (the csv module)
+    rows = [
+        [f"ind-{i}", f'a "{i}";x' if i % 5000 == 0 else f"area-{i}", "2025H1", f"{i},5", "", "7"]
+        for i in range(30_000)
+    ]
+    for delimiter in (";", "\t"):
+        path = write(
+            tmp_path, "t.csv", encoded([[*HEADER, "e", "f"], *rows], delimiter, "\n", False)
+        )
+        assert (await read_rows(path, CSV))[1] == rows
+        data = await collect(open_file(path, CSV))
+        assert b',"",' not in data  # an empty cell stays unquoted (NULL for COPY, as elsewhere)
