@@ -134,3 +134,37 @@ async def test_a_good_file_after_bad_ones_imports(client: httpx.AsyncClient) -> 
     assert await refusal(client, h, "areas", AREAS_HEAD, "a.csv") == "import-empty"
     job = await imported(client, h, "areas", AREAS_HEAD + b"sentrum;Sentrum;3205\n")
     assert job["result"]["inserted"] == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"kind": "people"}, "kind"),
+        ({"kind": "areas", "format": "docx"}, "format"),
+        ({"kind": "areas", "mapping": "[1]"}, "mapping"),
+        ({"kind": "areas", "mapping": '{"code": 5}'}, "mapping.code"),
+        ({"kind": "areas", "mapping": '{"code": "k\\u0000"}'}, "mapping.code"),
+        ({"kind": "areas", "mapping": '{"colour": "kode"}'}, "file"),
+        ({"kind": "areas", "mode": "later"}, "mode"),
+        ({"kind": "areas", "source": "x" * 5000}, "source"),
+    ],
+    ids=[
+        "kind",
+        "format",
+        "mapping-list",
+        "mapping-number",
+        "mapping-nul",
+        "unknown-target",
+        "mode",
+        "source",
+    ],
+)
+async def test_bad_form_fields_are_refused_at_upload(
+    client: httpx.AsyncClient, fields: dict[str, str], field: str
+) -> None:
+    h = await as_person(client, "coordinator")
+    files = {"file": ("a.csv", AREAS_HEAD + b"a;A;3205\n", "text/csv")}
+    r = await client.post("/api/imports", data=fields, files=files, headers=h)
+    assert r.status_code == 422, r.text
+    assert field in {e["field"] for e in r.json()["errors"]}, r.text
+    assert ok(await client.get("/api/imports", headers=h))["total"] == 0
