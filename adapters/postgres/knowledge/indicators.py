@@ -26,7 +26,7 @@ INSERT = (
 UPDATE = (
     "UPDATE knowledge_indicators SET code=$3, name=$4, source=$5, category=$6, measure_unit=$7,"
     " factors=$8, description=$9, higher_is_better=$10, version=$11, updated_at=now()"
-    " WHERE unit_id=$1 AND id=$2 AND version=$12 RETURNING 1"
+    " WHERE id=$1 AND unit_id=$2 AND version=$12 RETURNING 1"  # _values: id, unit_id, …
 )
 CODE_TAKEN = "uq_knowledge_indicators_code"
 
