@@ -13,6 +13,8 @@ import asyncio
 import json
 import re
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
@@ -109,8 +111,9 @@ def _same(row: Any, prefix: str, prev: str, stored: str) -> bool:
     return sha256(prev.encode() + canonical).hexdigest() == stored
 
 
-async def walk_in_snapshot(connect: dict[str, Any], snapshot: str, job: Job) -> Stretch:
-    """The range on a connection of its own that sees exactly the verifier's snapshot."""
+@asynccontextmanager
+async def in_snapshot(connect: dict[str, Any], snapshot: str) -> AsyncIterator[Any]:
+    """A connection of its own whose transaction sees exactly the verifier's snapshot."""
     if not _SNAPSHOT.fullmatch(snapshot):
         raise ValueError("not a snapshot id")
     conn = await asyncpg.connect(**connect)
@@ -118,9 +121,14 @@ async def walk_in_snapshot(connect: dict[str, Any], snapshot: str, job: Job) -> 
         async with conn.transaction(isolation="repeatable_read", readonly=True):
             await conn.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
             await conn.execute(SESSION)
-            return await walk(conn, job)
+            yield conn
     finally:
         await conn.close()
+
+
+async def walk_in_snapshot(connect: dict[str, Any], snapshot: str, job: Job) -> Stretch:
+    async with in_snapshot(connect, snapshot) as conn:
+        return await walk(conn, job)
 
 
 def dumps(stretch: Stretch) -> str:

@@ -97,25 +97,32 @@ async def verify(
     marks = list(checkpoints)
     heads = tuple(sorted({c.position for c in marks}))
     connect = _connect_args(engine)
-    stretches: list[Stretch] = []
     async with driver(engine) as d, d.transaction(isolation="repeatable_read", readonly=True):
         await d.execute(ranges.SESSION)
         direct = bool(await d.fetchval(READS_ALL))
         low, high = await d.fetchrow(BOUNDS)
-        if high is not None:
-            parts = max(1, min(workers or os.cpu_count() or 1, (high - low + 1) // min_stretch))
-            jobs = _jobs(direct, low - 1, high, 1 if connect is None else parts, heads)
-            snapshot = await d.fetchval("SELECT pg_export_snapshot()") if len(jobs) > 1 else ""
-            others = [asyncio.ensure_future(_in_worker(connect, snapshot, j)) for j in jobs[1:]]
-            try:
-                stretches.append(await ranges.walk(d, jobs[0]))
-                stretches.extend(await asyncio.gather(*others))
-            finally:
-                for other in others:
-                    other.cancel()
-                await asyncio.gather(*others, return_exceptions=True)
-        unsealed = await d.fetchval(UNSEALED[direct])
+        if high is None:
+            return _report([], marks, await d.fetchval(UNSEALED[direct]))
+        parts = max(1, min(workers or os.cpu_count() or 1, (high - low + 1) // min_stretch))
+        jobs = _jobs(direct, low - 1, high, 1 if connect is None else parts, heads)
+        snapshot = await d.fetchval("SELECT pg_export_snapshot()") if len(jobs) > 1 else ""
+        tasks = [asyncio.ensure_future(_in_worker(connect, snapshot, j)) for j in jobs[1:]]
+        # With workers, the backlog is counted on a connection of its own meanwhile.
+        backlog = asyncio.ensure_future(_unsealed(connect, snapshot, direct)) if tasks else None
+        try:
+            stretches = [await ranges.walk(d, jobs[0]), *await asyncio.gather(*tasks)]
+            unsealed = await backlog if backlog else await d.fetchval(UNSEALED[direct])
+        finally:
+            for task in [*tasks, *([backlog] if backlog else [])]:
+                task.cancel()
+            await asyncio.gather(*tasks, *([backlog] if backlog else []), return_exceptions=True)
     return _report(stretches, marks, unsealed)
+
+
+async def _unsealed(connect: Any, snapshot: str, direct: bool) -> int:
+    async with ranges.in_snapshot(connect, snapshot) as conn:
+        count: int = await conn.fetchval(UNSEALED[direct])
+        return count
 
 
 def _jobs(
