@@ -29,13 +29,25 @@ def pinned(lo: int, hi: int | None) -> bool:
     return hi is not None and hi - lo < r.MIN_WIDTH and hi >= 1 and lo <= r.K
 
 
-def _interval(solver: IntervalSolver, system: LinearSystem, var: int) -> tuple[int, int | None]:
+Memo = dict[tuple[LinearSystem, int], tuple[int, int | None]]
+
+
+def _interval(
+    solver: IntervalSolver, system: LinearSystem, var: int, memo: Memo
+) -> tuple[int, int | None]:
+    """Memoised: a municipality the last round did not touch has the same system."""
+    if (system, var) in memo:
+        return memo[(system, var)]
     lo, hi = solver.bounds(system, var)
-    return math.ceil(lo - EPS), (None if hi is None else math.floor(hi + EPS))
+    memo[(system, var)] = found = (
+        math.ceil(lo - EPS),
+        None if hi is None else math.floor(hi + EPS),
+    )
+    return found
 
 
 def _check(
-    tables: list[WorkTable], solver: IntervalSolver, munis: Sequence[str], stop: bool
+    tables: list[WorkTable], solver: IntervalSolver, munis: Sequence[str], stop: bool, memo: Memo
 ) -> tuple[Failure | None, list[CellWidth]]:
     """Widths of every suppressed item; with ``stop`` the first pinned one ends the pass."""
     widths: list[CellWidth] = []
@@ -43,7 +55,7 @@ def _check(
     for m in munis:
         system, index, items = municipality_system(tables, m)
         for code, dims in items:
-            lo, hi = _interval(solver, system, index[(code, dims)])
+            lo, hi = _interval(solver, system, index[(code, dims)], memo)
             widths.append(CellWidth(table=code, dims=dims, lo=lo, hi=hi))
             if stop and pinned(lo, hi):
                 return Failure(by_code[code], m), widths
@@ -90,9 +102,10 @@ def run_audit(
     actions: list[AuditAction] = []
     rounds = streak = 0
     locked: set[str] = set()
+    memo: Memo = {}
     while True:
         rounds += 1
-        failure, widths = _check(tables, solver, munis, stop=True)
+        failure, widths = _check(tables, solver, munis, True, memo)
         if failure is None:
             return Audit(rounds=rounds, actions=tuple(actions), widths=tuple(widths), passed=True)
         t, m = failure.table, failure.municipality
@@ -123,5 +136,5 @@ def run_audit(
             locked.add(m)
             actions.append(AuditAction(round=rounds, kind="lockdown", table=t.spec.code, dims=(m,)))
             continue
-        _, widths = _check(tables, solver, munis, stop=False)
+        _, widths = _check(tables, solver, munis, False, memo)
         return Audit(rounds=rounds, actions=tuple(actions), widths=tuple(widths), passed=False)

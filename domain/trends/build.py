@@ -84,12 +84,10 @@ def grid(
         else:
             keys = [(m, v) for v in spec.values]
         for k in keys:
-            true[k] = 0
             pop[k] = _cell_pop(spec, k, pops)
         if spec.second == AREA:
-            rest = (m, rest_area(m))
-            whole, parts = pops.of(m, ALL_AGES), [pop[k] for k in keys if k != rest]
-            pop[rest] = None if whole is None or None in parts else whole - (_sum(parts) or 0)
+            _floor_rest(m, keys, pop, pops.of(m, ALL_AGES))
+        true.update((k, 0) for k in keys)
     for c in counts:
         key = c.dims
         if spec.second == AREA and key not in true:
@@ -103,6 +101,25 @@ def grid(
             table.totals[m] = sum(table.true[k] for k in table.keys_of(m))
             table.total_pop[m] = pops.of(m, ALL_AGES)
     return table
+
+
+def _floor_rest(m: str, keys: list[Key], pop: dict[Key, int | None], whole: int | None) -> None:
+    """The rest is an area too: while it has fewer residents than the floor (or the figures do
+    not add up), the smallest area joins it. Its population is the municipality's minus the
+    areas' (unknown when the municipality's is)."""
+    rest = (m, rest_area(m))
+    while True:
+        areas = [k for k in keys if k != rest and k in pop]
+        left = None if whole is None else whole - sum(pop[k] or 0 for k in areas)
+        if not areas or (left is not None and left >= r.AREA_FLOOR):
+            pop[rest] = left if left is None or left >= 0 else None
+            return
+        if left is None:
+            pop[rest] = None
+            return
+        smallest = min(areas, key=lambda k: (pop[k] or 0, k))
+        del pop[smallest]
+        keys.remove(smallest)
 
 
 def _rule_flags(n: int, population: int | None) -> set[str]:

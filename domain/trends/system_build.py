@@ -38,6 +38,13 @@ def known_range(
     return 0, hi_, True
 
 
+def at_risk(flags: set[str]) -> bool:
+    """Only a cell flagged primary or complement can hold 1..k (or everyone but a few): any
+    other suppressed cell is, to a recipient, zero or above k — its integer interval can never
+    be pinned into 1..k, so the audit leaves it out (it stays in the system as a constraint)."""
+    return r.PRIMARY in flags or r.COMPLEMENT_FLAG in flags
+
+
 @dataclass(slots=True)
 class Builder:
     names: list[str] = field(default_factory=list)
@@ -83,7 +90,7 @@ def municipality_system(
     tables: list[WorkTable], m: str
 ) -> tuple[LinearSystem, dict[Item, int], list[Item]]:
     """The system of municipality ``m`` over every table of the release, the variable of each
-    item, and the suppressed items to audit (cells, then totals, in table order)."""
+    item, and the suppressed items at risk to audit (per table: its total, then its cells)."""
     b = Builder()
     index: dict[Item, int] = {}
     audit: list[Item] = []
@@ -96,7 +103,7 @@ def municipality_system(
                 total = shared
             else:
                 total = b.var(f"{code}|{m}", value, flags, t.total_pop[m])
-                if value is None:
+                if at_risk(flags):
                     audit.append((code, (m,)))
                 if t.spec.shares_totals:
                     shared = total
@@ -106,7 +113,7 @@ def municipality_system(
             i = b.var(f"{code}|{'/'.join(key)}", t.published(key), t.flags[key], t.pop[key])
             index[(code, key)] = i
             cells.append(i)
-            if t.suppressed(key):
+            if at_risk(t.flags[key]):
                 audit.append((code, key))
         if t.has_totals and m in t.totals and not t.totals_only:
             row = (*((i, 1.0) for i in cells), (index[(code, (m,))], -1.0))
