@@ -63,8 +63,8 @@ def _check(
 
 
 def _candidate(tables: list[WorkTable], failing: WorkTable, m: str) -> tuple[WorkTable, Key] | None:
-    """The smallest published cell of the municipality's margin, the failing table first, then
-    the tables that share its totals (a total is never suppressed by this rule)."""
+    """The smallest published non-zero cell of the municipality's margin, the failing table
+    first, then the tables that share its totals (a total is never suppressed by this rule)."""
     order = [failing] + [
         t
         for t in tables
@@ -73,7 +73,8 @@ def _candidate(tables: list[WorkTable], failing: WorkTable, m: str) -> tuple[Wor
     for t in order:
         if not t.has_totals:
             continue
-        published = [(t.true[k], k) for k in t.keys_of(m) if not t.suppressed(k)]
+        # a published zero hides nothing once suppressed (to a recipient it stays "0 or > k")
+        published = [(t.true[k], k) for k in t.keys_of(m) if not t.suppressed(k) and t.true[k]]
         if published:
             return t, min(published)[1]
     return None

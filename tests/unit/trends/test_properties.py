@@ -115,7 +115,7 @@ def check(events: list[Event], pops: Populations, period: Period) -> Release:
 
 
 @settings(
-    max_examples=150,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=True,
@@ -127,7 +127,7 @@ def test_half_year_release_properties(scenario: tuple[list[Event], Populations])
     check(events, pops, H1)
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, phases=NO_SHRINK)
+@settings(max_examples=60, deadline=None, derandomize=True, phases=NO_SHRINK)
 @given(scenarios())
 def test_year_release_properties(scenario: tuple[list[Event], Populations]) -> None:
     events, pops = scenario
