@@ -1,12 +1,12 @@
 """Access-log room: one stretch of the chain walked from COPY text — every link's SHA-256 recomputed
 from the stream's own bytes, with no per-row records and no per-field Python for a plain chunk.
 
-A line (``LINE``): the link's ``prev`` (hex), the entry's columns in the canonical JSON's sorted
-key order, the link's hash (hex), position and entry id, and whether the entry is missing. In a
-chunk with no quote, no control character, nothing outside ASCII and no backslash but the null
-marker ``\\N`` (the common case), the columns are sliced out and interleaved with the JSON's keys
-in C (``"field"`` in each key's place, ``"\\N"`` made ``null``, the time made ``isoformat``), so
-Python touches a line only to hash it. Any other line is built field by field (``lines``).
+A line (``lines``): the link's ``prev`` (hex), the entry's columns in the canonical JSON's sorted
+key order, the link's hash (hex), position and entry id, and whether the entry is missing. A
+chunk with no quote and no backslash but the null marker ``\\N`` (the common case) is rendered
+by one ``bytes %`` template over all its fields (``"field"`` in each key's place, ``"\\N"`` made
+``null``, the time made ``isoformat``), so Python touches a line only to hash it. Any other
+chunk is built line by line, field by field (``lines.canonical_of_line``).
 
 A link whose recomputed hash differs is only a candidate (``recheck``): the caller recomputes it
 from its row exactly as the sealer did before calling it changed — so no rendering detail can
@@ -34,16 +34,16 @@ from adapters.postgres.audit.lines import (
     iso,
 )
 
-# Bytes a plain chunk holds: tab, newline, printable ASCII but the quote (its backslashes are
-# counted apart: each must start a null marker).
-_PLAIN = bytes([9, 10, *range(0x20, 0x80)]).replace(b'"', b"")
 _DIGEST = methodcaller("digest")
 # A line's hashed text: its prev, then each key and value, the four link columns dropped.
 _LINE = b"%s" + b"".join(key + b"%s" for key in KEYS) + b'"}' + b"%.0s" * 4 + b"\n"
 
 
 def plain(data: bytes) -> bool:
-    return not data.translate(None, _PLAIN) and data.count(b"\\") == data.count(b"\\N")
+    """No quote, and every backslash starts a null marker. A control character or a byte
+    outside ASCII may pass: ``json.dumps`` escapes them (with a backslash, which a plain
+    rendering never holds), so such a line cannot match its link and is rechecked."""
+    return b'"' not in data and data.count(b"\\") == data.count(b"\\N")
 
 
 @dataclass(slots=True)

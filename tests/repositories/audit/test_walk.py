@@ -119,3 +119,15 @@ def test_a_line_off_the_plain_path_is_built_field_by_field(text: str) -> None:
     row = values(e)
     fields = [GENESIS.hex(), *(_copy(row[column]) for _, column, _ in PLAN)]
     assert canonical_of_line(fields).encode() == GENESIS.hex().encode() + canonical_of(row)
+
+
+def test_a_plain_chunk_with_text_json_escapes_is_left_for_the_rows() -> None:
+    """Non-ASCII or a control character passes the plain check, renders unescaped and so cannot
+    match its link: it is recomputed from its row, never reported from the rendering."""
+    unit = uuid4()
+    data, _ = _stream(
+        [entry(unit, 1), entry(unit, 2, actor_role="æøå ✓"), entry(unit, 3, client="a\x01")]
+    )
+    assert plain(data)
+    s = _walk(data, [])
+    assert (s.problems, [r[0] for r in s.recheck], s.links) == ([], [2, 3], 3)
