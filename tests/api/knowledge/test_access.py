@@ -149,3 +149,51 @@ async def test_another_unit_sees_nothing(client: httpx.AsyncClient, stored: dict
         headers=h,
     )
     assert ok(r)["data"] == {"indicators": {"total": 0}, "importJobs": {"total": 0}, "areas": []}
+
+
+GQL_READS = {READ: "{ indicators { total } }", HISTORY: "{ importJobs { total } }"}
+GQL_CHANGES = [
+    # allowed callers stop at a harmless rule: a taken code, a stale version
+    (
+        MANAGE,
+        'createIndicator(input: {code: "ungdata.alkohol", name: "X", source: "ungdata",'
+        ' category: "school", measureUnit: "percent"})',
+        "ConflictProblem",
+    ),
+    (
+        MANAGE,
+        'updateIndicator(id: "{i}", version: 99, input: {{name: "X"}})',
+        "StaleVersionProblem",
+    ),
+    (MANAGE, 'deleteIndicator(id: "{i}", version: 99)', "StaleVersionProblem"),
+    (IMPORT, 'commitImport(id: "{j}", version: 99)', "StaleVersionProblem"),
+    (IMPORT, 'rollbackImport(id: "{j}", version: 99)', "StaleVersionProblem"),
+]
+
+
+@pytest.mark.parametrize("who", list(ALLOWED))
+async def test_graphql_matches_rest(
+    client: httpx.AsyncClient, stored: dict[str, str], who: str
+) -> None:
+    h = await auth(client, who)
+    for policy, query in GQL_READS.items():
+        r = await client.post("/graphql", json={"query": query}, headers=h)
+        body = r.json() if r.status_code == 200 else {"errors": [{"extensions": {}}]}
+        if policy in ALLOWED[who]:
+            assert body.get("data") and not body.get("errors"), (who, query, r.text)
+        else:
+            assert r.status_code in (401, 403) or body["errors"][0]["extensions"]["code"] in (
+                "forbidden",
+                "unauthenticated",
+            ), (who, query, r.text)
+    for policy, field, allowed in GQL_CHANGES:
+        call = field.replace("{i}", stored["indicator"]).replace("{j}", stored["job"])
+        call = call.replace("{{", "{").replace("}}", "}")
+        r = await client.post(
+            "/graphql", json={"query": f"mutation {{ x: {call} {{ __typename }} }}"}, headers=h
+        )
+        if r.status_code in (401, 403):
+            assert policy not in ALLOWED[who], (who, call)
+            continue
+        expected = allowed if policy in ALLOWED[who] else "ForbiddenProblem"
+        assert r.json()["data"]["x"]["__typename"] == expected, (who, call, r.text)
