@@ -24,7 +24,7 @@ from adapters.postgres.knowledge import validation as v
 from adapters.postgres.knowledge.undo import LOCK
 from domain.knowledge import limits as lim
 from domain.knowledge.errors import FileProblem, FileRejected
-from domain.knowledge.kinds import KindSpec
+from domain.knowledge.kinds import KindSpec, Reference
 from domain.knowledge.model import ImportJob, ImportMode, ImportOutcome, ImportResult, RowError
 from domain.knowledge.ports import ImportSource, ProgressSink
 from domain.knowledge.rows import MESSAGES
@@ -35,6 +35,13 @@ COMMITTED = (
     " version = version + 1 WHERE unit_id = $1 AND id = $2 AND status = 'running' RETURNING 1"
 )
 KEEPALIVE_SECONDS = 15.0
+
+
+_PARENTS = {Reference.INDICATOR: "knowledge_indicators", Reference.AREA: "knowledge_areas"}
+
+
+def _parents(spec: KindSpec) -> list[str]:
+    return [_PARENTS[c.references] for c in spec.columns if c.references in _PARENTS]
 
 
 class JobNotRunning(RuntimeError):
@@ -110,6 +117,8 @@ class PgImportPipeline:
         await db.copy_to_table(
             "knowledge_staging", source=beat.chunks(), columns=staging, format="csv"
         )
+        for parent in _parents(spec):  # held to commit: none deleted or renamed meanwhile
+            await db.execute(f"SELECT FROM {parent} WHERE unit_id = $1 FOR KEY SHARE", job.unit_id)
         src = v.sources(spec, mapping, columns)
         args = v.Args()
         await db.execute(v.create_checked_sql(spec))

@@ -6,7 +6,9 @@ Statistics tables are keyed as their ``KindSpec`` (``domain/knowledge/kinds.py``
 the upsert's ``ON CONFLICT`` target. ``import_id`` is the import that last set a row,
 ``first_import_id`` the one that inserted it (provenance; rollback deletes the rows an import
 inserted and restores the ``import_row_history`` of those it updated). They carry no foreign key to
-the job: a per-row lookup would cost the bulk insert more than it protects."""
+the job, and observations, events and populations none to their indicator and area: per-row
+checks cost the bulk insert more than the insert itself; the parents guard them per statement
+(migration 0014's triggers) and the pipeline locks them while it imports."""
 
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ def _unit() -> sa.Column[object]:
     return sa.Column(
         "unit_id", sa.Uuid(), sa.ForeignKey("slt_unit.id", ondelete="CASCADE"), nullable=False
     )
+
+
+def _bulk_unit() -> sa.Column[object]:
+    """No foreign key on the bulk tables (migration 0014 deletes their rows with the unit)."""
+    return sa.Column("unit_id", sa.Uuid(), nullable=False)
 
 
 def _text(name: str, nullable: bool = False) -> sa.Column[object]:
@@ -40,13 +47,6 @@ def _stamps() -> list[sa.Column[object]]:
 
 def _version() -> sa.Column[object]:
     return sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False)
-
-
-def _area_ref() -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        ["unit_id", "area_code"], ["knowledge_areas.unit_id", "knowledge_areas.code"],
-        onupdate="CASCADE",
-    )  # fmt: skip
 
 
 INDICATORS = sa.Table(
@@ -74,26 +74,20 @@ AREAS = sa.Table(
 
 POPULATIONS = sa.Table(
     "knowledge_area_populations", M,
-    _unit(), _text("area_code"), sa.Column("year", sa.Integer(), nullable=False),
+    _bulk_unit(), _text("area_code"), sa.Column("year", sa.Integer(), nullable=False),
     _text("age_band"), sa.Column("residents", sa.Integer(), nullable=False), *_provenance(),
     sa.PrimaryKeyConstraint("unit_id", "area_code", "year", "age_band"),
-    _area_ref(),
 )  # fmt: skip
 
 OBSERVATIONS = sa.Table(
     "knowledge_observations", M,
-    _unit(), _text("indicator_code"), _text("area_code"), _text("period"),
+    _bulk_unit(), _text("indicator_code"), _text("area_code"), _text("period"),
     sa.Column("period_start", sa.Date(), nullable=False),
     sa.Column("period_end", sa.Date(), nullable=False),
     _text("cohort"), _text("gender"),
     sa.Column("value", sa.Numeric(21, 6), nullable=False),
     sa.Column("count", sa.Integer()), sa.Column("denominator", sa.Integer()), *_provenance(),
     sa.PrimaryKeyConstraint("unit_id", "indicator_code", "area_code", "period", "cohort", "gender"),
-    sa.ForeignKeyConstraint(
-        ["unit_id", "indicator_code"], ["knowledge_indicators.unit_id", "knowledge_indicators.code"],
-        onupdate="CASCADE",
-    ),
-    _area_ref(),
     sa.Index(
         "ix_knowledge_observations_series",
         "unit_id", "indicator_code", "area_code", "cohort", "gender", "period_start",
@@ -103,10 +97,9 @@ OBSERVATIONS = sa.Table(
 
 EVENTS = sa.Table(
     "knowledge_event_records", M,
-    _unit(), _text("external_id"), _text("category"), _text("area_code"), _text("age_band"),
+    _bulk_unit(), _text("external_id"), _text("category"), _text("area_code"), _text("age_band"),
     sa.Column("occurred_on", sa.Date(), nullable=False), _text("subject_key"), *_provenance(),
     sa.PrimaryKeyConstraint("unit_id", "external_id"),
-    _area_ref(),
     sa.Index("ix_knowledge_event_records_occurred", "unit_id", "occurred_on"),
 )  # fmt: skip
 
