@@ -13,7 +13,7 @@ from domain.trends.build import Key, WorkTable, coarsen, suppress, to_totals_onl
 from domain.trends.model import Audit, AuditAction, CellWidth, TableRelease
 from domain.trends.ports import IntervalSolver
 from domain.trends.system import LinearSystem
-from domain.trends.system_build import municipality_system
+from domain.trends.system_build import at_risk, municipality_system
 
 EPS = 1e-6
 
@@ -22,6 +22,7 @@ EPS = 1e-6
 class Failure:
     table: WorkTable
     municipality: str
+    total: bool  # the municipality's total (shared by the offence tables), not a cell
 
 
 def pinned(lo: int, hi: int | None) -> bool:
@@ -58,7 +59,9 @@ def _check(
             lo, hi = _interval(solver, system, index[(code, dims)], memo)
             widths.append(CellWidth(table=code, dims=dims, lo=lo, hi=hi))
             if stop and pinned(lo, hi):
-                return Failure(by_code[code], m), widths
+                return Failure(
+                    by_code[code], m, len(dims) == 1 < len(by_code[code].spec.dimensions)
+                ), widths
     return None, widths
 
 
@@ -78,6 +81,28 @@ def _candidate(tables: list[WorkTable], failing: WorkTable, m: str) -> tuple[Wor
         if published:
             return t, min(published)[1]
     return None
+
+
+def _target(tables: list[WorkTable], failure: Failure) -> WorkTable | None:
+    """The table to coarsen (or reduce to totals): the failing cell's; for a pinned total, the
+    table sharing it with the most cells at risk in the municipality (they pin it from below)."""
+    m = failure.municipality
+    if failure.total:
+        options = [
+            t
+            for t in tables
+            if t.has_totals
+            and not t.totals_only
+            and (t is failure.table or (t.spec.shares_totals and failure.table.spec.shares_totals))
+        ]
+        if not options:
+            return None
+        return max(
+            options,
+            key=lambda t: (sum(1 for k in t.keys_of(m) if at_risk(t.flags[k])), -tables.index(t)),
+        )
+    t = failure.table
+    return t if t.has_totals and not t.totals_only else None
 
 
 def _lockdown(tables: list[WorkTable], m: str) -> bool:
@@ -120,18 +145,18 @@ def run_audit(
             streak += 1
             continue
         streak = 0
-        merged = None if t.totals_only else coarsen(t, m)
-        if merged is not None:
-            suppress(t, history.get(t.spec.code, ()))
-            actions.append(
-                AuditAction(
-                    round=rounds, kind="coarsen", table=t.spec.code, dims=(m,), detail=merged
+        target = _target(tables, failure)
+        if target is not None:
+            merged = coarsen(target, m)
+            code = target.spec.code
+            if merged is not None:
+                suppress(target, history.get(code, ()))
+                actions.append(
+                    AuditAction(round=rounds, kind="coarsen", table=code, dims=(m,), detail=merged)
                 )
-            )
-            continue
-        if t.has_totals and not t.totals_only:
-            to_totals_only(t)
-            actions.append(AuditAction(round=rounds, kind="totals-only", table=t.spec.code))
+            else:
+                to_totals_only(target)
+                actions.append(AuditAction(round=rounds, kind="totals-only", table=code))
             continue
         if m not in locked and _lockdown(tables, m):
             locked.add(m)

@@ -148,5 +148,6 @@ def event_sets(draw: st.DrawFn) -> list[Event]:
 @given(event_sets())
 def test_no_attack_on_generated_releases_pins_a_cell(events: list[Event]) -> None:
     h1, year = release(events, H1, POPS), release(events, YEAR, POPS)
+    assert h1.audit.passed and year.audit.passed
     a = attack(("h1", h1), ("y", year))
     assert pinned_cells(a.recover()) == {}
