@@ -8,13 +8,20 @@ import {
   Paragraph,
   Table,
 } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ifMatch } from '../../../api/etag';
 import { formatNumber } from '../../../i18n/format';
 import { useAnnounce } from '../../shared/Announcer';
 import { ErrorState, Loading } from '../../shared/States';
-import { errorReportUrl, isRunning, useCommitImport, useImportErrors, useImportJob } from '../api';
+import {
+  errorReportUrl,
+  isRunning,
+  useCommitImport,
+  useImportErrors,
+  useImportJob,
+  useInvalidateImports,
+} from '../api';
 import { importProblemText } from '../problems';
 import type { ImportJob, RowError } from '../types';
 
@@ -175,9 +182,22 @@ function Outcome({ job, canCommit }: { job: ImportJob; canCommit: boolean }) {
   );
 }
 
+/** Once the job settles (previewed, committed, failed…), the history and the data it wrote are
+ * read again. */
+function useRefreshWhenSettled(status: string | undefined) {
+  const invalidate = useInvalidateImports();
+  const settled = status !== undefined && !isRunning({ status: status as ImportJob['status'] });
+  useEffect(() => {
+    if (settled) void invalidate();
+    // Once per status the job reaches, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status, settled]);
+}
+
 export function JobPanel({ id, canCommit }: { id: string; canCommit: boolean }) {
   const { t } = useTranslation();
   const job = useImportJob(id);
+  useRefreshWhenSettled(job.data?.status);
   if (job.isPending) return <Loading />;
   if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;

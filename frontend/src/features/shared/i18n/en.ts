@@ -72,6 +72,9 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
     fte: 'Enter a share of a full-time position, e.g. 0.5 or 1.',
   },
   problem: {
+    'indicator-code-taken': 'Another indicator of the unit already has this code.',
+    'indicator-in-use':
+      'The indicator has observations and cannot be deleted. Roll back the import of the observations first.',
     'plan-adopted':
       'The action plan is adopted and cannot be changed. Make a new plan if its content is to change.',
     'measure-not-running': 'Evaluations belong to a decided or running measure.',

@@ -69,6 +69,9 @@ export const sharedNb = {
     fte: 'Skriv en andel av en hel stilling, for eksempel 0,5 eller 1.',
   },
   problem: {
+    'indicator-code-taken': 'En annen indikator i enheten har allerede denne koden.',
+    'indicator-in-use':
+      'Indikatoren har målinger og kan ikke slettes. Angre importen av målingene først.',
     'plan-adopted':
       'Handlingsplanen er vedtatt og kan ikke endres. Lag en ny plan om innholdet skal endres.',
     'measure-not-running': 'Evalueringer hører til et vedtatt eller pågående tiltak.',

@@ -72,6 +72,9 @@ export const sharedNn: DeepPartial<typeof sharedNb> = {
     fte: 'Skriv ein del av ei heil stilling, til dømes 0,5 eller 1.',
   },
   problem: {
+    'indicator-code-taken': 'Ein annan indikator i eininga har allereie denne koden.',
+    'indicator-in-use':
+      'Indikatoren har målingar og kan ikkje slettast. Angre importen av målingane først.',
     'plan-adopted':
       'Handlingsplanen er vedteken og kan ikkje endrast. Lag ein ny plan om innhaldet skal endrast.',
     'measure-not-running': 'Evalueringar høyrer til eit vedteke eller pågåande tiltak.',
