@@ -29,6 +29,7 @@ def routers() -> tuple[APIRouter, ...]:
         terms,
         unit,
     )
+    from api.rest.trends import routes as trends
 
     return (
         auth.router,
@@ -51,6 +52,7 @@ def routers() -> tuple[APIRouter, ...]:
         cases.router,
         archive.router,
         knowledge.router,
+        trends.router,
         problems.router,
         health.router,
     )

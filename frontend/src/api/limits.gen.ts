@@ -322,6 +322,9 @@ export const limits = {
     focusAreas: { maxItems: 20 },
     title: { minLength: 1, maxLength: 200, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },
+  ReleaseCreate: {
+    period: { required: true, minLength: 4, maxLength: 16 },
+  },
   ReviewCreate: {
     note: { required: true, minLength: 1, maxLength: 2000, pattern: "[\\s\\S]*\\S[\\s\\S]*" },
   },

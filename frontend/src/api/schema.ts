@@ -2833,6 +2833,95 @@ export interface paths {
         patch: operations["subjects-update"];
         trace?: never;
     };
+    "/api/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Catalogue
+         * @description The fixed TREND-A tables and the units the caller may pull from with their released
+         *     periods (a police system: the units of its district that registered it).
+         */
+        get: operations["trends-catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/pulls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Pulls
+         * @description The unit's pull log, newest first: who pulled which table, period and revision, and how
+         *     many cells it released (coordinator and unit admin).
+         */
+        get: operations["trends-list-pulls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Releases
+         * @description The unit's releases with their audit and change log.
+         */
+        get: operations["trends-list-releases"];
+        put?: never;
+        /**
+         * Release
+         * @description Build, audit and freeze every table of the period's grain as its next revision (409
+         *     period-not-ended for a period not over; 409 release-conflict when released at the same time).
+         */
+        post: operations["trends-release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pull
+         * @description One table of a released period (latest revision unless asked) as stored when it was
+         *     released; the pull is logged in the unit's pull log. Any other query parameter is an
+         *     ad-hoc filter: 400 trend-filter-refused. A unit the caller may not read: 404.
+         */
+        get: operations["trends-pull"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/unit": {
         parameters: {
             query?: never;
@@ -3665,6 +3754,36 @@ export interface components {
              */
             withoutOwner: components["schemas"]["MeasureRead"][];
         };
+        /** AuditActionRead */
+        AuditActionRead: {
+            /** Detail */
+            detail: string;
+            /** Dims */
+            dims: string[];
+            /**
+             * Kind
+             * @description secondary, coarsen or totals-only.
+             */
+            kind: string;
+            /** Round */
+            round: number;
+            /** Table */
+            table: string;
+        };
+        /** AuditRead */
+        AuditRead: {
+            /** Actions */
+            actions: components["schemas"]["AuditActionRead"][];
+            /** Passed */
+            passed: boolean;
+            /** Rounds */
+            rounds: number;
+            /**
+             * Widths
+             * @description Feasible interval of every suppressed cell.
+             */
+            widths: components["schemas"]["CellWidthRead"][];
+        };
         /** BodyCreate */
         BodyCreate: {
             /**
@@ -4057,12 +4176,71 @@ export interface components {
              */
             startOn?: string;
         };
+        /** CatalogueRead */
+        CatalogueRead: {
+            /** Tables */
+            tables: components["schemas"]["TableRead"][];
+            /**
+             * Units
+             * @description The units the caller may pull from.
+             */
+            units: components["schemas"]["CatalogueUnitRead"][];
+        };
+        /** CatalogueUnitRead */
+        CatalogueUnitRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Municipalities */
+            municipalities: string[];
+            /** Name */
+            name: string;
+            /**
+             * Periods
+             * @description Released periods, newest first. YYYYH1/H2 (half-year) or YYYY (year).
+             */
+            periods: string[];
+        };
         /**
          * Category
          * @description Information categories a consent, a legal basis and the decision point speak of.
          * @enum {string}
          */
         Category: "identity" | "guardians" | "involvement" | "plan" | "school" | "health" | "substance_use" | "family" | "criminal_matters" | "child_welfare" | "leisure" | "other";
+        /** CellChangeRead */
+        CellChangeRead: {
+            /** Added */
+            added: boolean;
+            /** Dims */
+            dims: string[];
+            /** New */
+            new: number | null;
+            /**
+             * Old
+             * @description The published value before; null when suppressed.
+             */
+            old: number | null;
+            /** Removed */
+            removed: boolean;
+            /** Table */
+            table: string;
+        };
+        /** CellWidthRead */
+        CellWidthRead: {
+            /** Dims */
+            dims: string[];
+            /**
+             * Hi
+             * @description null: unbounded above.
+             */
+            hi: number | null;
+            /** Lo */
+            lo: number;
+            /** Table */
+            table: string;
+        };
         /** ChairHandover */
         ChairHandover: {
             /**
@@ -6961,6 +7139,21 @@ export interface components {
              */
             total: number;
         };
+        /** PageOf[PullRead] */
+        PageOf_PullRead_: {
+            /** Items */
+            items: components["schemas"]["PullRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            nextCursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filter, on all pages.
+             */
+            total: number;
+        };
         /** PartyIn */
         PartyIn: {
             /**
@@ -7284,6 +7477,43 @@ export interface components {
             kind: string;
             start: number;
         };
+        /** PullRead */
+        PullRead: {
+            /** Byname */
+            byName: string;
+            /** Cellsreleased */
+            cellsReleased: number;
+            /**
+             * Clientorg
+             * @description A police system's organisation, 0192:<orgnr>.
+             */
+            clientOrg: string | null;
+            /** Format */
+            format: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Period */
+            period: string;
+            /** Personid */
+            personId: string | null;
+            /**
+             * Pulledat
+             * Format: date-time
+             */
+            pulledAt: string;
+            /** Revision */
+            revision: number;
+            /** Table */
+            table: string;
+            /**
+             * Unitid
+             * Format: uuid
+             */
+            unitId: string;
+        };
         /**
          * Purpose
          * @enum {string}
@@ -7388,6 +7618,65 @@ export interface components {
              * @description The registry rates the approach ineffective or harmful.
              */
             warns: boolean;
+        };
+        /** ReleaseCreate */
+        ReleaseCreate: {
+            /**
+             * Period
+             * @description YYYYH1/H2 (half-year) or YYYY (year).
+             */
+            period: string;
+        };
+        /** ReleaseRead */
+        ReleaseRead: {
+            audit: components["schemas"]["AuditRead"];
+            /**
+             * Changelog
+             * @description Empty for revision 1.
+             */
+            changeLog: components["schemas"]["CellChangeRead"][];
+            /**
+             * Period
+             * @description YYYYH1/H2 (half-year) or YYYY (year).
+             */
+            period: string;
+            /** Populationvintage */
+            populationVintage: number | null;
+            /**
+             * Releasedat
+             * Format: date-time
+             */
+            releasedAt: string;
+            /** Releasedbyname */
+            releasedByName: string;
+            /** Revision */
+            revision: number;
+            /** Tables */
+            tables: components["schemas"]["ReleaseTableRead"][];
+            /**
+             * Unitid
+             * Format: uuid
+             */
+            unitId: string;
+            /** Unitname */
+            unitName: string;
+        };
+        /** ReleaseTableRead */
+        ReleaseTableRead: {
+            /** Cellsreleased */
+            cellsReleased: number;
+            /**
+             * Etagcsv
+             * @description sha256 of the frozen CSV body.
+             */
+            etagCsv: string;
+            /**
+             * Etagjson
+             * @description sha256 of the frozen JSON body.
+             */
+            etagJson: string;
+            /** Table */
+            table: string;
         };
         /** ReminderReportRead */
         ReminderReportRead: {
@@ -7724,6 +8013,30 @@ export interface components {
             identityNumber?: string | null;
             /** Name */
             name?: string;
+        };
+        /** TableRead */
+        TableRead: {
+            /** Categories */
+            categories: string[];
+            /** Code */
+            code: string;
+            /**
+             * Dimensions
+             * @description Always starts with municipality.
+             */
+            dimensions: string[];
+            /**
+             * Grain
+             * @description half or year.
+             */
+            grain: string;
+            /**
+             * Tier
+             * @description normal or sensitive.
+             */
+            tier: string;
+            /** Title */
+            title: string;
         };
         /**
          * TaskStatus
@@ -24754,6 +25067,321 @@ export interface operations {
             };
         };
     };
+    "trends-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "trends-list-pulls": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description From the previous page's `nextCursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_PullRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "trends-list-releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "trends-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Where the new resource lives. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseRead"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "trends-pull": {
+        parameters: {
+            query: {
+                /** @description YYYYH1/H2 (half-year) or YYYY (year). */
+                period: string;
+                /** @description The unit; default the caller's own. */
+                unit?: string | null;
+                /** @description Default: the latest. */
+                revision?: number | null;
+                /** @description Default json, or csv when the Accept header asks for text/csv. */
+                format?: ("json" | "csv") | null;
+            };
+            header?: never;
+            path: {
+                /** @description A table code from the catalogue. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frozen body, byte-identical on every pull. */
+            200: {
+                headers: {
+                    /** @description The body's sha256. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "unit-get": {
         parameters: {
             query?: never;
@@ -25526,6 +26154,7 @@ export const pathsApiIndicatorsGetParametersQuerySourceAnyOf0Values: ReadonlyArr
 export const pathsApiObservationsGetParametersQueryCohortAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/observations"]["get"]["parameters"]["query"]["cohort"]> = ["10-13", "14-15", "16-17", "18-24", "grade-5-7", "grade-8-10", "vg1-3", "all"];
 export const pathsApiObservationsGetParametersQueryGenderAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/observations"]["get"]["parameters"]["query"]["gender"]> = ["female", "male", "all"];
 export const pathsApiPictureGetParametersQueryCohortAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/picture"]["get"]["parameters"]["query"]["cohort"]> = ["10-13", "14-15", "16-17", "18-24", "grade-5-7", "grade-8-10", "vg1-3", "all"];
+export const pathsApiTrendsTableGetParametersQueryFormatAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/trends/{table}"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const actionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Action"]> = ["read", "write", "disclose", "export", "print", "delete"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["open", "done", "cancelled"];
 export const agendaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgendaKind"]> = ["information", "discussion", "decision"];
