@@ -12,7 +12,7 @@ from domain.trends import rules as r
 from domain.trends.build import Key, WorkTable, coarsen, suppress, to_totals_only
 from domain.trends.model import Audit, AuditAction, CellWidth, TableRelease
 from domain.trends.ports import IntervalSolver
-from domain.trends.system import LinearSystem
+from domain.trends.system import Infeasible, LinearSystem
 from domain.trends.system_build import at_risk, municipality_system
 
 EPS = 1e-6
@@ -39,7 +39,10 @@ def _interval(
     """Memoised: a municipality the last round did not touch has the same system."""
     if (system, var) in memo:
         return memo[(system, var)]
-    lo, hi = solver.bounds(system, var)
+    try:
+        lo, hi = solver.bounds(system, var)
+    except Infeasible:  # inconsistent counts: assume the worst, the cell is pinned
+        lo, hi = 1.0, 1.0
     memo[(system, var)] = found = (
         math.ceil(lo - EPS),
         None if hi is None else math.floor(hi + EPS),

@@ -138,6 +138,8 @@ def suppress(table: WorkTable, history: Sequence[TableRelease]) -> None:
     ``history``: this table's frozen releases of the previous periods (at most three)."""
     past = [{c.dims: c.value for c in t.cells} for t in history[-(r.SERIES_PERIODS - 1) :]]
     for key, n in table.true.items():
+        if (table.pop[key] or 0) < n:  # more children counted than live there: not a known base
+            table.pop[key] = None
         flags = _rule_flags(n, table.pop[key])
         seen = [p[key] for p in past if key in p]
         hidden = sum(1 for v in seen if v is None) + (1 if flags else 0)
@@ -147,6 +149,8 @@ def suppress(table: WorkTable, history: Sequence[TableRelease]) -> None:
             flags.add(r.COARSENED)
         table.flags[key] = flags
     for m, n in table.totals.items():
+        if (table.total_pop[m] or 0) < n:
+            table.total_pop[m] = None
         table.total_flags[m] = _rule_flags(n, table.total_pop[m])
 
 

@@ -94,19 +94,20 @@ def municipality_system(
     b = Builder()
     index: dict[Item, int] = {}
     audit: list[Item] = []
-    shared: int | None = None
+    shared: int | None = None  # one total for the tables that count the same children
+    shared_n = -1
     for t in tables:
         code = t.spec.code
         if t.has_totals and m in t.totals:
             value, flags = t.published_total(m), t.total_flags[m]
-            if t.spec.shares_totals and shared is not None:
+            if t.spec.shares_totals and shared is not None and shared_n == t.totals[m]:
                 total = shared
             else:
                 total = b.var(f"{code}|{m}", value, flags, t.total_pop[m])
                 if at_risk(flags):
                     audit.append((code, (m,)))
-                if t.spec.shares_totals:
-                    shared = total
+                if t.spec.shares_totals and shared is None:
+                    shared, shared_n = total, t.totals[m]
             index[(code, (m,))] = total
         cells = []
         for key in t.keys_of(m):

@@ -13,8 +13,9 @@ from domain.trends import rules as r
 from domain.trends.build import coarsen, grid, suppress
 from domain.trends.canonical import freeze
 from domain.trends.model import Cell, CellCount, Populations
+from domain.trends.release import build_release
 from domain.trends.specs import BY_CODE, SENSITIVE, TABLES, TABLES_VERSION, tier_violations
-from tests.unit.trends.support import AT, UNIT
+from tests.unit.trends.support import AT, CACHED, UNIT
 
 
 @pytest.mark.parametrize(
@@ -159,3 +160,29 @@ def test_coarsening_merges_the_two_smallest_values_into_other() -> None:
 def test_periods_end_before_release() -> None:
     assert Period.parse("2025H2").ended(date(2026, 1, 1))
     assert not Period.parse("2025H2").ended(date(2025, 12, 31))
+
+
+def test_more_children_than_residents_means_the_population_is_not_known() -> None:
+    pops = Populations(vintage=2025, residents={("3201", "10-24"): 20})
+    t = grid(BY_CODE["child-welfare-concerns"], ["3201"], [CellCount(("3201",), 30)], pops)
+    suppress(t, [])
+    assert t.flags[("3201",)] == {r.POPULATION_UNKNOWN} and t.published(("3201",)) is None
+
+
+def test_tables_whose_totals_disagree_are_audited_apart_without_failing() -> None:
+    pops = Populations(vintage=2025, residents={("3201", "10-24"): 3000})
+    by_category = [CellCount(("3201", "violence"), 3), CellCount(("3201", "theft"), 30)]
+    by_age = [CellCount(("3201", "14-15"), 31)]  # a counting adapter that lost two children
+    rel = build_release(
+        unit=UNIT,
+        period=Period.parse("2025H1"),
+        revision=1,
+        counts={"offences-by-category": by_category, "offences-by-age": by_age},
+        populations=pops,
+        history={},
+        previous=(),
+        solver=CACHED,
+        released_at=AT,
+        released_by="Kari Koordinator",
+    )
+    assert rel.audit.passed
