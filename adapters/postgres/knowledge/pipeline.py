@@ -126,7 +126,6 @@ class PgImportPipeline:
         total = await db.fetchval("SELECT count(*) FROM knowledge_checked")
         if total == 0:
             raise FileRejected(FileProblem.EMPTY, "The file has no data rows.")
-        await db.execute("ANALYZE knowledge_checked")
         await progress(total, source.bytes_read)
         count_sql, first_sql = v.errors_sql(spec, src)
         counts = await db.fetchrow(count_sql)
