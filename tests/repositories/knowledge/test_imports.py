@@ -6,7 +6,6 @@ commits of one kind."""
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -211,18 +210,6 @@ async def test_rollback_restores_previous_values_and_keeps_stack_discipline(kpg:
     assert result.inserted == 3 and await kpg.count("knowledge_observations") == 0
 
 
-async def test_rolling_back_areas_still_in_use_is_refused(kpg: Kpg) -> None:
-    await seed_context(kpg)
-    job, _ = await kpg.run(K.AREAS, AREAS_H, [["nord", "Nord", "0301", ""]])
-    await kpg.run(K.POPULATIONS, POP_H, [["nord", "2025", "14-15", "1200"]])
-    from domain.shared.errors import InUse
-
-    async with kpg.factory(kpg.unit) as uow:
-        with pytest.raises(InUse):
-            await uow.undo.rollback(await uow.jobs.get(job.id), KINDS[K.AREAS])
-    assert await kpg.count("knowledge_areas") == 2
-
-
 async def test_another_unit_sees_nothing(kpg: Kpg) -> None:
     await seed_context(kpg)
     job, _ = await kpg.run(K.OBSERVATIONS, OBS_H, OBS)
@@ -277,27 +264,3 @@ async def test_two_concurrent_commits_of_one_kind_stay_consistent(kpg: Kpg) -> N
     got = {r[0]: r[1] for r in await _rows(kpg, "SELECT period, value FROM"
                                            " knowledge_observations WHERE unit_id = :u")}  # fmt: skip
     assert got == {"2024": Decimal("12.5"), "2025H1": Decimal("10"), "2025H2": Decimal("8.25")}
-
-
-async def test_parents_guard_their_rows_without_foreign_keys(kpg: Kpg) -> None:
-    """An indicator in use is not deleted; a renamed code carries its observations; a deleted
-    unit takes its bulk rows along (migration 0014's statement triggers)."""
-    from domain.knowledge.errors import IndicatorInUse
-
-    await seed_context(kpg)
-    await kpg.run(K.OBSERVATIONS, OBS_H, OBS)
-    async with kpg.factory(kpg.unit) as uow:
-        (a,) = await uow.indicators.by_codes(["ind.a"])
-        with pytest.raises(IndicatorInUse):
-            await uow.indicators.delete(a.id, a.version)
-    async with kpg.factory(kpg.unit) as uow:
-        renamed = dataclasses.replace(a, code="ind.renamed", version=a.version + 1)
-        await uow.indicators.update(renamed, a.version)
-        await uow.commit()
-    codes = await _rows(
-        kpg, "SELECT DISTINCT indicator_code FROM knowledge_observations WHERE unit_id = :u"
-    )
-    assert [r[0] for r in codes] == ["ind.renamed"]
-    async with kpg.admin.begin() as conn:
-        await conn.execute(sa.text("DELETE FROM slt_unit WHERE id = :u"), {"u": kpg.unit})
-    assert await kpg.count("knowledge_observations") == 0
