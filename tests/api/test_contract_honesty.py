@@ -93,8 +93,11 @@ CASE_TRANSITIONS = frozenset({"/api/cases/{id}/closure"})
 # Retrying an archive message names the version of the message it read (a dead letter).
 ARCHIVE_TRANSITIONS = frozenset({"/api/archive/messages/{id}/retry"})
 
-# Committing a previewed import and rolling back a committed one name the job's version.
-IMPORT_TRANSITIONS = frozenset({"/api/imports/{id}/commit", "/api/imports/{id}/rollback"})
+# Committing a previewed import, re-running an interrupted one and rolling back a committed one
+# name the job's version.
+IMPORT_TRANSITIONS = frozenset(
+    {"/api/imports/{id}/commit", "/api/imports/{id}/retry", "/api/imports/{id}/rollback"}
+)
 
 
 def _transition(path: str) -> bool:

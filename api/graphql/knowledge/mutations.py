@@ -79,6 +79,15 @@ class KnowledgeMutation:
 
         return await guard(run(), ImportJob.of)
 
+    @strawberry.mutation(description="Run an interrupted import again on its kept file.")
+    async def retry_import(self, info: I, id: UUID, version: int) -> ImportJobResult:
+        async def run() -> Any:
+            job = await svc(info).retry(info.context.principal, id, version)
+            info.context.services.import_runner.schedule(job)
+            return job
+
+        return await guard(run(), ImportJob.of)
+
     @strawberry.mutation(description="Undo the latest committed import of its kind.")
     async def rollback_import(self, info: I, id: UUID, version: int) -> ImportJobResult:
         call = svc(info).rollback(info.context.principal, id, version)

@@ -148,6 +148,22 @@ async def commit_import(
     return read(response, job)
 
 
+@router.post(
+    "/imports/{id}/retry",
+    operation_id="imports-retry",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=WRITE_ERRORS,
+)
+async def retry_import(
+    id: UUID, request: Request, call: CallerDep, version: IfMatchDep, response: Response
+) -> ImportJobRead:
+    """Run an interrupted import again on its kept file (nothing of it was written; 409
+    import-not-ready otherwise). Requires If-Match."""
+    job = await call.svc.retry(call.p, id, version)
+    _schedule(request, job)
+    return read(response, job)
+
+
 @router.post("/imports/{id}/rollback", operation_id="imports-rollback", responses=WRITE_ERRORS)
 async def rollback_import(
     id: UUID, call: CallerDep, version: IfMatchDep, response: Response

@@ -1704,6 +1704,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Import
+         * @description Run an interrupted import again on its kept file (nothing of it was written; 409
+         *     import-not-ready otherwise). Requires If-Match.
+         */
+        post: operations["imports-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{id}/rollback": {
         parameters: {
             query?: never;
@@ -7243,6 +7264,15 @@ export interface components {
             bodies: components["schemas"]["BodySummaryRead"][];
             level: components["schemas"]["Level"];
         };
+        /** PictureRead */
+        PictureRead: {
+            /**
+             * Levels
+             * @description Steering, coordinating, executive: top to bottom.
+             */
+            levels: components["schemas"]["PictureLevel"][];
+            unit: components["schemas"]["UnitRead"];
+        };
         /** PlanCreate */
         PlanCreate: {
             /** Description */
@@ -7881,6 +7911,21 @@ export interface components {
          * @enum {string}
          */
         Severity: "required" | "recommended" | "notice";
+        /** SituationPictureRead */
+        SituationPictureRead: {
+            /**
+             * Measuresbyfactor
+             * @description For each factor of the series' indicators, the measures that target it.
+             */
+            measuresByFactor: {
+                [key: string]: components["schemas"]["MeasureRefRead"][];
+            };
+            /**
+             * Series
+             * @description By indicator code, area code, cohort, gender.
+             */
+            series: components["schemas"]["SeriesRead"][];
+        };
         /**
          * SourceRegime
          * @description The confidentiality regime the information comes from (who may say what differs by law).
@@ -8364,30 +8409,6 @@ export interface components {
              * @constant
              */
             withheld: true;
-        };
-        /** PictureRead */
-        api__rest__knowledge__dtos__reads__PictureRead: {
-            /**
-             * Measuresbyfactor
-             * @description For each factor of the series' indicators, the measures that target it.
-             */
-            measuresByFactor: {
-                [key: string]: components["schemas"]["MeasureRefRead"][];
-            };
-            /**
-             * Series
-             * @description By indicator code, area code, cohort, gender.
-             */
-            series: components["schemas"]["SeriesRead"][];
-        };
-        /** PictureRead */
-        api__rest__organisation__dtos__unit__PictureRead: {
-            /**
-             * Levels
-             * @description Steering, coordinating, executive: top to bottom.
-             */
-            levels: components["schemas"]["PictureLevel"][];
-            unit: components["schemas"]["UnitRead"];
         };
         /**
          * DocumentationStatus
@@ -18444,6 +18465,96 @@ export interface operations {
             };
         };
     };
+    "imports-retry": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read, as its ETag: `"<version>"`. Missing: 428. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    /** @description The version of the resource, for If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "imports-rollback": {
         parameters: {
             query?: never;
@@ -24680,7 +24791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__rest__knowledge__dtos__reads__PictureRead"];
+                    "application/json": components["schemas"]["SituationPictureRead"];
                 };
             };
             /** @description Not authenticated */
@@ -25899,7 +26010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__rest__organisation__dtos__unit__PictureRead"];
+                    "application/json": components["schemas"]["PictureRead"];
                 };
             };
             /** @description Not authenticated */

@@ -63,6 +63,7 @@ def cases(s: dict[str, str]) -> list[tuple[str, str, str, int, dict[str, Any]]]:
         ("GET", f"{job}/errors", IMPORT, 200, {}),
         ("GET", f"{job}/errors.csv", IMPORT, 200, {}),
         ("POST", f"{job}/commit", IMPORT, 412, {"headers": STALE}),
+        ("POST", f"{job}/retry", IMPORT, 412, {"headers": STALE}),
         ("POST", f"{job}/rollback", IMPORT, 412, {"headers": STALE}),
     ]
 

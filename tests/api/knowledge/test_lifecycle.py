@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from typing import Any
 
 import httpx
+from sqlalchemy import text
 
 from tests.api.knowledge.support import (
     AREAS_CSV,
@@ -178,3 +180,33 @@ async def test_event_records_are_never_shown_and_no_identity_number_is_echoed(
     assert b"01019912345" not in r.content + report.content
     clean = await imported(client, h, "events", events.rsplit(b"\n", 2)[0] + b"\n")
     assert clean["result"]["inserted"] == 1 and clean["sample"] == []
+
+
+async def test_an_interrupted_import_runs_again(
+    client: httpx.AsyncClient, admin_engine: Any
+) -> None:
+    h = await as_person(client, "coordinator")
+    preview = await run(client, h, "areas", AREAS_CSV)
+    async with admin_engine.begin() as conn:  # as the sweeper leaves a job whose server died
+        await conn.execute(
+            text(
+                "UPDATE knowledge_import_jobs SET status = 'interrupted', version = version + 1"
+                " WHERE id = :id"
+            ),
+            {"id": preview["id"]},
+        )
+    stale = {**h, "If-Match": f'"{preview["version"]}"'}
+    problem(
+        await client.post(f"/api/imports/{preview['id']}/retry", headers=stale),
+        412,
+        "stale-version",
+    )
+    version = {**h, "If-Match": f'"{preview["version"] + 1}"'}
+    r = await client.post(f"/api/imports/{preview['id']}/retry", headers=version)
+    assert ok(r, 202)["status"] == "queued"
+    again = await settle(client, h, preview["id"])
+    assert again["status"] == "previewed" and again["result"]["inserted"] == 3, again
+    r = await client.post(
+        f"/api/imports/{preview['id']}/retry", headers={**h, "If-Match": f'"{again["version"]}"'}
+    )
+    problem(r, 409, "import-not-ready")
