@@ -21,6 +21,14 @@ class ReleaseConflict(Conflict):
     title = "The period was released at the same time by someone else"
 
 
+class ReleaseAuditFailed(Conflict):
+    """The release gate could not prove every suppressed cell safe even with the municipality
+    locked down (inconsistent source data): nothing is published."""
+
+    code = "release-audit-failed"
+    title = "The disclosure audit did not pass; nothing was published"
+
+
 class TrendFilterRefused(DomainError):
     """TREND-A publishes fixed tables only: an ad-hoc filter (an unknown query parameter) is
     refused (400), never answered with a narrower table."""

@@ -13,7 +13,7 @@ from domain.shared.policies import require
 from domain.shared.principal import Principal
 from domain.trends import policies as pol
 from domain.trends import rules as r
-from domain.trends.errors import NotReleased, PeriodNotEnded
+from domain.trends.errors import NotReleased, PeriodNotEnded, ReleaseAuditFailed
 from domain.trends.model import PublishedBody, PullRecord, Release, TableRelease
 from domain.trends.ports import Clock, IntervalSolver, TrendsUnitOfWork, TrendsUnitOfWorkFactory
 from domain.trends.queries import (
@@ -79,6 +79,11 @@ class TrendsService:
                 released_at=self._clock.now(),
                 released_by=p.display_name,
             )
+            if not built.audit.passed:  # the gate: a release that failed it is never stored
+                raise ReleaseAuditFailed(
+                    f"{when}: a suppressed value could still be narrowed into 1..{r.K}. Check "
+                    "the imported populations and events, then release again."
+                )
             await uow.releases.add(built)
             await uow.commit()
         return built

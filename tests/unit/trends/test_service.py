@@ -16,6 +16,7 @@ from domain.shared.principal import Scope
 from domain.trends.errors import (
     NotReleased,
     PeriodNotEnded,
+    ReleaseAuditFailed,
     TrendFilterRefused,
     UnknownTable,
 )
@@ -182,3 +183,22 @@ async def test_a_failed_release_writes_nothing(service: TrendsService, store: Tr
     with pytest.raises(KeyError):  # an area the populations do not know: a bug, not a release
         await service.release(coordinator(A), "2025H1")
     assert store.releases == [] and store.commits == 0
+
+
+class _AlwaysPinned:
+    """A solver under which every suppressed item looks pinned: with a suppressed total even
+    the municipality's lockdown cannot pass the gate."""
+
+    def bounds(self, system: object, variable: int) -> tuple[float, float | None]:
+        return (3.0, 3.0)
+
+
+async def test_a_release_that_fails_the_gate_publishes_nothing(
+    store: TrendsStore, clock: FakeClock
+) -> None:
+    store.events[A] = kids(3, "violence", "nord")  # a municipality total of 3: primary itself
+    gated = TrendsService(FakeTrendsUnitOfWorkFactory(store), clock, _AlwaysPinned())
+    with pytest.raises(ReleaseAuditFailed):
+        await gated.release(coordinator(A), "2025H1")
+    with pytest.raises(NotReleased):
+        await gated.pull(police_contact(A), "offences-by-age", None, "2025H1")
