@@ -12,7 +12,7 @@ from api.rest.dtos import PageOf
 from api.rest.errors import READ_ERRORS
 from api.rest.inputs import CursorQ, Limit, QueryText, page_request, plain_text
 from api.rest.knowledge.deps import CallerDep
-from api.rest.knowledge.dtos.reads import AreaRead, ObservationRead, PictureRead
+from api.rest.knowledge.dtos.reads import AreaRead, ObservationRead, SituationPictureRead
 from api.rest.knowledge.dtos.vocab import Cohort, Gender
 from domain.knowledge import limits
 from domain.knowledge.filters import ObservationFilter, PictureQuery
@@ -85,7 +85,7 @@ async def picture(
     cohort: OneCohort = None,
     period_from: From = None,
     period_to: To = None,
-) -> PictureRead:
+) -> SituationPictureRead:
     """The situational picture: a series per indicator × area × cohort × gender, and the
     measures that target each indicator's risk or protective factors (the logic model)."""
     q = PictureQuery(
@@ -95,4 +95,4 @@ async def picture(
         period_from=_period(period_from, "from"),
         period_to=_period(period_to, "to"),
     )
-    return PictureRead.of(await call.svc.picture(call.p, q))
+    return SituationPictureRead.of(await call.svc.picture(call.p, q))

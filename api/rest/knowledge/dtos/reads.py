@@ -105,7 +105,7 @@ class MeasureRefRead(Dto):
     factors: list[str]
 
 
-class PictureRead(Dto):
+class SituationPictureRead(Dto):
     series: list[SeriesRead] = Field(description="By indicator code, area code, cohort, gender.")
     measures_by_factor: dict[str, list[MeasureRefRead]] = Field(
         description="For each factor of the series' indicators, the measures that target it."
