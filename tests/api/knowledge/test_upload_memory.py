@@ -53,5 +53,5 @@ async def test_a_large_upload_is_never_held_whole(client: httpx.AsyncClient, app
     print(f"upload of {SIZE // MIB} MiB: traced peak {peak / MIB:.2f} MiB")
     problem(r, 422, "import-columns")
     assert peak < SIZE // 4, f"peak {peak / MIB:.1f} MiB for a {SIZE // MIB} MiB upload"
-    assert spooled(app) == before  # the refused file is not kept
+    assert set(spooled(app)) <= set(before)  # the refused file is not kept
     assert ok(await client.get("/api/imports", headers=h))["total"] == 0
