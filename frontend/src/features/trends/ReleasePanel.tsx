@@ -60,7 +60,7 @@ export function ReleasePanel({ onReleased }: { onReleased: (period: string) => v
     }
     setError(undefined);
     try {
-      const answer: unknown = await release.mutateAsync(p);
+      const answer: unknown = await release.mutateAsync({ body: { period: p } });
       const row = releaseOf(answer);
       setDone(row);
       const message = t('trends.release.done', { period: row.period || p, revision: row.revision });

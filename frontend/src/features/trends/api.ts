@@ -1,66 +1,32 @@
-/** Trends room: the catalogue, the published tables, releases and the pull log. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getCsrfToken } from '../../api/client';
-import { toApiError } from '../../api/problem';
+/** Trends room: the catalogue, the published tables, releases and the pull log, bound to the
+ * generated data layer ($api). */
+import { $api, useInvalidatePaths } from '../../api/query';
 
-async function call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
-  const csrf = getCsrfToken();
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json, application/problem+json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(method !== 'GET' && csrf ? { 'X-CSRF-Token': csrf } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  let data: unknown;
-  try {
-    data = await response.json();
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data;
-}
+export const useTrendCatalogue = () => $api.useQuery('get', '/api/trends');
 
-const KEY = ['get', '/api/trends'] as const;
+export const useReleases = () => $api.useQuery('get', '/api/trends/releases');
 
-export const useTrendCatalogue = () =>
-  useQuery({ queryKey: [...KEY], queryFn: () => call('GET', '/api/trends') });
-
-export const useReleases = () =>
-  useQuery({
-    queryKey: ['get', '/api/trends/releases'],
-    queryFn: () => call('GET', '/api/trends/releases'),
-  });
-
+/** One frozen table (JSON); every read is a logged pull, so it is not read again needlessly. */
 export function useTrendTable(table: string, period: string) {
-  return useQuery({
-    queryKey: ['get', '/api/trends/{table}', { table, period }],
-    queryFn: () =>
-      call('GET', `/api/trends/${encodeURIComponent(table)}?period=${encodeURIComponent(period)}`),
-    enabled: Boolean(table && period),
-    staleTime: 300_000,
-  });
+  return $api.useQuery(
+    'get',
+    '/api/trends/{table}',
+    { params: { path: { table }, query: { period } } },
+    { enabled: Boolean(table && period), staleTime: Infinity },
+  );
 }
 
 export function usePulls(enabled: boolean) {
-  return useQuery({
-    queryKey: ['get', '/api/trends/pulls'],
-    queryFn: () => call('GET', '/api/trends/pulls'),
-    enabled,
-  });
+  return $api.useQuery(
+    'get',
+    '/api/trends/pulls',
+    { params: { query: { limit: 50 } } },
+    { enabled },
+  );
 }
 
 export function useRelease() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (period: string) => call('POST', '/api/trends/releases', { period }),
-    onSuccess: () =>
-      qc.invalidateQueries({
-        predicate: (q) => String(q.queryKey[1] ?? '').startsWith('/api/trends'),
-      }),
+  return $api.useMutation('post', '/api/trends/releases', {
+    onSuccess: useInvalidatePaths(['/api/trends']),
   });
 }

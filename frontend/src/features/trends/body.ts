@@ -43,13 +43,17 @@ function pick(o: Json, ...keys: string[]): unknown {
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-function cellOf(v: unknown): TrendCell {
+/** A cell: its value under each dimension's name (`{"municipality": "3205", "category":
+ * "theft", "value": 15, "flags": []}`; a suppressed value is null). */
+function cellOf(v: unknown, dimensions: readonly string[]): TrendCell {
   const c = obj(v);
-  const raw = pick(c, 'value', 'n', 'count');
-  const dims = pick(c, 'dims', 'key');
+  const raw = pick(c, 'value');
   const flags = pick(c, 'flags');
+  const listed = pick(c, 'dims');
   return {
-    dims: Array.isArray(dims) ? dims.map(str) : [],
+    dims: Array.isArray(listed)
+      ? listed.map(str)
+      : dimensions.filter((d) => d in c).map((d) => str(c[d])),
     value: typeof raw === 'number' ? raw : null,
     flags: Array.isArray(flags) ? flags.map(str) : [],
   };
@@ -58,16 +62,18 @@ function cellOf(v: unknown): TrendCell {
 /** Read a published body; anything it lacks is left empty rather than guessed. */
 export function readTable(body: unknown): TrendTable {
   const b = obj(body);
-  const m = obj(pick(b, 'metadata', 'meta'));
+  // The frozen body carries its metadata at the top level (older shapes nest it).
+  const m = 'metadata' in b ? obj(b.metadata) : b;
   const unit = obj(pick(m, 'unit'));
   const params = obj(pick(m, 'parameters'));
-  const dims = pick(b, 'dimensions') ?? pick(m, 'dimensions');
+  const rawDims = pick(b, 'dimensions') ?? pick(m, 'dimensions');
+  const dimensions = Array.isArray(rawDims) ? rawDims.map(str) : [];
   const cells = pick(b, 'cells');
   const totals = pick(b, 'totals');
   return {
     meta: {
-      table: str(pick(m, 'table') ?? pick(b, 'table')),
-      title: str(pick(m, 'title') ?? pick(b, 'title')),
+      table: str(pick(m, 'table')),
+      title: str(pick(m, 'title')),
       ruleSet: str(pick(m, 'ruleSet', 'rule_set')),
       tablesVersion: str(pick(m, 'tablesVersion', 'tables_version')),
       period: str(pick(m, 'period')),
@@ -79,9 +85,9 @@ export function readTable(body: unknown): TrendTable {
         Object.entries(params).filter((e): e is [string, number] => typeof e[1] === 'number'),
       ),
     },
-    dimensions: Array.isArray(dims) ? dims.map(str) : [],
-    cells: Array.isArray(cells) ? cells.map(cellOf) : [],
-    totals: Array.isArray(totals) ? totals.map(cellOf) : [],
+    dimensions,
+    cells: Array.isArray(cells) ? cells.map((c) => cellOf(c, dimensions)) : [],
+    totals: Array.isArray(totals) ? totals.map((c) => cellOf(c, dimensions.slice(0, 1))) : [],
   };
 }
 
