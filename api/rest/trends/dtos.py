@@ -131,7 +131,9 @@ class ReleaseRead(Dto):
     population_vintage: int | None
     tables: list[ReleaseTableRead]
     audit: AuditRead
-    change_log: list[CellChangeRead] = Field(description="Empty for revision 1.")
+    change_log: list[CellChangeRead] = Field(
+        description="Cells whose published value changed from the previous revision (revision 1: every cell, added)."
+    )
 
     @classmethod
     def of(cls, r: Release) -> Self:

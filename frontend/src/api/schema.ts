@@ -7662,7 +7662,7 @@ export interface components {
             audit: components["schemas"]["AuditRead"];
             /**
              * Changelog
-             * @description Empty for revision 1.
+             * @description Cells whose published value changed from the previous revision (revision 1: every cell, added).
              */
             changeLog: components["schemas"]["CellChangeRead"][];
             /**
