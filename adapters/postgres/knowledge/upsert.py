@@ -109,6 +109,8 @@ def sample_sql(k: KindSql, src: Mapping[str, str], limit: int) -> str:
             raw = "NULL::text"
         pairs.append(f"'{c.name}', coalesce({value}, nullif(btrim({raw}, E' \\t'), ''))")
     return (
-        f"SELECT jsonb_build_object({', '.join(pairs)})::text AS row FROM knowledge_checked s"  # noqa: S608
-        f" JOIN knowledge_staging r ON r.row_no = s.row_no ORDER BY s.row_no LIMIT {limit}"
+        f"SELECT jsonb_build_object({', '.join(pairs)})::text AS row"  # noqa: S608
+        f" FROM (SELECT * FROM knowledge_checked ORDER BY row_no LIMIT {limit}) s"
+        f" JOIN (SELECT * FROM knowledge_staging ORDER BY row_no LIMIT {limit}) r"
+        " ON r.row_no = s.row_no ORDER BY s.row_no"
     )
