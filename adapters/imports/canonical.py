@@ -22,13 +22,24 @@ class CanonicalWriter:
 
     def __init__(self, width: int) -> None:
         self._buf = io.StringIO()
+        self._quote_all = width == 1
         if width == 1:
             self._writer = csv.writer(self._buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
         else:
             self._writer = csv.writer(self._buf, lineterminator="\n")
 
     def rows(self, rows: Iterable[Sequence[str]]) -> None:
+        # The csv module leaves a bare CR unquoted under a \n terminator and COPY refuses it
+        # ("unquoted carriage return"): rows holding one are rewritten with every such cell quoted.
+        rows = rows if isinstance(rows, list) else list(rows)
+        start = self._buf.tell()
         self._writer.writerows(rows)
+        if self._quote_all or "\r" not in self._buf.getvalue()[start:]:
+            return
+        self._buf.seek(start)
+        self._buf.truncate()
+        for row in rows:
+            self._buf.write(",".join(_quoted(c) if "\r" in c else _minimal(c) for c in row) + "\n")
 
     def take(self) -> bytes:
         text = self._buf.getvalue()
@@ -37,6 +48,14 @@ class CanonicalWriter:
         if "\x00" in text:  # NUL → U+FFFD; SQL reports the cell as control-character
             text = text.replace("\x00", "\ufffd")
         return text.encode("utf-8")
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'
+
+
+def _minimal(cell: str) -> str:
+    return _quoted(cell) if any(c in cell for c in ',"\n') else cell
 
 
 def cell_text(value: Cell) -> str:
