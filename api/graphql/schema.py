@@ -27,6 +27,7 @@ from api.graphql.measures import schema as measures
 from api.graphql.meetings import schema as meetings
 from api.graphql.organisation import schema as organisation
 from api.graphql.router import SamordnaGraphQLRouter
+from api.graphql.trends import schema as trends
 
 QUERIES = (
     organisation.Query,
@@ -38,6 +39,7 @@ QUERIES = (
     archive.Query,
     cases.Query,
     knowledge.Query,
+    trends.Query,
 )
 MUTATIONS = (
     organisation.Mutation,
@@ -49,6 +51,7 @@ MUTATIONS = (
     archive.Mutation,
     cases.Mutation,
     knowledge.Mutation,
+    trends.Mutation,
 )
 
 
