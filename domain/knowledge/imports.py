@@ -199,7 +199,11 @@ class ImportUseCases(UseCases):
                 sample=outcome.sample if outcome else (),
                 finished_at=current.finished_at or now,
                 file_ref=current.file_ref if status in KEEPS_FILE else None,
-                version=current.version + 1,
+                # Committed: the pipeline's own transaction wrote the verdict, counts and next
+                # version with the rows; only housekeeping (the spooled file) is left, and
+                # another version would turn the rollback of a client that has just seen
+                # "committed" into a 412.
+                version=current.version + (current.status is not JobStatus.COMMITTED),
             )  # fmt: skip
             await uow.jobs.update(done, current.version)
             await uow.commit()

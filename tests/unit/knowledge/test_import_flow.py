@@ -163,3 +163,25 @@ async def test_indicators_then_observations_refer_to_them(
     errors = await k.service.errors(boss, job.id, PageRequest())
     assert [e.code for e in errors.items] == ["unknown-indicator"]
     assert INDICATORS_CSV
+
+
+async def test_the_version_a_client_sees_at_commit_rolls_back(
+    k: FakeKnowledge, boss: Principal
+) -> None:
+    """The pipeline commits the rows and the job's `committed` together; the runner's
+    housekeeping afterwards keeps that version, so a rollback sent with what a poll showed at
+    that moment is not a 412."""
+    job = await upload(k, boss, K.AREAS, AREAS_CSV, ImportMode.COMMIT)
+    seen: list[int] = []
+    inner = k.pipeline.run
+
+    async def spy(*args: object, **kwargs: object) -> object:
+        outcome = await inner(*args, **kwargs)  # type: ignore[arg-type]
+        seen.append(k.store.tables.jobs[job.id].version)  # what a poll now returns
+        return outcome
+
+    k.pipeline.run = spy  # type: ignore[method-assign,assignment]
+    done = await k.service.run(job.id, UNIT_A)
+    assert done.status is JobStatus.COMMITTED and done.version == seen[0]
+    rolled = await k.service.rollback(boss, job.id, seen[0])
+    assert rolled.status is JobStatus.ROLLED_BACK
