@@ -9,7 +9,9 @@ import csv
 import io
 import json
 import logging
+import re
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -177,3 +179,48 @@ async def test_no_door_reads_event_records(client: httpx.AsyncClient) -> None:
     q = '{ importJob(id: "' + job["id"] + '") { id status } }'
     r = await client.post("/graphql", json={"query": q}, headers=h)
     assert "key-abcdefgh" not in r.text
+
+
+def _margins(doc: dict[str, Any]) -> list[tuple[int | None, list[Any]]]:
+    """Each municipality's published total with its cells."""
+    out = []
+    for total in doc["totals"]:
+        cells = [c for c in doc["cells"] if c["municipality"] == total["municipality"]]
+        out.append((total["value"], cells))
+    return out
+
+
+@pytest.mark.usefixtures("events")
+async def test_a_crafted_release_publishes_nothing_small_nor_pinnable(
+    client: httpx.AsyncClient,
+) -> None:
+    # Crafted records in the last ended half-year: one child alone in a tiny area and age band,
+    # a lone threats child, and eight theft children, so totals minus cells would pin them.
+    period = last_half()
+    day = period.start.isoformat()
+    rows = ["external_id;category;area;age_band;occurred_on;subject_key"]
+    rows.append(f"x-lone;violence;blaker;10-13;{day};lone-child-001")
+    rows.append(f"x-threat;threats;sentrum;18-24;{day};lone-child-002")
+    rows += [f"x-theft-{i};theft;sentrum;16-17;{day};theft-child-{i:03}" for i in range(8)]
+    h = await as_person(client, "coordinator")
+    await imported(client, h, "events", "\n".join(rows).encode() + b"\n", format="csv")
+    r = await client.post("/api/trends/releases", json={"period": str(period)}, headers=h)
+    assert r.status_code == 201, r.text
+    assert r.json()["audit"]["passed"]
+    for table in ("offences-by-category", "offences-by-age", "offences-by-area"):
+        pulled = await client.get(f"/api/trends/{table}?period={period}", headers=h)
+        assert pulled.status_code == 200, pulled.text
+        doc = pulled.json()
+        published = [c["value"] for c in (*doc["cells"], *doc["totals"]) if c["value"] is not None]
+        assert not [v for v in published if 1 <= v <= 7 or v % 5], (table, published)
+        csv_body = await client.get(f"/api/trends/{table}?period={period}&format=csv", headers=h)
+        numbers = [int(x) for x in re.findall(r"(?<=;)\d+(?=;|\n|$)", csv_body.text)]
+        assert numbers and not [v for v in numbers if 1 <= v <= 7 or v % 5], (table, numbers)
+        for total, cells in _margins(doc):
+            hidden = [c for c in cells if c["value"] is None]
+            if total is None or len(hidden) != 1:
+                continue
+            shown = [c["value"] for c in cells if c["value"]]  # published zeros are exact
+            lo = max(0, total - 2 - sum(v + 2 for v in shown))
+            hi = total + 2 - sum(v - 2 for v in shown)
+            assert hi - lo >= 4, (table, total, cells)  # totals minus cells pins the hidden one
