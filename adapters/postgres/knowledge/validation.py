@@ -29,7 +29,7 @@ INTEGER = "^[+-]?[0-9]+$"
 DECIMAL = "^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$"
 ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 NORWEGIAN_DATE = "^[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}$"
-PERIOD = "^[0-9]{4}(H[12]|Q[1-4])?$"
+PERIOD = "^[0-9][0-9][0-9][0-9](H[12]|Q[1-4])?$"
 PSEUDONYM = "^[A-Za-z0-9_-]+$"
 KNOWN = {
     Reference.INDICATOR: "SELECT code FROM knowledge_indicators WHERE unit_id = $1",
@@ -156,7 +156,7 @@ def _error(c: Column, args: Args) -> str:
     n = c.name
     empty = lit("required") if c.required and c.default is None else "NULL"
     whens = [
-        f"WHEN r_{n} ~ {lit(CONTROL)} THEN 'control-character'",
+        f"WHEN ctl AND r_{n} ~ {lit(CONTROL)} THEN 'control-character'",
         f"WHEN coalesce(t_{n}, '') = '' THEN {empty}",
         f"WHEN char_length(t_{n}) > {c.max_length} THEN 'too-long'",
         *(f"WHEN {cond} THEN {lit(code)}" for cond, code in _type_checks(c, args)),
@@ -201,7 +201,9 @@ def sources(spec: KindSpec, mapping: Mapping[str, str], columns: Sequence[str]) 
 
 def checked_sql(spec: KindSpec, src: Mapping[str, str], args: Args) -> str:
     """``INSERT INTO knowledge_checked`` (``create_checked_sql``) from ``knowledge_staging``."""
-    a, e, v = ["row_no"], ["row_no"], ["row_no"]
+    cells = [x for x in dict.fromkeys(src.values()) if not x.startswith("NULL")]
+    ctl = f"concat({', '.join(cells)}) ~ {lit(CONTROL)}" if cells else "false"
+    a, e, v = ["row_no", f"{ctl} AS ctl"], ["row_no"], ["row_no"]  # ctl: one regex a row
     for c in spec.columns:
         a += _layer_a(c, src[c.name], args)
         helpers = [f"w_{c.name}"] if c.type in (T.ENUM, T.CODES) else []
@@ -209,7 +211,10 @@ def checked_sql(spec: KindSpec, src: Mapping[str, str], args: Args) -> str:
         e += [f"t_{c.name}", *helpers, _error(c, args)]
         v += [f"e_{c.name}", _value(c)]
     valid = " AND ".join(f"e_{k} IS NULL" for k in spec.key)
-    part = ", ".join(f"v_{k}" for k in spec.key)
+    part = ", ".join(  # text keys compared as bytes: no strcoll in the sort
+        f'v_{k} COLLATE "C"' if SQL_TYPES.get(spec.column(k).type, "text") == "text" else f"v_{k}"
+        for k in spec.key
+    )
     dup = (
         f"CASE WHEN {valid} THEN row_number() OVER (PARTITION BY ({valid}), {part}"
         " ORDER BY row_no) END AS dup_n"
