@@ -224,3 +224,28 @@ async def test_a_crafted_release_publishes_nothing_small_nor_pinnable(
             lo = max(0, total - 2 - sum(v + 2 for v in shown))
             hi = total + 2 - sum(v - 2 for v in shown)
             assert hi - lo >= 4, (table, total, cells)  # totals minus cells pins the hidden one
+
+
+@pytest.mark.usefixtures("released")
+async def test_graphql_pulls_obey_the_same_rules_and_each_is_logged(
+    client: httpx.AsyncClient,
+) -> None:
+    p = last_half()
+    one = f'trendTable(table: "{TABLE}", period: "{p}") {{ revision cells {{ value }} }}'
+    h = await as_machine(client)
+    r = await client.post(
+        "/graphql", json={"query": f"{{ a: {one} b: {one} c: {one} }}"}, headers=h
+    )
+    assert r.status_code == 200 and "errors" not in r.json(), r.text
+    values = [c["value"] for k in "abc" for c in r.json()["data"][k]["cells"]]
+    assert not [v for v in values if v is not None and (1 <= v <= 7 or v % 5)], values
+    for args in (f'unit: "{OTHER_UNIT}", period: "{p}"', 'period: "2001H1"',
+                 f'period: "{p}", revision: 99', f'period: "{p}", revision: -1',
+                 f'period: "{p}", revision: 2147483647'):  # fmt: skip
+        q = f'{{ trendTable(table: "{TABLE}", {args}) {{ revision }} }}'
+        r = await client.post("/graphql", json={"query": q}, headers=h)
+        assert r.status_code in (200, 400) and r.json().get("errors"), (args, r.text)
+        assert not (r.json().get("data") or {}).get("trendTable"), (args, r.text)
+    h = await as_person(client, "coordinator")
+    log = (await client.get("/api/trends/pulls", headers=h)).json()
+    assert log["total"] == 3, log  # every aliased pull is logged; refused ones are not pulls
