@@ -249,3 +249,33 @@ async def test_graphql_pulls_obey_the_same_rules_and_each_is_logged(
     h = await as_person(client, "coordinator")
     log = (await client.get("/api/trends/pulls", headers=h)).json()
     assert log["total"] == 3, log  # every aliased pull is logged; refused ones are not pulls
+
+
+async def test_an_undeclared_body_over_the_limit_is_cut_and_leaves_nothing(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = await as_person(client, "coordinator")
+    container = client._transport.app.state.container  # type: ignore[attr-defined]
+    monkeypatch.setattr(container.settings, "import_max_bytes", 1024 * 1024)
+    spool = Path(container.settings.state_dir) / "imports"
+    before = set(spool.iterdir()) if spool.exists() else set()
+    head = (
+        b'--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\nindicators\r\n'
+        b'--x\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n'
+        + INDICATORS.encode()
+    )
+
+    async def body() -> Any:  # chunked: no Content-Length to refuse it early
+        yield head
+        for i in range(48):
+            yield b"".join(b"c%d-%d;N;fhi;school;percent\n" % (i, j) for j in range(4000))
+        yield b"\r\n--x--\r\n"
+
+    r = await client.post(
+        "/api/imports",
+        content=body(),
+        headers={**h, "Content-Type": "multipart/form-data; boundary=x"},
+    )
+    assert r.status_code in (413, 422), r.text
+    assert (set(spool.iterdir()) if spool.exists() else set()) == before
+    assert (await client.get("/api/imports", headers=h)).json()["total"] == 0
