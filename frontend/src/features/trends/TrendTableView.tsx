@@ -4,12 +4,39 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../shared/States';
+import { useAreas } from '../knowledge/api';
+import type { Area } from '../knowledge/types';
 import { useTrendTable } from './api';
 import { pivot, readTable, shown, type TrendCell, type TrendTable } from './body';
 
-function valueLabel(dimension: string, value: string, t: TFunction): string {
+/** Area codes and municipality numbers → their names, from the unit's areas. */
+export type Names = {
+  areas: ReadonlyMap<string, string>;
+  municipalities: ReadonlyMap<string, string>;
+};
+
+export function namesOf(areas: readonly Area[]): Names {
+  return {
+    areas: new Map(areas.map((a) => [a.code, a.name])),
+    municipalities: new Map(
+      areas.filter((a) => a.kind === 'municipality').map((a) => [a.municipalityNumber, a.name]),
+    ),
+  };
+}
+
+export function valueLabel(dimension: string, value: string, t: TFunction, names: Names): string {
   if (dimension === 'category') return t(`trends.category.${value}`, { defaultValue: value });
   if (dimension === 'age_band') return t(`trends.ageBand.${value}`, { defaultValue: value });
+  if (dimension === 'municipality')
+    return names.municipalities.get(value) ?? t('trends.municipality', { number: value });
+  if (dimension === 'area') {
+    const rest = /^(\d{4})-rest$/.exec(value);
+    if (rest)
+      return t('trends.restArea', {
+        municipality: names.municipalities.get(rest[1] ?? '') ?? rest[1],
+      });
+    return names.areas.get(value) ?? value;
+  }
   return value;
 }
 
@@ -50,7 +77,15 @@ function Meta({ table }: { table: TrendTable }) {
   );
 }
 
-export function TrendTableBody({ table, name }: { table: TrendTable; name: string }) {
+export function TrendTableBody({
+  table,
+  name,
+  names,
+}: {
+  table: TrendTable;
+  name: string;
+  names: Names;
+}) {
   const { t } = useTranslation();
   const p = pivot(table);
   const twoDims = table.dimensions.length > 1;
@@ -66,7 +101,7 @@ export function TrendTableBody({ table, name }: { table: TrendTable; name: strin
           </Table.HeaderCell>
           {p.columns.map((c) => (
             <Table.HeaderCell key={c}>
-              {twoDims ? `${t('trends.dimension.municipality')} ${c}` : t('trends.count')}
+              {twoDims ? valueLabel('municipality', c, t, names) : t('trends.count')}
             </Table.HeaderCell>
           ))}
         </Table.Row>
@@ -74,7 +109,7 @@ export function TrendTableBody({ table, name }: { table: TrendTable; name: strin
       <Table.Body>
         {p.rows.map((r) => (
           <Table.Row key={r}>
-            <Table.HeaderCell scope="row">{valueLabel(rowDim, r, t)}</Table.HeaderCell>
+            <Table.HeaderCell scope="row">{valueLabel(rowDim, r, t, names)}</Table.HeaderCell>
             {p.columns.map((c) => (
               <Table.Cell key={c} className="num">
                 <Value cell={p.cell(r, c)} />
@@ -100,6 +135,8 @@ export function TrendTableBody({ table, name }: { table: TrendTable; name: strin
 export function TrendTableView({ code, period }: { code: string; period: string }) {
   const { t } = useTranslation();
   const q = useTrendTable(code, period);
+  const areas = useAreas();
+  const names = namesOf(areas.data ?? []);
   const name = t(`trends.table.${code}`, { defaultValue: code });
   const headingId = `trend-${code}`;
   let body;
@@ -109,7 +146,7 @@ export function TrendTableView({ code, period }: { code: string; period: string 
     const table = readTable(q.data);
     body = (
       <>
-        <TrendTableBody table={table} name={name} />
+        <TrendTableBody table={table} name={name} names={names} />
         <details open className="trend-details">
           <summary>{t('trends.meta.title')}</summary>
           <Meta table={table} />

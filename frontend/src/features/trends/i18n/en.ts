@@ -43,6 +43,8 @@ export const trendsEn: Exactly<typeof trendsNb> = {
       '18-24': '18–24 years',
       other: 'Other (merged)',
     },
+    municipality: 'Municipality {{number}}',
+    restArea: 'Rest of {{municipality}}',
     count: 'Children',
     total: 'Total',
     caption: '{{table}}, {{period}}',

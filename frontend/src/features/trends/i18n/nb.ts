@@ -40,6 +40,8 @@ export const trendsNb = {
       '18-24': '18–24 år',
       other: 'Andre (slått sammen)',
     },
+    municipality: 'Kommune {{number}}',
+    restArea: 'Resten av {{municipality}}',
     count: 'Antall barn',
     total: 'Totalt',
     caption: '{{table}}, {{period}}',

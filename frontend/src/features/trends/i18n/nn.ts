@@ -43,6 +43,8 @@ export const trendsNn: Exactly<typeof trendsNb> = {
       '18-24': '18–24 år',
       other: 'Andre (slått saman)',
     },
+    municipality: 'Kommune {{number}}',
+    restArea: 'Resten av {{municipality}}',
     count: 'Tal på born',
     total: 'Totalt',
     caption: '{{table}}, {{period}}',
