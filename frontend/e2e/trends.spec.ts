@@ -47,7 +47,10 @@ test('the police contact reads the published tables with their suppression marke
   const byArea = page.getByTestId('trend-offences-by-area').getByTestId('trend-table');
   await expect(byArea.getByRole('rowheader', { name: 'Strømmen' })).toBeVisible();
   await expect(
-    page.getByTestId('trend-table').getByRole('cell', { name: /^: \(Skjult/ }).first(),
+    page
+      .getByTestId('trend-table')
+      .getByRole('cell', { name: /^: \(Skjult/ })
+      .first(),
   ).toBeVisible();
   // Every other count is a multiple of 5.
   for (const text of await table.getByRole('cell').allInnerTexts()) {
