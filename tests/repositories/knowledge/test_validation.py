@@ -66,3 +66,47 @@ async def test_a_subject_key_is_never_quoted_nor_sampled(kpg: Kpg) -> None:
     _, outcome = await kpg.run(K.EVENTS, header, cells, PREVIEW)
     assert [(e.code, e.value) for e in outcome.errors] == [("not-pseudonymous", None)]
     assert outcome.sample[0]["subject_key"] is None
+
+
+# The SQL checks lengths where the reference uses bounded repeats ({0,63}, {8,128}); the control
+# check runs once a row and per cell only in a flagged row: the edges give the same errors.
+EDGES: list[tuple[ImportKind, dict[str, str]]] = [
+    (K.AREAS, {"code": "a" * 64}),
+    (K.AREAS, {"code": "a" * 65}),
+    (K.AREAS, {"code": "." + "a" * 10}),
+    (K.AREAS, {"code": "A" * 64 + "b"}),
+    (K.EVENTS, {"subject_key": "k" * 7}),
+    (K.EVENTS, {"subject_key": "k" * 8}),
+    (K.EVENTS, {"subject_key": "k" * 128}),
+    (K.EVENTS, {"subject_key": "k" * 129}),
+    (K.EVENTS, {"subject_key": "ab12345678901cd"}),
+    (K.EVENTS, {"subject_key": "ab1234567890cd-x"}),
+    (K.OBSERVATIONS, {"period": "20251"}),
+    (K.OBSERVATIONS, {"period": "2025H3"}),
+    (K.OBSERVATIONS, {"period": "2025q4"}),
+    (K.OBSERVATIONS, {"period": "225H1"}),
+    (K.OBSERVATIONS, {"area": "sen\x01trum"}),
+    (K.OBSERVATIONS, {"area": "sen\x01trum", "value": "1\x7f2", "count": "x"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "cells"), EDGES, ids=[f"{k}-{i}" for i, (k, _) in enumerate(EDGES)]
+)
+async def test_length_and_control_edges_match_the_reference(
+    kpg: Kpg, kind: ImportKind, cells: dict[str, str]
+) -> None:
+    await seed_context(kpg)
+    rows = [
+        GOOD[kind],
+        {**GOOD[kind], **cells, **({"external_id": "E-2"} if kind is K.EVENTS else {})},
+    ]
+    if kind is K.AREAS:
+        rows[1]["name"] = "Annet"
+    if kind is K.OBSERVATIONS:
+        rows[1]["cohort"] = "16-17"
+    header, cells_ = _file(kind, rows)
+    _, outcome = await kpg.run(kind, header, cells_, PREVIEW)
+    expected = validate(KINDS[kind], dict(enumerate(rows, 1)), CONTEXT)
+    got = [(e.row, e.column, e.code, e.value) for e in outcome.errors]
+    assert got == [(e.row, e.column, e.code, e.value) for e in expected]
