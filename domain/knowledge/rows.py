@@ -49,7 +49,8 @@ DECIMAL = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
 ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 NORWEGIAN_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
 PSEUDONYM = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
-ELEVEN_DIGITS = re.compile(r"[0-9]{11}")
+# An identity number as 11 digits or as written, DDMMYY-NNNNN (also with _).
+ELEVEN_DIGITS = re.compile(r"[0-9]{11}|[0-9]{6}[-_][0-9]{5}")
 
 _UNKNOWN = {
     Reference.INDICATOR: "unknown-indicator",

@@ -148,7 +148,8 @@ def _type_checks(c: Column, args: Args) -> list[tuple[str, str]]:
     if c.rule is Rule.PSEUDONYMOUS:
         lo, hi = lim.SUBJECT_KEY_MIN, lim.SUBJECT_KEY_MAX
         bad = f"{t} !~ {lit(PSEUDONYM)} OR char_length({t}) NOT BETWEEN {lo} AND {hi}"
-        return [(f"{bad} OR {t} ~ '[0-9]{{11}}'", "not-pseudonymous")]
+        number = "'[0-9]{11}|[0-9]{6}[-_][0-9]{5}'"  # also as written: DDMMYY-NNNNN
+        return [(f"{bad} OR {t} ~ {number}", "not-pseudonymous")]
     return []
 
 
