@@ -123,6 +123,7 @@ class PgImportPipeline:
         args = v.Args()
         await db.execute(v.create_checked_sql(spec))
         await db.execute(v.checked_sql(spec, src, args), job.unit_id, *args.values)
+        await db.execute(v.duplicates_sql(spec))
         total = await db.fetchval("SELECT count(*) FROM knowledge_checked")
         if total == 0:
             raise FileRejected(FileProblem.EMPTY, "The file has no data rows.")

@@ -211,19 +211,25 @@ def checked_sql(spec: KindSpec, src: Mapping[str, str], args: Args) -> str:
         helpers += [f"{p}_{c.name}" for p in "ymd"] if c.type is T.DATE else []
         e += [f"t_{c.name}", *helpers, _error(c, args)]
         v += [f"e_{c.name}", _value(c)]
-    valid = " AND ".join(f"e_{k} IS NULL" for k in spec.key)
-    part = ", ".join(  # text keys compared as bytes: no strcoll in the sort
-        f'v_{k} COLLATE "C"' if SQL_TYPES.get(spec.column(k).type, "text") == "text" else f"v_{k}"
-        for k in spec.key
-    )
-    dup = (
-        f"CASE WHEN {valid} THEN row_number() OVER (PARTITION BY ({valid}), {part}"
-        " ORDER BY row_no) END AS dup_n"
-    )
     return (
         "INSERT INTO knowledge_checked"  # noqa: S608 - generated from constants
-        f" SELECT lv.*, {dup} FROM (SELECT {', '.join(v)} FROM (SELECT {', '.join(e)} FROM"
-        f" (SELECT {', '.join(a)} FROM knowledge_staging s WHERE $1::uuid IS NOT NULL OFFSET 0) la OFFSET 0) le) lv"
+        f" SELECT lv.*, NULL::bigint AS dup_n FROM (SELECT {', '.join(v)} FROM (SELECT {', '.join(e)}"
+        f" FROM (SELECT {', '.join(a)} FROM knowledge_staging s WHERE $1::uuid IS NOT NULL"
+        " OFFSET 0) la OFFSET 0) le) lv"
+    )
+
+
+def duplicates_sql(spec: KindSpec) -> str:
+    """``dup_n`` (the occurrence, > 1) of the rows whose valid key came before in the file. A hash
+    aggregate finds the keys seen twice; only their rows are sorted (a window over every wide row
+    cost a sort of the whole file). Every key column is required or has a default: no NULLs."""
+    valid = " AND ".join(f"e_{k} IS NULL" for k in spec.key)
+    keys = ", ".join(f"v_{k}" for k in spec.key)
+    return (
+        "UPDATE knowledge_checked k SET dup_n = d.n FROM (SELECT row_no, row_number() OVER"  # noqa: S608
+        f" (PARTITION BY {keys} ORDER BY row_no) AS n FROM knowledge_checked WHERE {valid}"
+        f" AND ({keys}) IN (SELECT {keys} FROM knowledge_checked WHERE {valid}"
+        f" GROUP BY {keys} HAVING count(*) > 1)) d WHERE k.row_no = d.row_no AND d.n > 1"
     )
 
 
@@ -238,7 +244,9 @@ def create_checked_sql(spec: KindSpec) -> str:
 
 
 def any_error(spec: KindSpec) -> str:
-    return " OR ".join([*(f"k.e_{c.name} IS NOT NULL" for c in spec.columns), "k.dup_n > 1"])
+    return " OR ".join(
+        [*(f"k.e_{c.name} IS NOT NULL" for c in spec.columns), "coalesce(k.dup_n, 1) > 1"]
+    )
 
 
 def _shown(c: Column, src: str) -> str:
