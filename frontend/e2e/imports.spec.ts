@@ -106,8 +106,7 @@ test('a coordinator maps, previews, fixes, commits and rolls back an import', as
 test('an older import cannot be rolled back before a later one of its kind', async ({ page }) => {
   await login(page, 'coordinator');
   await openImport(page);
-  // The demo's survey import came before the events import of the same unit? Each kind keeps
-  // its own stack: the demo committed one import per kind, so roll back needs a later one.
+  // Rollback keeps stack discipline per kind: two commits of the same file, the older first.
   await upload(page, 'indikatorer.csv');
   await page.getByRole('button', { name: 'Forhåndsvis' }).click();
   const job = page.getByTestId('import-job');
