@@ -258,6 +258,7 @@ async def test_an_undeclared_body_over_the_limit_is_cut_and_leaves_nothing(
     h = await as_person(client, "coordinator")
     container = client._transport.app.state.container  # type: ignore[attr-defined]
     monkeypatch.setattr(container.settings, "import_max_bytes", 1024 * 1024)
+    monkeypatch.delitem(container.__dict__, "knowledge", raising=False)  # rebuilt with the limit
     spool = Path(container.settings.state_dir) / "imports"
     before = set(spool.iterdir()) if spool.exists() else set()
     head = (
