@@ -29,6 +29,14 @@ class ReleaseAuditFailed(Conflict):
     title = "The disclosure audit did not pass; nothing was published"
 
 
+class ReleaseUnchanged(Conflict):
+    """A rebuild that would publish exactly the latest revision's values and flags (a second
+    click, or nothing imported since): no new revision is made."""
+
+    code = "release-unchanged"
+    title = "Nothing has changed since the latest revision"
+
+
 class TrendFilterRefused(DomainError):
     """TREND-A publishes fixed tables only: an ad-hoc filter (an unknown query parameter) is
     refused (400), never answered with a narrower table."""

@@ -13,7 +13,12 @@ from domain.shared.policies import require
 from domain.shared.principal import Principal
 from domain.trends import policies as pol
 from domain.trends import rules as r
-from domain.trends.errors import NotReleased, PeriodNotEnded, ReleaseAuditFailed
+from domain.trends.errors import (
+    NotReleased,
+    PeriodNotEnded,
+    ReleaseAuditFailed,
+    ReleaseUnchanged,
+)
 from domain.trends.model import PublishedBody, PullRecord, Release, TableRelease
 from domain.trends.ports import Clock, IntervalSolver, TrendsUnitOfWork, TrendsUnitOfWorkFactory
 from domain.trends.queries import (
@@ -77,12 +82,16 @@ class TrendsService:
                 previous=previous,
                 solver=self._solver,
                 released_at=self._clock.now(),
-                released_by=p.display_name,
+                released_by=_name(p),
             )
             if not built.audit.passed:  # the gate: a release that failed it is never stored
                 raise ReleaseAuditFailed(
                     f"{when}: a suppressed value could still be narrowed into 1..{r.K}. Check "
                     "the imported populations and events, then release again."
+                )
+            if previous and _same(previous, built.tables):  # e.g. a double click
+                raise ReleaseUnchanged(
+                    f"{when}: revision {revision - 1} already publishes exactly these tables."
                 )
             await uow.releases.add(built)
             await uow.commit()
@@ -147,7 +156,7 @@ class TrendsService:
                     at=self._clock.now(),
                     client_org=p.subject_key if p.is_machine else None,
                     person_id=p.person_id if p.is_person else None,
-                    by_name=p.display_name,
+                    by_name=_name(p),
                 )
             )
             await uow.commit()
@@ -158,3 +167,17 @@ class TrendsService:
         require(pol.can_read_pulls(p), "see the unit's trend pull log")
         async with self._uow(p.unit_id) as uow:
             return await uow.pulls.list(p.unit_id, page)
+
+
+def _name(p: Principal) -> str:
+    """Who released or pulled, as the log shows it; a login with no person record in the unit
+    (access granted by role only) has no display name."""
+    return p.display_name.strip()[:200] or "(uten navn)"
+
+
+def _same(previous: Sequence[TableRelease], tables: Sequence[TableRelease]) -> bool:
+    """Whether a rebuild publishes exactly what the latest revision does (values and flags)."""
+    before = {t.table: (t.cells, t.totals) for t in previous}
+    return len(before) == len(tables) and all(
+        before.get(t.table) == (t.cells, t.totals) for t in tables
+    )

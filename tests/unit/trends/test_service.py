@@ -4,6 +4,7 @@ log, district scoping (another district's or an unregistered unit: 404, never a 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -17,6 +18,7 @@ from domain.trends.errors import (
     NotReleased,
     PeriodNotEnded,
     ReleaseAuditFailed,
+    ReleaseUnchanged,
     TrendFilterRefused,
     UnknownTable,
 )
@@ -202,3 +204,25 @@ async def test_a_release_that_fails_the_gate_publishes_nothing(
         await gated.release(coordinator(A), "2025H1")
     with pytest.raises(NotReleased):
         await gated.pull(police_contact(A), "offences-by-age", None, "2025H1")
+
+
+async def test_a_rebuild_with_nothing_changed_makes_no_new_revision(
+    service: TrendsService,
+) -> None:
+    first = await service.release(coordinator(A), "2025H1")
+    with pytest.raises(ReleaseUnchanged):
+        await service.release(coordinator(A), "2025H1")  # a double click
+    body = await service.pull(police_contact(A), "offences-by-age", None, "2025H1")
+    assert first.revision == 1 and body == first.tables[1].body("json")
+
+
+async def test_a_login_without_a_person_record_releases_under_a_placeholder_name(
+    service: TrendsService, store: TrendsStore
+) -> None:
+    nameless = dataclasses.replace(coordinator(A), display_name="")
+    rel = await service.release(nameless, "2025H1")
+    assert rel.released_by == "(uten navn)"
+    await service.pull(
+        dataclasses.replace(police_contact(A), display_name=" "), "offences-by-age", None, "2025H1"
+    )
+    assert store.pulls[-1].by_name == "(uten navn)"
