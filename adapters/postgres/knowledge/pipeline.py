@@ -35,6 +35,13 @@ COMMITTED = (
     " version = version + 1 WHERE unit_id = $1 AND id = $2 AND status = 'running' RETURNING 1"
 )
 KEEPALIVE_SECONDS = 15.0
+# The staging and checked tables live in the session's local buffers (8 MB by default: a large
+# file is written out and read back at every pass). Settable only before the session's first
+# temporary table: on a reused connection the attempt fails quietly and the size stays.
+TEMP_BUFFERS = (
+    "DO $$ BEGIN PERFORM set_config('temp_buffers', '256MB', true);"
+    " EXCEPTION WHEN OTHERS THEN NULL; END $$"
+)
 
 
 _PARENTS = {Reference.INDICATOR: "knowledge_indicators", Reference.AREA: "knowledge_areas"}
@@ -109,6 +116,7 @@ class PgImportPipeline:
         columns = list(source.columns)
         staging = [f"c{i}" for i in range(1, len(columns) + 1)]
         await db.execute("SET LOCAL work_mem = '64MB'")
+        await db.execute(TEMP_BUFFERS)
         await db.execute(
             "CREATE TEMP TABLE knowledge_staging (row_no bigint GENERATED ALWAYS AS IDENTITY, "
             + ", ".join(f"{c} text" for c in staging)
