@@ -107,6 +107,8 @@ export const sharedEn: DeepPartial<typeof sharedNb> = {
   },
   serverError: {
     generic: 'The value is not valid.',
+    'bad-period': 'Write the period as YYYY, YYYYH1/H2 or YYYYQ1–Q4.',
+    multipart: 'The upload form could not be read. Upload the file again.',
     'personal-data-found': 'The text seems to contain personal data (see the highlights).',
     required: 'Fill in this field.',
     'too-long': 'Use at most {{max}} characters.',

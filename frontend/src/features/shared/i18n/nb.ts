@@ -104,6 +104,8 @@ export const sharedNb = {
   },
   serverError: {
     generic: 'Verdien er ikke gyldig.',
+    'bad-period': 'Skriv perioden som ÅÅÅÅ, ÅÅÅÅH1/H2 eller ÅÅÅÅQ1–Q4 (kvartal).',
+    multipart: 'Skjemaet med filen kunne ikke leses. Last opp filen på nytt.',
     'personal-data-found': 'Teksten ser ut til å inneholde personopplysninger (se markeringen).',
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høyst {{max}} tegn.',

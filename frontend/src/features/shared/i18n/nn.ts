@@ -108,6 +108,8 @@ export const sharedNn: DeepPartial<typeof sharedNb> = {
   },
   serverError: {
     generic: 'Verdien er ikkje gyldig.',
+    'bad-period': 'Skriv perioden som ÅÅÅÅ, ÅÅÅÅH1/H2 eller ÅÅÅÅQ1–Q4 (kvartal).',
+    multipart: 'Skjemaet med fila kunne ikkje lesast. Last opp fila på nytt.',
     'personal-data-found': 'Teksten ser ut til å innehalde personopplysningar (sjå markeringa).',
     required: 'Fyll ut dette feltet.',
     'too-long': 'Bruk høgst {{max}} teikn.',
