@@ -97,6 +97,9 @@ export const trendsEn: Exactly<typeof trendsNb> = {
         'totals-only': 'Released only the totals of {{table}}',
       },
       problem: {
+        'release-unchanged': 'Nothing has changed since the latest revision.',
+        'release-audit-failed':
+          'The check of hidden cells did not pass. Nothing was published; check the imported populations and events.',
         'period-not-ended': 'The period has not ended yet.',
         'release-conflict': 'Someone else released the period at the same time. Reload the page.',
         'trend-filter-refused': 'The period cannot be released like this.',

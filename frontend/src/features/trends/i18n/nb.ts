@@ -94,6 +94,9 @@ export const trendsNb = {
         'totals-only': 'Publiserte bare totalene for {{table}}',
       },
       problem: {
+        'release-unchanged': 'Ingenting er endret siden forrige revisjon.',
+        'release-audit-failed':
+          'Kontrollen av skjulte celler gikk ikke gjennom. Ingenting ble publisert; sjekk importerte folketall og hendelser.',
         'period-not-ended': 'Perioden er ikke avsluttet ennå.',
         'release-conflict': 'Noen andre publiserte perioden samtidig. Oppdater siden.',
         'trend-filter-refused': 'Perioden kan ikke publiseres slik.',

@@ -98,6 +98,9 @@ export const trendsNn: Exactly<typeof trendsNb> = {
         'totals-only': 'Publiserte berre totalane for {{table}}',
       },
       problem: {
+        'release-unchanged': 'Ingenting er endra sidan førre revisjon.',
+        'release-audit-failed':
+          'Kontrollen av skjulte celler gjekk ikkje gjennom. Ingenting vart publisert; sjekk importerte folketal og hendingar.',
         'period-not-ended': 'Perioden er ikkje avslutta enno.',
         'release-conflict': 'Nokon andre publiserte perioden samtidig. Oppdater sida.',
         'trend-filter-refused': 'Perioden kan ikkje publiserast slik.',
