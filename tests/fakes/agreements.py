@@ -11,8 +11,7 @@ import copy
 import dataclasses
 from collections.abc import Sequence
 from datetime import date, datetime
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from domain.agreements.agreement import Agreement, DocumentInfo
@@ -29,6 +28,7 @@ from domain.shared.errors import Conflict, NotFound, StaleVersion
 from domain.shared.pagination import Page, PageRequest
 from tests.fakes.organisation import FakeOrganisationRepository
 from tests.fakes.paging import contains, keyset_page
+from tests.fakes.snapshot import SnapshotUnitOfWork
 from tests.fakes.store import FakeStore, Tables
 
 
@@ -140,7 +140,7 @@ class FakeDocumentStore:
             self._uow.tables.documents.pop(agreement_id, None)
 
 
-class FakeAgreementsUnitOfWork:
+class FakeAgreementsUnitOfWork(SnapshotUnitOfWork[FakeAgreementsStore, AgreementTables]):
     """One 'transaction' of the agreements over a copy of the store, published on ``commit``."""
 
     def __init__(self, store: FakeAgreementsStore, unit_id: UUID) -> None:
@@ -150,22 +150,6 @@ class FakeAgreementsUnitOfWork:
         self.agreements: AgreementRepository = FakeAgreementRepository(self)
         self.documents: DocumentStore = FakeDocumentStore(self)
         self.organisations: OrganisationRepository = FakeOrganisationRepository(self)  # type: ignore[arg-type]
-
-    async def __aenter__(self) -> Self:
-        self.tables = self.store.tables.copy()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.tables = self.store.tables.copy()  # without commit: the rollback
-
-    async def commit(self) -> None:
-        self.store.tables = self.tables.copy()
-        self.store.commits += 1
 
 
 class FakeAgreementsUnitOfWorkFactory:

@@ -14,8 +14,7 @@ import copy
 import dataclasses
 from collections.abc import Sequence
 from datetime import date, datetime
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from domain.annual_wheel.ports import (
@@ -41,6 +40,7 @@ from tests.fakes.organisation import (
     FakeEntityRepository,
     FakeEstablishmentRepository,
 )
+from tests.fakes.snapshot import SnapshotUnitOfWork
 from tests.fakes.store import FakeStore, Tables
 
 
@@ -119,7 +119,7 @@ class FakeMeetingDates:
         return [d for d in dates if d.on.year == year]
 
 
-class FakeAnnualWheelUnitOfWork:
+class FakeAnnualWheelUnitOfWork(SnapshotUnitOfWork[FakeAnnualWheelStore, WheelTables]):
     """One 'transaction' of the annual wheel over a copy of the store, published on ``commit``."""
 
     def __init__(self, store: FakeAnnualWheelStore, unit_id: UUID) -> None:
@@ -132,22 +132,6 @@ class FakeAnnualWheelUnitOfWork:
         self.bodies: BodyRepository = FakeBodyRepository(self)  # type: ignore[arg-type]
         self.memberships: MembershipRepository = FakeMembershipRepository(self)  # type: ignore[arg-type]
         self.establishments: EstablishmentRepository = FakeEstablishmentRepository(self)  # type: ignore[arg-type]
-
-    async def __aenter__(self) -> Self:
-        self.tables = self.store.tables.copy()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.tables = self.store.tables.copy()  # without commit: the rollback
-
-    async def commit(self) -> None:
-        self.store.tables = self.tables.copy()
-        self.store.commits += 1
 
 
 class FakeAnnualWheelUnitOfWorkFactory:

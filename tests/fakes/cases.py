@@ -11,8 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Sequence
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid4
 
 from domain.cases.access import AccessEntry
@@ -58,6 +57,7 @@ from tests.fakes.organisation import (
     FakeOrganisationRepository,
     FakePersonRepository,
 )
+from tests.fakes.snapshot import SnapshotUnitOfWork
 from tests.fakes.store import FakeStore, Tables
 
 
@@ -115,7 +115,7 @@ class FakeAccessControllers:
         return list(self._uow.store.admin_emails.get(self._uow.unit_id, []))
 
 
-class FakeCasesUnitOfWork:
+class FakeCasesUnitOfWork(SnapshotUnitOfWork[FakeCasesStore, CasesTables]):
     """One 'transaction' of the cases context over a copy of the store, published on ``commit``."""
 
     def __init__(self, store: FakeCasesStore, unit_id: UUID) -> None:
@@ -139,22 +139,6 @@ class FakeCasesUnitOfWork:
         self.persons: PersonRepository = FakePersonRepository(self)  # type: ignore[arg-type]
         self.bodies: BodyRepository = FakeBodyRepository(self)  # type: ignore[arg-type]
         self.committed = False
-
-    async def __aenter__(self) -> Self:
-        self.tables = self.store.tables.copy()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.tables = self.store.tables.copy()  # without commit: the rollback
-
-    async def commit(self) -> None:
-        self.store.tables = self.tables.copy()
-        self.store.commits += 1
         self.committed = True
 
 

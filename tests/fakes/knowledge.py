@@ -10,8 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Sequence
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 from uuid import UUID
 
 from domain.knowledge.kinds import KindSpec
@@ -25,6 +24,7 @@ from tests.fakes.knowledge_repos import (
     FakeObservationRepository,
     _Repo,
 )
+from tests.fakes.snapshot import SnapshotUnitOfWork
 
 Key = tuple[Any, ...]
 
@@ -83,7 +83,7 @@ class FakeMeasureTargets(_Repo):
         return sorted((m for m in refs if set(m.factors) & set(factors)), key=lambda m: m.title)
 
 
-class FakeKnowledgeUnitOfWork:
+class FakeKnowledgeUnitOfWork(SnapshotUnitOfWork[FakeKnowledgeStore, KnowledgeTables]):
     def __init__(self, store: FakeKnowledgeStore, unit_id: UUID) -> None:
         self.store, self.unit_id = store, unit_id
         self.tables = store.tables.copy()
@@ -94,22 +94,6 @@ class FakeKnowledgeUnitOfWork:
         self.mappings = FakeMappingRepository(self)
         self.undo = FakeImportUndo(self)
         self.measure_targets = FakeMeasureTargets(self)
-
-    async def __aenter__(self) -> Self:
-        self.tables = self.store.tables.copy()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.tables = self.store.tables.copy()  # without commit: the rollback
-
-    async def commit(self) -> None:
-        self.store.tables = self.tables.copy()
-        self.store.commits += 1
 
 
 class FakeKnowledgeUnitOfWorkFactory:

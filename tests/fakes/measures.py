@@ -13,8 +13,7 @@ import copy
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from domain.measures.evaluation import Evaluation
@@ -56,6 +55,7 @@ from tests.fakes.organisation import (
     FakeOrganisationRepository,
     FakePersonRepository,
 )
+from tests.fakes.snapshot import SnapshotUnitOfWork
 from tests.fakes.store import FakeStore, Tables
 
 
@@ -161,7 +161,7 @@ class FakeMeasureOverrideLog:
         self._uow.tables.measure_overrides.append(entry)
 
 
-class FakeMeasuresUnitOfWork:
+class FakeMeasuresUnitOfWork(SnapshotUnitOfWork[FakeMeasuresStore, MeasuresTables]):
     """One 'transaction' of the measures context over a copy of the store, published on ``commit``."""
 
     def __init__(self, store: FakeMeasuresStore, unit_id: UUID) -> None:
@@ -181,22 +181,6 @@ class FakeMeasuresUnitOfWork:
         self.persons: PersonRepository = FakePersonRepository(self)  # type: ignore[arg-type]
         self.establishments: EstablishmentRepository = FakeEstablishmentRepository(self)  # type: ignore[arg-type]
         self.committed = False
-
-    async def __aenter__(self) -> Self:
-        self.tables = self.store.tables.copy()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.tables = self.store.tables.copy()  # without commit: the rollback
-
-    async def commit(self) -> None:
-        self.store.tables = self.tables.copy()
-        self.store.commits += 1
         self.committed = True
 
 

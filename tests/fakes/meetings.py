@@ -12,8 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Sequence
-from types import TracebackType
-from typing import TYPE_CHECKING, Self, cast
+from typing import TYPE_CHECKING, cast
 from uuid import UUID, uuid4
 
 from domain.meetings.action_item import ActionItem
@@ -50,6 +49,7 @@ from tests.fakes.organisation import (
     FakeOrganisationRepository,
     FakePersonRepository,
 )
+from tests.fakes.snapshot import SnapshotUnitOfWork
 from tests.fakes.store import FakeStore, Tables
 
 
@@ -198,7 +198,7 @@ class FakeOverrideLog:
         self._uow.tables.overrides.append(entry)
 
 
-class FakeMeetingsUnitOfWork:
+class FakeMeetingsUnitOfWork(SnapshotUnitOfWork[FakeMeetingsStore, MeetingsTables]):
     """One 'transaction' of the meetings context over a copy of the store, published on ``commit``."""
 
     def __init__(self, store: FakeMeetingsStore, unit_id: UUID) -> None:
@@ -216,22 +216,6 @@ class FakeMeetingsUnitOfWork:
         self.memberships: MembershipRepository = FakeMembershipRepository(self)  # type: ignore[arg-type]
         self.persons: PersonRepository = FakePersonRepository(self)  # type: ignore[arg-type]
         self.organisations: OrganisationRepository = FakeOrganisationRepository(self)  # type: ignore[arg-type]
-
-    async def __aenter__(self) -> Self:
-        self.tables = self.store.tables.copy()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.tables = self.store.tables.copy()  # without commit: the rollback
-
-    async def commit(self) -> None:
-        self.store.tables = self.tables.copy()
-        self.store.commits += 1
 
 
 class FakeMeetingsUnitOfWorkFactory:
