@@ -18,10 +18,16 @@ MAX_REVISION: Final = 1_000_000
 
 
 def refuse_filters(names: Iterable[str], allowed: frozenset[str] = PULL_PARAMETERS) -> None:
-    """Any query parameter beyond the fixed ones is an ad-hoc filter: 400, never a narrower table."""
-    unknown = sorted({n for n in names if n not in allowed})
+    """Any query parameter beyond the fixed ones is an ad-hoc filter: 400, never a narrower table;
+    so is a fixed one given twice (which of the two the table answers is no choice to leave to a
+    framework)."""
+    given = list(names)
+    unknown = sorted({n for n in given if n not in allowed})
     if unknown:
         raise TrendFilterRefused(unknown)
+    repeated = sorted({n for n in given if given.count(n) > 1})
+    if repeated:
+        raise TrendFilterRefused(repeated, f"Repeated parameters: {', '.join(repeated)}.")
 
 
 def table_spec(code: str) -> TableSpec:

@@ -11,7 +11,6 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from api.rest.errors import responses
 from api.rest.trends.deps import CallerDep
 from api.rest.trends.dtos import PERIOD, CatalogueRead
-from domain.trends.errors import TrendFilterRefused
 from domain.trends.queries import refuse_filters
 
 router = APIRouter(prefix="/api/trends", tags=["trends"])
@@ -45,14 +44,9 @@ async def catalogue(call: CallerDep) -> CatalogueRead:
 
 
 async def no_filters(request: Request, _: CallerDep) -> None:
-    """After authentication, before any parameter is validated: an unknown one is refused as an
-    ad-hoc filter; so is a fixed one given twice (which of them the table answers is no choice to
-    leave to the framework)."""
-    names = [name for name, _ in request.query_params.multi_items()]
-    refuse_filters(names)
-    repeated = sorted({n for n in names if names.count(n) > 1})
-    if repeated:
-        raise TrendFilterRefused(repeated, f"Repeated parameters: {', '.join(repeated)}.")
+    """After authentication, before any parameter is validated: the domain's filter rule over
+    every parameter as sent (repeats included)."""
+    refuse_filters(name for name, _ in request.query_params.multi_items())
 
 
 def _format(asked: str | None, accept: str) -> str:

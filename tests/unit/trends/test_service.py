@@ -165,6 +165,9 @@ async def test_bad_pulls(service: TrendsService) -> None:
         refuse_filters(["period", "age_band", "municipality"])
     assert refused.value.names == ["age_band", "municipality"]
     refuse_filters(["period", "unit", "revision", "format"])
+    with pytest.raises(TrendFilterRefused) as repeated:
+        refuse_filters(["period", "unit", "period"])  # which period would answer?
+    assert repeated.value.names == ["period"]
 
 
 async def test_pull_log_and_releases_are_for_the_unit_s_managers(
