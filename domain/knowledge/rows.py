@@ -42,7 +42,9 @@ ROW_ERROR_CODES = (
     "control-character",
 )
 TRIM = " \t"
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# U+FFFD too: the readers put it where a file had NUL (COPY takes no NUL), and the SQL
+# validation flags it; a replacement character in data is never a value worth keeping.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
 CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 INTEGER = re.compile(r"^[+-]?[0-9]+$")
 DECIMAL = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")

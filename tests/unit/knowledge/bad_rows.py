@@ -68,6 +68,7 @@ CASES: list[tuple[str, ImportKind, str, str, str]] = [
     ("not-pseudonymous-space", K.EVENTS, "subject_key", "Ola Nordmann", "not-pseudonymous"),
     ("control-character", K.AREAS, "name", "Nord\x00", "control-character"),
     ("control-character-bell", K.INDICATORS, "description", "a\x07b", "control-character"),
+    ("control-character-fffd", K.AREAS, "name", "Nord\ufffd", "control-character"),
 ]
 
 # Accepted spellings: (kind, column, cell, canonical value)
