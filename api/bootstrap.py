@@ -54,6 +54,7 @@ from domain.annual_wheel.feeds import FeedService, derive_key
 from domain.annual_wheel.service import AnnualWheelService
 from domain.archive.service import ArchiveService
 from domain.cases.service import CasesService
+from domain.knowledge.limits import RUNNING_AT_ONCE
 from domain.knowledge.service import KnowledgeService
 from domain.measures.ports import PlanRenderer
 from domain.measures.service import MeasuresService
@@ -102,6 +103,9 @@ class Container:
     # The request path's own pool (AUTOCOMMIT: each look-up one round trip); ``engine`` serves
     # the rest (readiness, tools). ADR 0011.
     connections: RequestConnections
+    # The bulk imports' own small pool: one connection per running job, with the session
+    # settings of a bulk load (``IMPORT_SESSION``) that a shared connection could not take.
+    imports_engine: AsyncEngine
 
     @cached_property
     def archive_uow(self) -> PgArchiveUnitOfWorkFactory:
@@ -142,6 +146,7 @@ class Container:
     async def aclose(self) -> None:
         await self.identity.aclose()
         await self.connections.engine.dispose()
+        await self.imports_engine.dispose()
         await self.engine.dispose()
 
 
@@ -225,6 +230,9 @@ def build_container(settings: Settings, urls: DatabaseUrls | None = None) -> Con
             IcsCalendarWriter(),
         ),
         connections=connections,
+        imports_engine=make_engine(
+            urls.app, pool_size=RUNNING_AT_ONCE, session=knowledge_wiring.IMPORT_SESSION
+        ),
     )
 
 

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("samordna.imports")
 SWEEP_SECONDS = 20.0
+# An import's session: its staging and checked tables in local buffers, not spilled to disk
+# at 8 MB (settable only before a session's first temporary table, hence at connect); no JIT
+# (compiling the generated validation's expressions costs more than it saves).
+IMPORT_SESSION = {"temp_buffers": "256MB", "jit": "off"}
 
 
 def knowledge_service(c: Container) -> KnowledgeService:
@@ -36,7 +40,7 @@ def knowledge_service(c: Container) -> KnowledgeService:
         c.clock,
         SpoolReaders(spool),
         spool,
-        PgImportPipeline(c.engine),
+        PgImportPipeline(c.imports_engine),
         max_bytes=c.settings.import_max_bytes,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,9 +95,17 @@ CONNECT_TIMEOUT_SECONDS = 5.0
 POOL_TIMEOUT_SECONDS = 10.0
 
 
-def make_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> AsyncEngine:
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    autocommit: bool = False,
+    session: Mapping[str, str] | None = None,
+) -> AsyncEngine:
     """``autocommit``: the request path's engine (``connection.py``): each look-up is one round
-    trip, the units of work send ``BEGIN`` themselves, and a checkout costs no ping."""
+    trip, the units of work send ``BEGIN`` themselves, and a checkout costs no ping.
+    ``session``: server settings of every connection (set at connect: some, like
+    ``temp_buffers``, cannot change once a session has used a temporary table)."""
     engine = create_async_engine(
         url,
         pool_size=pool_size,
@@ -112,7 +121,7 @@ def make_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> A
         **({"isolation_level": "AUTOCOMMIT"} if autocommit else {}),
         connect_args={
             "timeout": CONNECT_TIMEOUT_SECONDS,
-            "server_settings": {"application_name": "samordna"},
+            "server_settings": {"application_name": "samordna", **(session or {})},
         },
     )
     if autocommit:

@@ -35,13 +35,6 @@ COMMITTED = (
     " version = version + 1 WHERE unit_id = $1 AND id = $2 AND status = 'running' RETURNING 1"
 )
 KEEPALIVE_SECONDS = 15.0
-# The staging and checked tables live in the session's local buffers (8 MB by default: a large
-# file is written out and read back at every pass). Settable only before the session's first
-# temporary table: on a reused connection the attempt fails quietly and the size stays.
-TEMP_BUFFERS = (
-    "DO $$ BEGIN PERFORM set_config('temp_buffers', '256MB', true);"
-    " EXCEPTION WHEN OTHERS THEN NULL; END $$"
-)
 
 
 _PARENTS = {Reference.INDICATOR: "knowledge_indicators", Reference.AREA: "knowledge_areas"}
@@ -49,6 +42,26 @@ _PARENTS = {Reference.INDICATOR: "knowledge_indicators", Reference.AREA: "knowle
 
 def _parents(spec: KindSpec) -> list[str]:
     return [_PARENTS[c.references] for c in spec.columns if c.references in _PARENTS]
+
+
+async def _upsert(
+    db: Any, k: kinds_sql.KindSql, mapping: Mapping[str, str], job: ImportJob
+) -> tuple[int, int]:
+    """(inserted, updated). The editable records upsert with ``ON CONFLICT``; the bulk tables,
+    written only under the lock taken above, by an update of the changed rows and an insert of
+    the new ones (``upsert.update_sql``)."""
+    if k.versioned:
+        c = await db.fetchrow(u.upsert_sql(k, mapping), job.unit_id, job.id)
+        return c["inserted"], c["updated"]
+    update = u.update_sql(k, mapping)
+    updated = _count(await db.execute(update, job.unit_id, job.id)) if update else 0
+    inserted = _count(await db.execute(u.insert_sql(k, mapping), job.unit_id, job.id))
+    return inserted, updated
+
+
+def _count(status: str) -> int:
+    """The row count of a command tag (``UPDATE 12``, ``INSERT 0 12``)."""
+    return int(status.rsplit(" ", 1)[1])
 
 
 class JobNotRunning(RuntimeError):
@@ -116,7 +129,6 @@ class PgImportPipeline:
         columns = list(source.columns)
         staging = [f"c{i}" for i in range(1, len(columns) + 1)]
         await db.execute("SET LOCAL work_mem = '64MB'")
-        await db.execute(TEMP_BUFFERS)
         await db.execute(
             "CREATE TEMP TABLE knowledge_staging (row_no bigint GENERATED ALWAYS AS IDENTITY, "
             + ", ".join(f"{c} text" for c in staging)
@@ -164,11 +176,10 @@ class PgImportPipeline:
         history = u.history_sql(k, mapping)
         if history is not None:
             await db.execute(history, job.unit_id, job.id)
-        c = await db.fetchrow(u.upsert_sql(k, mapping), job.unit_id, job.id)
+        inserted, updated = await _upsert(db, k, mapping, job)
         result = ImportResult(
-            inserted=c["inserted"], updated=c["updated"],
-            unchanged=total - c["inserted"] - c["updated"],
-        )  # fmt: skip
+            inserted=inserted, updated=updated, unchanged=total - inserted - updated
+        )
         done = await db.fetchval(COMMITTED, job.unit_id, job.id, m.result_json(result), total)
         if done is None:
             raise JobNotRunning(str(job.id))

@@ -87,12 +87,8 @@ OBSERVATIONS = sa.Table(
     _text("cohort"), _text("gender"),
     sa.Column("value", sa.Numeric(21, 6), nullable=False),
     sa.Column("count", sa.Integer()), sa.Column("denominator", sa.Integer()), *_provenance(),
+    # The key serves every read as a prefix; no secondary index (migration 0016).
     sa.PrimaryKeyConstraint("unit_id", "indicator_code", "area_code", "period", "cohort", "gender"),
-    sa.Index(
-        "ix_knowledge_observations_series",
-        "unit_id", "indicator_code", "area_code", "cohort", "gender", "period_start",
-    ),
-    sa.Index("ix_knowledge_observations_area", "unit_id", "area_code"),
 )  # fmt: skip
 
 EVENTS = sa.Table(
