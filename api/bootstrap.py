@@ -145,7 +145,7 @@ class Container:
 
     async def aclose(self) -> None:
         await self.identity.aclose()
-        await self.connections.engine.dispose()
+        await self.connections.aclose()
         await self.imports_engine.dispose()
         await self.engine.dispose()
 

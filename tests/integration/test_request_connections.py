@@ -1,6 +1,7 @@
 """One connection and one transaction per request (ADR 0011): counted on the real app.
 
-Connections are pool checkouts; statements are round trips as asyncpg sends them (through
+Connections are pool checkouts and connections taken from those kept between requests
+(``connection._Parked``); statements are round trips as asyncpg sends them (through
 SQLAlchemy or directly); transactions are the ``BEGIN``s among them.
 """
 
@@ -24,7 +25,7 @@ from sqlalchemy import event
 
 from adapters.identity.personas import persona
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
-from adapters.postgres.connection import begin
+from adapters.postgres.connection import _Parked, begin
 from adapters.postgres.demo import DEMO_UNIT, demo_id
 from domain.access.model import LastUnitAdmin
 from tests.support.auth import login
@@ -76,6 +77,15 @@ def tally(container: Any) -> Iterator[Tally]:
         t.statements.append(self.get_query())
         return await plain_bind(self, *args, **kw)
 
+    plain_take = _Parked.take
+
+    async def take(self: _Parked) -> Any:
+        conn = await plain_take(self)
+        if conn is not None:  # a connection kept from an earlier request: taken, as a checkout
+            t.checkouts += 1
+        return conn
+
+    _Parked.take = take  # type: ignore[method-assign]
     for sync in _engines(container):
         event.listen(sync, "checkout", checkout)
     Connection.execute = execute  # type: ignore[method-assign]
@@ -84,6 +94,7 @@ def tally(container: Any) -> Iterator[Tally]:
     try:
         yield t
     finally:
+        _Parked.take = plain_take  # type: ignore[method-assign]
         for sync in _engines(container):
             event.remove(sync, "checkout", checkout)
         Connection.execute = plain_execute  # type: ignore[method-assign]
@@ -195,7 +206,7 @@ async def test_the_last_admin_rule_on_the_request_connection_ends_at_commit(demo
                 await uow.commit()
         async with access(DEMO_UNIT) as uow:  # the same connection, usable again
             assert (await uow.accounts.get(siri)).id == siri
-    assert container.connections.engine.pool.checkedout() == 0
+    assert container.connections.in_use() == 0
 
 
 async def test_authentication_is_one_statement(coordinator, container):
@@ -214,7 +225,30 @@ async def test_authentication_is_one_statement(coordinator, container):
 async def test_the_connection_goes_back_after_an_error(coordinator, container):
     r = await coordinator.get(f"/api/persons/{uuid.uuid4()}")
     assert r.status_code == 404
-    assert container.connections.engine.pool.checkedout() == 0
+    assert container.connections.in_use() == 0
+
+
+async def test_a_clean_connection_is_kept_for_the_next_request(container):
+    """Between requests a clean connection stays out of the pool (``_Parked``): the next request
+    takes the same backend without a checkout; one left in a transaction is never kept."""
+    connections, checkouts = container.connections, []
+    event.listen(connections.engine.sync_engine, "checkout", lambda *_: checkouts.append(1))
+    pids = []
+    for _ in range(3):
+        async with connections.scope() as lease:
+            conn = await lease.connection()
+            pids.append((await conn.get_raw_connection()).driver_connection.get_server_pid())
+        assert connections.in_use() == 0
+    assert len(set(pids)) == 1 and len(checkouts) <= 1
+    async with connections.scope() as lease:
+        conn = await lease.connection()
+        await begin(conn, DEMO_UNIT)
+        raw = (await conn.get_raw_connection()).driver_connection
+        await raw.execute("SELECT 1")  # still inside the transaction when the request ends
+    assert not raw.is_in_transaction() and connections.in_use() == 0
+    async with connections.scope() as lease:  # not the one left in a transaction: rolled back,
+        conn = await lease.connection()  # it went to the pool, which hands it out again
+        assert not (await conn.get_raw_connection()).driver_connection.is_in_transaction()
 
 
 async def test_a_cancelled_request_returns_its_connection_rolled_back(container):
@@ -234,7 +268,7 @@ async def test_a_cancelled_request_returns_its_connection_rolled_back(container)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert connections.engine.pool.checkedout() == 0
+    assert connections.in_use() == 0
     assert not driver[0].is_in_transaction()
 
 
