@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 from sqlalchemy import event
 
-from adapters.postgres.connection import _Parked
+from adapters.postgres.kept import Kept
 from api import bootstrap
 from api.app import create_app
 from bench import baseline
@@ -124,15 +124,15 @@ async def _per_request(e: BenchEnv, cookie: str, paths: list[str]) -> dict[str, 
     }
     for engine in pools.values():
         event.listen(engine.sync_engine, "checkout", checked_out)
-    plain_take = _Parked.take
+    plain_take = Kept.take
 
-    async def take(self: _Parked) -> Any:  # a connection kept from an earlier request
+    async def take(self: Kept) -> Any:  # a connection kept from an earlier request
         conn = await plain_take(self)
         if conn is not None:
             checked_out()
         return conn
 
-    _Parked.take = take  # type: ignore[method-assign]
+    Kept.take = take  # type: ignore[method-assign]
     os.environ["BENCH_ASYNCPG"] = json.dumps(asyncpg_params(e.urls.app))
     apps = {name: _bare(sql) for name, sql in BARES.items()}
     apps["samordna"] = create_app(e.settings, container, check_schema=False)
@@ -154,7 +154,7 @@ async def _per_request(e: BenchEnv, cookie: str, paths: list[str]) -> dict[str, 
                         await client.get(path)
                 conns = (checkouts - before) / 10 if name == "samordna" else 1.0
                 out.setdefault(name, []).extend([log.n / 10, conns])
-    _Parked.take = plain_take  # type: ignore[method-assign]
+    Kept.take = plain_take  # type: ignore[method-assign]
     await container.aclose()
     return out
 

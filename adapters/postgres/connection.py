@@ -21,6 +21,9 @@ import anyio
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.pool import QueuePool
 
+from adapters.postgres.kept import DRIVER as _DRIVER
+from adapters.postgres.kept import Kept
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -35,7 +38,7 @@ class Lease:
     unit of work begins one REPEATABLE READ transaction (``shared_open``) and the others join
     it: one snapshot."""
 
-    def __init__(self, engine: AsyncEngine, parked: _Parked | None = None) -> None:
+    def __init__(self, engine: AsyncEngine, parked: Kept | None = None) -> None:
         self._engine = engine
         self._parked = parked
         self._conn: AsyncConnection | None = None
@@ -95,51 +98,6 @@ class Lease:
             await close(conn)
 
 
-class _Parked:
-    """Clean connections kept checked out between requests (at most the pool's size), so the
-    next request takes one without the pool's checkout and return — each a greenlet hop and a
-    ``Connection`` built and reset, ~10 % of a small read's CPU. A connection is kept only when
-    it is open, outside a transaction, and unbroken; one the server closed meanwhile shows at
-    its first statement and ``Lease.first`` takes another, as after a pool checkout."""
-
-    __slots__ = ("_conns", "_limit")
-
-    def __len__(self) -> int:
-        return len(self._conns)
-
-    def __init__(self, limit: int) -> None:
-        self._conns: list[AsyncConnection] = []
-        self._limit = limit
-
-    async def take(self) -> AsyncConnection | None:
-        """The last kept connection; those the driver has since seen closed are discarded (as
-        the pool's checkout does, ``_closed_by_server``)."""
-        while self._conns:
-            conn = self._conns.pop()
-            if _idle(conn):
-                return conn
-            with anyio.CancelScope(shield=True):
-                await close(conn)
-        return None
-
-    def keep(self, conn: AsyncConnection) -> bool:
-        if len(self._conns) >= self._limit or not _idle(conn):
-            return False
-        self._conns.append(conn)
-        return True
-
-    async def aclose(self) -> None:
-        conns, self._conns = self._conns, []
-        for conn in conns:
-            with contextlib.suppress(Exception):
-                await conn.close()
-
-
-def _idle(conn: AsyncConnection) -> bool:
-    driver = None if conn.invalidated else conn.info.get(_DRIVER)
-    return driver is not None and not driver.is_closed() and not driver.is_in_transaction()
-
-
 def _stale_limit(engine: AsyncEngine) -> int:
     pool: Any = engine.sync_engine.pool
     return (pool.size() if isinstance(pool, QueuePool) else 1) + 1
@@ -153,9 +111,6 @@ async def _autocommit(engine: AsyncEngine) -> AsyncConnection:
     if getattr(engine.sync_engine.dialect, "_on_connect_isolation_level", None) != "AUTOCOMMIT":
         await conn.execution_options(isolation_level="AUTOCOMMIT")
     return conn
-
-
-_DRIVER = "samordna.driver"
 
 
 async def _driver(conn: AsyncConnection) -> Any:
@@ -271,7 +226,7 @@ class RequestConnections:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         pool: Any = engine.sync_engine.pool
-        self._parked = _Parked(pool.size() if isinstance(pool, QueuePool) else 0)
+        self._parked = Kept(pool.size() if isinstance(pool, QueuePool) else 0)
 
     def scope(self) -> _Scope:
         """The request's lease, current while inside (a plain class: no generator per request)."""

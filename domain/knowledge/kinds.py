@@ -34,7 +34,7 @@ class Reference(enum.StrEnum):
 
 
 class Rule(enum.StrEnum):
-    PSEUDONYMOUS = "pseudonymous"  # ^[A-Za-z0-9_-]{8,128}$ and no 11 consecutive digits
+    PSEUDONYMOUS = "pseudonymous"  # ^[A-Za-z0-9_-]{8,128}$, no 11 digits unless digest/UUID
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

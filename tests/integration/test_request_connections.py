@@ -1,7 +1,7 @@
 """One connection and one transaction per request (ADR 0011): counted on the real app.
 
 Connections are pool checkouts and connections taken from those kept between requests
-(``connection._Parked``); statements are round trips as asyncpg sends them (through
+(``adapters/postgres/kept.py``); statements are round trips as asyncpg sends them (through
 SQLAlchemy or directly); transactions are the ``BEGIN``s among them.
 """
 
@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 from asyncpg.connection import Connection
 from asyncpg.prepared_stmt import PreparedStatement
 from sqlalchemy import event
 
 from adapters.identity.personas import persona
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
-from adapters.postgres.connection import _Parked, begin
+from adapters.postgres.connection import begin
 from adapters.postgres.demo import DEMO_UNIT, demo_id
+from adapters.postgres.kept import Kept
 from domain.access.model import LastUnitAdmin
 from tests.support.auth import login
 
@@ -77,15 +77,15 @@ def tally(container: Any) -> Iterator[Tally]:
         t.statements.append(self.get_query())
         return await plain_bind(self, *args, **kw)
 
-    plain_take = _Parked.take
+    plain_take = Kept.take
 
-    async def take(self: _Parked) -> Any:
+    async def take(self: Kept) -> Any:
         conn = await plain_take(self)
         if conn is not None:  # a connection kept from an earlier request: taken, as a checkout
             t.checkouts += 1
         return conn
 
-    _Parked.take = take  # type: ignore[method-assign]
+    Kept.take = take  # type: ignore[method-assign]
     for sync in _engines(container):
         event.listen(sync, "checkout", checkout)
     Connection.execute = execute  # type: ignore[method-assign]
@@ -94,7 +94,7 @@ def tally(container: Any) -> Iterator[Tally]:
     try:
         yield t
     finally:
-        _Parked.take = plain_take  # type: ignore[method-assign]
+        Kept.take = plain_take  # type: ignore[method-assign]
         for sync in _engines(container):
             event.remove(sync, "checkout", checkout)
         Connection.execute = plain_execute  # type: ignore[method-assign]
@@ -228,29 +228,6 @@ async def test_the_connection_goes_back_after_an_error(coordinator, container):
     assert container.connections.in_use() == 0
 
 
-async def test_a_clean_connection_is_kept_for_the_next_request(container):
-    """Between requests a clean connection stays out of the pool (``_Parked``): the next request
-    takes the same backend without a checkout; one left in a transaction is never kept."""
-    connections, checkouts = container.connections, []
-    event.listen(connections.engine.sync_engine, "checkout", lambda *_: checkouts.append(1))
-    pids = []
-    for _ in range(3):
-        async with connections.scope() as lease:
-            conn = await lease.connection()
-            pids.append((await conn.get_raw_connection()).driver_connection.get_server_pid())
-        assert connections.in_use() == 0
-    assert len(set(pids)) == 1 and len(checkouts) <= 1
-    async with connections.scope() as lease:
-        conn = await lease.connection()
-        await begin(conn, DEMO_UNIT)
-        raw = (await conn.get_raw_connection()).driver_connection
-        await raw.execute("SELECT 1")  # still inside the transaction when the request ends
-    assert not raw.is_in_transaction() and connections.in_use() == 0
-    async with connections.scope() as lease:  # not the one left in a transaction: rolled back,
-        conn = await lease.connection()  # it went to the pool, which hands it out again
-        assert not (await conn.get_raw_connection()).driver_connection.is_in_transaction()
-
-
 async def test_a_cancelled_request_returns_its_connection_rolled_back(container):
     connections, started, driver = container.connections, asyncio.Event(), []
 
@@ -270,26 +247,6 @@ async def test_a_cancelled_request_returns_its_connection_rolled_back(container)
         await task
     assert connections.in_use() == 0
     assert not driver[0].is_in_transaction()
-
-
-async def test_a_connection_the_server_closed_is_replaced_unseen(
-    coordinator, container, admin_engine
-):
-    """No ping at checkout: a pooled connection whose backend has gone (a restart, an idle
-    timeout) is dropped at checkout or retried at its first statement, never a 503. Several
-    pooled connections die at once (a restart), so the retry may meet more than one."""
-    warm = await asyncio.gather(*(coordinator.get(f"/api/persons/{PERSON}") for _ in range(6)))
-    assert {r.status_code for r in warm} == {200}
-    async with admin_engine.connect() as conn:
-        await conn.execute(
-            sa.text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND usename = 'samordna_app'"
-            )
-        )
-    for _ in range(3):
-        r = await coordinator.get(f"/api/persons/{PERSON}")
-        assert r.status_code == 200, r.text
 
 
 def test_no_dependency_hops_to_the_threadpool(app):  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
 from domain.knowledge import limits as lim
 from domain.knowledge.kinds import Column, ColumnType, KindSpec, Reference, Rule
@@ -31,6 +32,21 @@ ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 NORWEGIAN_DATE = "^[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}$"
 PERIOD = "^[0-9][0-9][0-9][0-9](H[12]|Q[1-4])?$"
 PSEUDONYM = "^[A-Za-z0-9_-]+$"
+NUMBER = "[0-9]{11}|[0-9]{6}[-_][0-9]{5}"  # an identity number, also as written: DDMMYY-NNNNN
+
+
+def by_form(key: str) -> str:
+    """SQL: the key has the form of a digest or a UUID (``rows.DIGEST``, ``rows.UUID_FORM``),
+    with lengths instead of bounded regex repeats (as migration 0016's CHECK)."""
+    hex_tail = f"substring({key} from '[0-9A-Fa-f]*$')"
+    digest = (
+        f"({key} ~ '^[A-Za-z_-]*[0-9A-Fa-f]*$' AND char_length({hex_tail}) >= 32"
+        f" AND char_length({key}) - char_length({hex_tail}) <= 16)"
+    )
+    uuid = f"translate(lower({key}), '123456789abcdef', '000000000000000') = '{UUID(int=0)}'"
+    return f"{digest} OR {uuid}"
+
+
 KNOWN = {
     Reference.INDICATOR: "SELECT code FROM knowledge_indicators WHERE unit_id = $1",
     Reference.AREA: "SELECT code FROM knowledge_areas WHERE unit_id = $1",
@@ -148,8 +164,8 @@ def _type_checks(c: Column, args: Args) -> list[tuple[str, str]]:
     if c.rule is Rule.PSEUDONYMOUS:
         lo, hi = lim.SUBJECT_KEY_MIN, lim.SUBJECT_KEY_MAX
         bad = f"{t} !~ {lit(PSEUDONYM)} OR char_length({t}) NOT BETWEEN {lo} AND {hi}"
-        number = "'[0-9]{11}|[0-9]{6}[-_][0-9]{5}'"  # also as written: DDMMYY-NNNNN
-        return [(f"{bad} OR {t} ~ {number}", "not-pseudonymous")]
+        number = f"{t} ~ {lit(NUMBER)} AND NOT ({by_form(t)})"
+        return [(f"{bad} OR ({number})", "not-pseudonymous")]
     return []
 
 

@@ -122,6 +122,29 @@ async def test_events_round_trip(kpg: Kpg) -> None:
     assert stored.status is JobStatus.COMMITTED and stored.result == out.result
 
 
+async def test_digest_and_uuid_keys_commit_and_the_table_refuses_identity_numbers(kpg: Kpg):
+    """Keys of the form of a digest or UUID load whatever digits they hold (migration 0016's
+    CHECK agrees with the validation); an identity number written past the import is refused
+    by the table itself, bare or as written."""
+    await seed_context(kpg)
+    sha, uid = "9f2c01010112345670" + "ab" * 23, "0b6e16a4-2f1c-4b5e-9d1a-010101123456"
+    keys = [sha, "pseudo-" + sha.upper(), uid]
+    rows = [[f"E-{i}", "violence", "sentrum", "14-15", "2025-02-03", k] for i, k in enumerate(keys)]
+    _, out = await kpg.run(K.EVENTS, EV_H, rows)
+    assert out.result.inserted == 3 and out.error_count == 0
+    for key in ("x01010112345x", "p-010101-12345", "0101011234" + "5" * 21):
+        with pytest.raises(sa.exc.IntegrityError, match="pseudonymous"):
+            async with kpg.admin.begin() as conn:
+                await conn.execute(
+                    sa.text(
+                        "INSERT INTO knowledge_event_records (unit_id, external_id, category,"
+                        " area_code, age_band, occurred_on, subject_key) VALUES (:u, 'E-9',"
+                        " 'violence', 'sentrum', '14-15', DATE '2025-02-03', :k)"
+                    ),
+                    {"u": kpg.unit, "k": key},
+                )
+
+
 async def test_the_same_file_twice_changes_nothing(kpg: Kpg) -> None:
     await seed_context(kpg)
     first, _ = await kpg.run(K.OBSERVATIONS, OBS_H, OBS)

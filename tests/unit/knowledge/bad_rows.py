@@ -14,6 +14,7 @@ CONTEXT = RowContext(
     municipalities=frozenset({"0301"}),
 )
 KEY = "sa8Hd7sk_29-xk"  # a pseudonymous subject key
+_SHA = "9f2c01010112345670" + "ab" * 23  # 64 hex digits with 12 digits in a row
 
 # A valid row per kind; each case below changes one cell.
 GOOD: dict[ImportKind, dict[str, str]] = {
@@ -66,6 +67,29 @@ CASES: list[tuple[str, ImportKind, str, str, str]] = [
     ("not-pseudonymous-nin", K.EVENTS, "subject_key", "01010112345", "not-pseudonymous"),
     ("not-pseudonymous-nin-inside", K.EVENTS, "subject_key", "x01010112345x", "not-pseudonymous"),
     ("not-pseudonymous-space", K.EVENTS, "subject_key", "Ola Nordmann", "not-pseudonymous"),
+    ("not-pseudonymous-as-written", K.EVENTS, "subject_key", "p-010101_12345", "not-pseudonymous"),
+    # Neither a digest (the hex part 31 digits, or a prefix of 17) nor a UUID (a 13-digit group)
+    (
+        "not-pseudonymous-short-hex",
+        K.EVENTS,
+        "subject_key",
+        "0101011234" + "5" * 21,
+        "not-pseudonymous",
+    ),
+    (
+        "not-pseudonymous-long-prefix",
+        K.EVENTS,
+        "subject_key",
+        "x" * 17 + "01010112345" + "a" * 21,
+        "not-pseudonymous",
+    ),
+    (
+        "not-pseudonymous-not-uuid",
+        K.EVENTS,
+        "subject_key",
+        "0b6e16a4-2f1c-4b5e-9d1a-0101011234567",
+        "not-pseudonymous",
+    ),
     ("control-character", K.AREAS, "name", "Nord\x00", "control-character"),
     ("control-character-bell", K.INDICATORS, "description", "a\x07b", "control-character"),
     ("control-character-fffd", K.AREAS, "name", "Nord\ufffd", "control-character"),
@@ -89,4 +113,15 @@ ACCEPTED: list[tuple[ImportKind, str, str, str | None]] = [
     (K.AREAS, "kind", "Kommune", "municipality"),
     (K.AREAS, "kind", "", "district"),
     (K.AREAS, "name", "Tab\tinne\nlinje", "Tab\tinne\nlinje"),
+    # Keys of the form of a digest or a UUID: 11 digits in a row there are chance, not a number
+    # (a SHA-256 in hex has them one time in four, a UUID's last group one in a hundred).
+    (K.EVENTS, "subject_key", _SHA, _SHA),
+    (K.EVENTS, "subject_key", "pseudo-" + _SHA.upper(), "pseudo-" + _SHA.upper()),
+    (
+        K.EVENTS,
+        "subject_key",
+        "0b6e16a4-2f1c-4b5e-9d1a-010101123456",
+        "0b6e16a4-2f1c-4b5e-9d1a-010101123456",
+    ),
+    (K.EVENTS, "subject_key", "k01a2b3c4d5e6x", "k01a2b3c4d5e6x"),
 ]

@@ -1,4 +1,5 @@
-"""Knowledge: what a bulk import pays per row, measured and cut (issue 12's import speed).
+"""Knowledge: what a bulk import pays per row, measured and cut (issue 12's import speed), and
+subject keys of the form of a digest or a UUID accepted.
 
 - ``ix_knowledge_observations_series`` and ``ix_knowledge_observations_area`` go. Every read of
   observations filters on the unit and indicator (and area), which the primary key
@@ -7,9 +8,14 @@
   rows (0.6 s → 2.3 s). What used the area index (an area renamed or deleted, migration 0014's
   guards) now reads the unit's observations through the key's ``unit_id`` prefix: a rare
   administrative act pays a scan of one unit instead of every import paying an index.
-- The pseudonymous subject key's CHECK says the same with an unbounded character class and a
+- The pseudonymous subject key's CHECK is written with an unbounded character class and a
   length: PostgreSQL's regex engine runs a bounded repeat (``{8,128}``) as an automaton of that
-  many states, ~14 µs a row (2.8 s of a 200,000-row import) against ~3 µs.
+  many states, ~14 µs a row (2.8 s of a 200,000-row import) against ~3 µs. It now says what the
+  import's validation says (``domain/knowledge/rows.pseudonymous``): an identity number as
+  written (``DDMMYY-NNNNN``) is refused too, and a key of the form of a digest (32-128 hex digits
+  after a prefix of at most 16 of A-Z a-z _ -, such as `pseudo-`) or of a UUID is not searched for 11 digits — a
+  SHA-256 in hex has 11 digits in a row one time in four, a UUID one in a hundred, and no
+  import of such keys could have loaded.
 
 Revision ID: 0016
 Revises: 0015
@@ -27,9 +33,18 @@ depends_on: str | Sequence[str] | None = None
 
 CHECK = "ck_knowledge_event_records_pseudonymous"
 OLD = "subject_key ~ '^[A-Za-z0-9_-]{8,128}$' AND subject_key !~ '[0-9]{11}'"
+HEX_TAIL = "substring(subject_key from '[0-9A-Fa-f]*$')"
+DIGEST = (
+    f"(subject_key ~ '^[A-Za-z_-]*[0-9A-Fa-f]*$' AND char_length({HEX_TAIL}) >= 32"
+    f" AND char_length(subject_key) - char_length({HEX_TAIL}) <= 16)"
+)
+UUID = (
+    "translate(lower(subject_key), '123456789abcdef', '000000000000000')"
+    " = '00000000-0000-0000-0000-000000000000'"
+)
 NEW = (
     "subject_key ~ '^[A-Za-z0-9_-]+$' AND char_length(subject_key) BETWEEN 8 AND 128"
-    " AND subject_key !~ '[0-9]{11}'"
+    f" AND (subject_key !~ '[0-9]{{11}}|[0-9]{{6}}[-_][0-9]{{5}}' OR {DIGEST} OR {UUID})"
 )
 
 
