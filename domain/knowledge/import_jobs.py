@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from domain.knowledge import limits as lim
@@ -80,7 +80,7 @@ class ImportJobUseCases(UseCases):
         async with self._import(p) as uow:
             job = _at(await uow.jobs.get(job_id), expected_version)
             if job.status is not JobStatus.PREVIEWED or job.has_row_errors or not job.file_ref:
-                raise ImportNotReady(job.status.value, JobStatus.QUEUED.value)
+                raise ImportNotReady(job.status.value, JobStatus.QUEUED.value, _gone(job))
             queued = dataclasses.replace(
                 job, status=JobStatus.QUEUED, mode=ImportMode.COMMIT, version=job.version + 1,
                 started_at=None, heartbeat_at=None, finished_at=None,
@@ -96,7 +96,7 @@ class ImportJobUseCases(UseCases):
         async with self._import(p) as uow:
             job = _at(await uow.jobs.get(job_id), expected_version)
             if job.status is not JobStatus.INTERRUPTED or not job.file_ref:
-                raise ImportNotReady(job.status.value, JobStatus.QUEUED.value)
+                raise ImportNotReady(job.status.value, JobStatus.QUEUED.value, _gone(job))
             queued = dataclasses.replace(
                 job, status=JobStatus.QUEUED, error=None, version=job.version + 1
             )
@@ -141,4 +141,29 @@ class ImportJobUseCases(UseCases):
                 )  # fmt: skip
                 await uow.jobs.update(gone, job.version)
                 await uow.commit()
+        await self._expire_files(queue, now - timedelta(hours=lim.FILE_KEPT_HOURS))
         return list(await queue.queued())
+
+    async def _expire_files(self, queue: ImportJobQueue, before: datetime) -> None:
+        """An uploaded file is not kept on disk for ever: a preview never committed, or an
+        interrupted job never run again, gives its file up after ``FILE_KEPT_HOURS``; the job
+        and its results stay, and committing or retrying it is refused (upload again)."""
+        for unit_id, job_id in await queue.holding(before):
+            async with self._uow(unit_id) as uow:
+                job = await uow.jobs.get(job_id)
+                done = job.finished_at or job.created_at
+                held = job.status in (JobStatus.PREVIEWED, JobStatus.INTERRUPTED)
+                if not held or job.file_ref is None or done >= before:
+                    continue
+                await uow.jobs.update(
+                    dataclasses.replace(job, file_ref=None, version=job.version + 1), job.version
+                )
+                await uow.commit()
+            self._spool.delete(job.file_ref)
+
+
+def _gone(job: ImportJob) -> str | None:
+    """Why a previewed or interrupted job cannot go on when its file has been given up."""
+    if job.file_ref is None and job.status in (JobStatus.PREVIEWED, JobStatus.INTERRUPTED):
+        return f"its uploaded file was deleted after {lim.FILE_KEPT_HOURS} hours; upload it again"
+    return None

@@ -30,4 +30,5 @@ SAMPLE_ROWS = 20  # a preview shows this many mapped rows
 MAPPING_MAX = 50  # target columns in a mapping
 RUNNING_AT_ONCE = 2  # import jobs the server runs at once
 HEARTBEAT_STALE_SECONDS = 60  # a running job silent longer than this was interrupted
+FILE_KEPT_HOURS = 24  # a previewed or interrupted job keeps its spooled file this long
 PROGRESS_PER_SECOND = 2  # progress is recorded at most this often

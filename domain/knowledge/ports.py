@@ -249,3 +249,8 @@ class ImportJobQueue(Protocol):
     async def queued(self) -> Sequence[tuple[UUID, UUID]]:
         """(unit id, job id) of queued jobs, oldest first."""
         ...
+
+    async def holding(self, finished_before: datetime) -> Sequence[tuple[UUID, UUID]]:
+        """(unit id, job id) of previewed or interrupted jobs that finished earlier and still
+        hold their spooled file."""
+        ...

@@ -167,3 +167,6 @@ class PgImportJobQueue:
 
     async def queued(self) -> Sequence[tuple[UUID, UUID]]:
         return await self._pairs("SELECT * FROM samordna_import_queued()")
+
+    async def holding(self, finished_before: datetime) -> Sequence[tuple[UUID, UUID]]:
+        return await self._pairs("SELECT * FROM samordna_import_holding($1)", finished_before)

@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 
-from domain.knowledge.errors import FileRejected
+from domain.knowledge.errors import FileRejected, ImportNotReady
 from domain.knowledge.imports import INTERRUPTED, format_of
 from domain.knowledge.model import ImportFormat, ImportKind, ImportMode, JobStatus
 from domain.shared.errors import Forbidden, NotFound, StaleVersion, ValidationFailed
@@ -126,6 +126,7 @@ class Queue:
         self, stale: Sequence[tuple[UUID, UUID]], queued: Sequence[tuple[UUID, UUID]]
     ) -> None:
         self._stale, self._queued = stale, queued
+        self._holding: Sequence[tuple[UUID, UUID]] = ()
         self.before: datetime | None = None
 
     async def stale(self, heartbeat_before: datetime) -> Sequence[tuple[UUID, UUID]]:
@@ -134,6 +135,9 @@ class Queue:
 
     async def queued(self) -> Sequence[tuple[UUID, UUID]]:
         return self._queued
+
+    async def holding(self, finished_before: datetime) -> Sequence[tuple[UUID, UUID]]:
+        return self._holding
 
 
 async def test_the_sweeper_interrupts_silent_jobs_and_hands_back_queued_ones(
@@ -153,6 +157,25 @@ async def test_the_sweeper_interrupts_silent_jobs_and_hands_back_queued_ones(
     assert gone.status is JobStatus.INTERRUPTED and gone.error is not None
     assert gone.error.message == INTERRUPTED
     assert (await k.service.run(silent.id, UNIT_A)).status is JobStatus.INTERRUPTED  # not queued
+
+
+async def test_the_sweeper_gives_up_the_file_of_a_preview_never_committed_after_a_day(
+    k: FakeKnowledge, boss: Principal
+) -> None:
+    preview = await imported(k, boss, K.AREAS, AREAS_CSV, ImportMode.PREVIEW)
+    assert preview.status is JobStatus.PREVIEWED and preview.file_ref in k.spool.files
+    queue = Queue([], [])
+    queue._holding = [(UNIT_A, preview.id)]
+    k.clock.advance(seconds=23 * 3600)
+    await k.service.sweep(queue)  # 23 hours: kept, and still committable
+    assert (await k.service.job(boss, preview.id)).file_ref in k.spool.files
+    k.clock.advance(seconds=2 * 3600)
+    await k.service.sweep(queue)
+    gone = await k.service.job(boss, preview.id)
+    assert gone.file_ref is None and preview.file_ref not in k.spool.files
+    assert gone.status is JobStatus.PREVIEWED and gone.result == preview.result  # kept
+    with pytest.raises(ImportNotReady, match="deleted after 24 hours; upload it again"):
+        await k.service.commit(boss, gone.id, gone.version)
 
 
 async def test_run_claims_once(k: FakeKnowledge, boss: Principal) -> None:

@@ -17,6 +17,11 @@ subject keys of the form of a digest or a UUID accepted.
   SHA-256 in hex has 11 digits in a row one time in four, a UUID one in a hundred, and no
   import of such keys could have loaded.
 
+- ``samordna_import_holding(before)`` (SECURITY DEFINER, as 0014's sweeper functions): the jobs
+  of every unit that finished as previewed or interrupted before then and still hold their
+  spooled file; the sweeper gives those files up after a day (``FILE_KEPT_HOURS``), so uploads
+  never committed do not stay on disk for ever.
+
 Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-01 02:50:00
@@ -53,13 +58,29 @@ def _check(condition: str) -> None:
     op.create_check_constraint(CHECK, "knowledge_event_records", condition)
 
 
+HOLDING = "samordna_import_holding(timestamptz)"
+HOLDING_SQL = """
+CREATE FUNCTION samordna_import_holding(p_before timestamptz)
+RETURNS TABLE (unit_id uuid, job_id uuid)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT j.unit_id, j.id FROM knowledge_import_jobs j
+   WHERE j.status IN ('previewed', 'interrupted') AND j.file_ref IS NOT NULL
+     AND coalesce(j.finished_at, j.created_at) < p_before
+   ORDER BY j.created_at, j.id LIMIT 100
+$$"""
+
+
 def upgrade() -> None:
     op.drop_index("ix_knowledge_observations_series", "knowledge_observations")
     op.drop_index("ix_knowledge_observations_area", "knowledge_observations")
     _check(NEW)
+    op.execute(HOLDING_SQL)
+    op.execute(f"REVOKE ALL ON FUNCTION {HOLDING} FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION {HOLDING} TO samordna_app")
 
 
 def downgrade() -> None:
+    op.execute(f"DROP FUNCTION {HOLDING}")
     _check(OLD)
     op.create_index(
         "ix_knowledge_observations_area", "knowledge_observations", ["unit_id", "area_code"]
