@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 
 from domain.knowledge.errors import FileRejected
@@ -57,6 +58,16 @@ class DiskSpool:
 
     def delete(self, ref: str) -> None:
         self.path(ref).unlink(missing_ok=True)
+
+    def drop_unfinished(self, before: datetime) -> int:
+        """A ``.part`` is renamed or removed by ``store`` itself unless its process was killed
+        (SIGKILL, power loss); one last written before ``before`` belongs to no live upload."""
+        dropped = 0
+        for part in self.root.glob("*.part") if self.root.is_dir() else ():
+            if _REF.fullmatch(part.stem) and part.stat().st_mtime < before.timestamp():
+                part.unlink(missing_ok=True)
+                dropped += 1
+        return dropped
 
 
 def _private(path: str, flags: int) -> int:

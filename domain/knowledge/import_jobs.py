@@ -142,6 +142,7 @@ class ImportJobUseCases(UseCases):
                 await uow.jobs.update(gone, job.version)
                 await uow.commit()
         await self._expire_files(queue, now - timedelta(hours=lim.FILE_KEPT_HOURS))
+        self._spool.drop_unfinished(now - timedelta(hours=lim.FILE_KEPT_HOURS))
         return list(await queue.queued())
 
     async def _expire_files(self, queue: ImportJobQueue, before: datetime) -> None:

@@ -211,6 +211,11 @@ class Spool(Protocol):
         """Idempotent."""
         ...
 
+    def drop_unfinished(self, before: datetime) -> int:
+        """Removes writes begun before ``before`` and never finished (a process killed while
+        it stored an upload); returns how many."""
+        ...
+
 
 class ProgressSink(Protocol):
     async def __call__(self, rows_read: int, bytes_read: int) -> None:

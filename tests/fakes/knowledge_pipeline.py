@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import io
 from collections.abc import AsyncIterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
@@ -48,6 +48,7 @@ Values = Mapping[str, str | None]
 class FakeSpool:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
+        self.sweeps: list[datetime] = []
 
     async def store(self, chunks: AsyncIterator[bytes], max_bytes: int) -> SpooledFile:
         buf = bytearray()
@@ -61,6 +62,10 @@ class FakeSpool:
 
     def delete(self, ref: str) -> None:
         self.files.pop(ref, None)
+
+    def drop_unfinished(self, before: datetime) -> int:
+        self.sweeps.append(before)  # a fake store finishes every write it begins
+        return 0
 
 
 class FakeSource:

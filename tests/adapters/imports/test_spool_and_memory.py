@@ -4,8 +4,11 @@ past the limit or on failure) and flat memory while a 50 MB CSV streams through 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 import tracemalloc
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -53,6 +56,27 @@ async def test_a_failing_upload_keeps_nothing(tmp_path: Path) -> None:
     with pytest.raises(ConnectionResetError):
         await spool.store(broken(), max_bytes=100)
     assert list(spool.root.iterdir()) == []
+
+
+def test_unfinished_writes_of_a_killed_process_are_dropped_once_old(tmp_path: Path) -> None:
+    spool = DiskSpool(tmp_path / "imports")
+    assert spool.drop_unfinished(datetime.now(UTC)) == 0  # no spool folder yet
+    spool.root.mkdir()
+    old, fresh, done = (spool.root / f"{c * 32}.part" for c in "abc")
+    for part in (old, fresh, done):
+        part.write_bytes(b"a;b\n")
+    done.rename(spool.root / ("c" * 32))  # a finished upload is never a .part
+    stranger = spool.root / "notes.part"  # not a name the spool gives
+    stranger.write_bytes(b"x")
+    day_ago = time.time() - 25 * 3600
+    for path in (old, stranger):
+        os.utime(path, (day_ago, day_ago))
+    assert spool.drop_unfinished(datetime.now(UTC) - timedelta(hours=24)) == 1
+    assert sorted(p.name for p in spool.root.iterdir()) == [
+        "b" * 32 + ".part",
+        "c" * 32,
+        "notes.part",
+    ]
 
 
 @pytest.mark.parametrize("ref", ["../etc/passwd", "", "ABC", "0" * 31, "0" * 32 + "/x"])

@@ -4,7 +4,7 @@ limits, saved mappings, the format from the extension, and the server's sweeper.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 import pytest
@@ -171,6 +171,7 @@ async def test_the_sweeper_gives_up_the_file_of_a_preview_never_committed_after_
     assert (await k.service.job(boss, preview.id)).file_ref in k.spool.files
     k.clock.advance(seconds=2 * 3600)
     await k.service.sweep(queue)
+    assert k.spool.sweeps[-1] == k.clock.now() - timedelta(hours=24)  # unfinished writes too
     gone = await k.service.job(boss, preview.id)
     assert gone.file_ref is None and preview.file_ref not in k.spool.files
     assert gone.status is JobStatus.PREVIEWED and gone.result == preview.result  # kept
