@@ -103,7 +103,7 @@ class ImportUseCases(UseCases):
         fmt = fmt or format_of(filename)
         spooled = await self._spool.store(chunks, self._max_bytes)
         try:
-            headers = tuple(self._readers.sniff(spooled.ref, fmt))
+            headers = tuple(await self._readers.sniff(spooled.ref, fmt))
             async with uow:
                 if mapping is None and source_name is not None:
                     saved = await uow.mappings.get(kind, source_name)
@@ -146,7 +146,7 @@ class ImportUseCases(UseCases):
         try:
             if claimed.file_ref is None:
                 raise FileRejected(FileProblem.FORMAT, "The uploaded file is no longer kept.")
-            source = self._readers.open(claimed.file_ref, claimed.format)
+            source = await self._readers.open(claimed.file_ref, claimed.format)
             sink = _Progress(self, claimed, source.bytes_total)
             outcome = await self._pipeline.run(
                 claimed, KINDS[claimed.kind], claimed.mapping, source, sink

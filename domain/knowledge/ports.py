@@ -193,11 +193,14 @@ class ImportSource(Protocol):
 
 
 class FileReaders(Protocol):
-    def open(self, ref: str, fmt: ImportFormat) -> ImportSource:
+    """Async because opening may parse a whole workbook: the adapter keeps that off the
+    event loop the server's requests share."""
+
+    async def open(self, ref: str, fmt: ImportFormat) -> ImportSource:
         """Raises ``FileRejected``."""
         ...
 
-    def sniff(self, ref: str, fmt: ImportFormat) -> Sequence[str]:
+    async def sniff(self, ref: str, fmt: ImportFormat) -> Sequence[str]:
         """The header only (from the first 64 KiB); raises ``FileRejected``."""
         ...
 

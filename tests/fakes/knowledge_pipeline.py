@@ -96,13 +96,13 @@ class FakeReaders:
         )
         return [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if r]
 
-    def sniff(self, ref: str, fmt: ImportFormat) -> Sequence[str]:
+    async def sniff(self, ref: str, fmt: ImportFormat) -> Sequence[str]:
         records = self._records(ref)
         if not records:
             raise FileRejected(FileProblem.EMPTY, "The file is empty.")
         return records[0]
 
-    def open(self, ref: str, fmt: ImportFormat) -> FakeSource:
+    async def open(self, ref: str, fmt: ImportFormat) -> FakeSource:
         records = self._records(ref)
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(records[1:])

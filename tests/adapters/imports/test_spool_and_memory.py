@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 import tracemalloc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
+from adapters.imports import readers
 from adapters.imports.readers import SpoolReaders
 from adapters.imports.spool import DiskSpool
 from domain.knowledge.errors import FileRejected
 from domain.knowledge.model import ImportFormat
+
+T = TypeVar("T")
 
 
 async def stream(*parts: bytes) -> AsyncIterator[bytes]:
@@ -33,7 +38,7 @@ async def test_store_keeps_size_and_sha256_under_a_random_private_name(tmp_path:
     assert path.read_bytes() == b"a;b\n1;2\n"
     assert path.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in spool.root.iterdir()] == [stored.ref]
-    assert SpoolReaders(spool).sniff(stored.ref, ImportFormat.CSV) == ["a", "b"]
+    assert await SpoolReaders(spool).sniff(stored.ref, ImportFormat.CSV) == ["a", "b"]
     spool.delete(stored.ref)
     spool.delete(stored.ref)  # idempotent
     assert list(spool.root.iterdir()) == []
@@ -99,7 +104,7 @@ async def test_memory_stays_flat_over_a_big_csv(tmp_path: Path, delimiter: bytes
     spool = DiskSpool(tmp_path)
     ref = "0" * 32
     path.rename(spool.path(ref))
-    source = SpoolReaders(spool).open(ref, ImportFormat.CSV)
+    source = await SpoolReaders(spool).open(ref, ImportFormat.CSV)
     tracemalloc.start()
     total = 0
     try:
@@ -112,3 +117,27 @@ async def test_memory_stays_flat_over_a_big_csv(tmp_path: Path, delimiter: bytes
     assert total > mib * 900_000
     # a 256 KiB block as bytes, text and StringIO (4 bytes a character) in and out: ≈ 1.3-3.3 MB
     assert peak < 6 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+
+
+async def test_files_are_opened_off_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening an XLSX parses the whole sheet (about a second per 200,000 rows): on the loop
+    it would stall every request the server is answering meanwhile."""
+    spool = DiskSpool(tmp_path / "imports")
+    stored = await spool.store(stream(b"a;b\n1;2\n"), max_bytes=100)
+    threads: list[int] = []
+
+    def recording(real: Callable[[Path, ImportFormat], T]) -> Callable[[Path, ImportFormat], T]:
+        def call(path: Path, fmt: ImportFormat) -> T:
+            threads.append(threading.get_ident())
+            return real(path, fmt)
+
+        return call
+
+    monkeypatch.setattr(readers, "open_file", recording(readers.open_file))
+    monkeypatch.setattr(readers, "sniff_file", recording(readers.sniff_file))
+    assert await SpoolReaders(spool).sniff(stored.ref, ImportFormat.CSV) == ["a", "b"]
+    source = await SpoolReaders(spool).open(stored.ref, ImportFormat.CSV)
+    assert source.columns == ["a", "b"]
+    assert len(threads) == 2 and threading.get_ident() not in threads
