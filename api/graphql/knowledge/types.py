@@ -181,6 +181,9 @@ class ImportJob:
     progress: ImportProgress
     result: ImportResult | None
     error: ImportFileError | None
+    file_kept: bool = strawberry.field(
+        description="The uploaded file is still on the server (commit and retry need it)."
+    )
     started_by_name: str
     machine_org: str | None
     created_at: datetime
@@ -199,6 +202,7 @@ class ImportJob:
             progress=from_domain(ImportProgress, j.progress),
             result=None if j.result is None else from_domain(ImportResult, j.result),
             error=None if j.error is None else from_domain(ImportFileError, j.error),
+            file_kept=j.file_ref is not None,
         )
 
 

@@ -5537,6 +5537,11 @@ export interface components {
             createdAt: string;
             /** @description Why the whole file was refused, if it was. */
             error: components["schemas"]["JobErrorRead"] | null;
+            /**
+             * Filekept
+             * @description The uploaded file is still on the server: a preview can be committed and an interrupted import retried only while it is (24 hours after it ended).
+             */
+            fileKept: boolean;
             /** Filename */
             filename: string;
             /** Finishedat */

@@ -7,3 +7,9 @@ afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
 });
+
+// jsdom has no Web Animations API; Designsystemet's spinner synchronises its animation through
+// document.getAnimations(), so a component showing <Loading /> would throw without this.
+if (typeof document.getAnimations !== 'function') {
+  document.getAnimations = () => [];
+}

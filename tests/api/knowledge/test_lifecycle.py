@@ -210,3 +210,37 @@ async def test_an_interrupted_import_runs_again(
         f"/api/imports/{preview['id']}/retry", headers={**h, "If-Match": f'"{again["version"]}"'}
     )
     problem(r, 409, "import-not-ready")
+
+
+async def test_a_preview_gives_up_its_file_after_a_day(
+    client: httpx.AsyncClient, admin_engine: Any, container: Any
+) -> None:
+    h = await as_person(client, "coordinator")
+    spool = container.settings.state_dir / "imports"
+    before = set(spool.iterdir()) if spool.is_dir() else set()
+    preview = await run(client, h, "areas", AREAS_CSV)
+    assert preview["fileKept"] is True
+    spooled = set(spool.iterdir()) - before  # earlier tests' previews stay: they are recent
+    assert len(spooled) == 1  # the upload is on disk until committed or given up
+    async with admin_engine.begin() as conn:  # as if it were read 25 hours ago
+        await conn.execute(
+            text(
+                "UPDATE knowledge_import_jobs SET finished_at = now() - interval '25 hours'"
+                " WHERE id = :id"
+            ),
+            {"id": preview["id"]},
+        )
+    await container.import_runner.sweep()
+    gone = ok(await client.get(f"/api/imports/{preview['id']}", headers=h))
+    assert gone["fileKept"] is False and gone["status"] == "previewed"
+    assert gone["result"] == preview["result"] and gone["version"] == preview["version"] + 1
+    assert not spooled & set(spool.iterdir())
+    query = "query($id: UUID!) { importJob(id: $id) { fileKept status } }"
+    r = await client.post(
+        "/graphql", json={"query": query, "variables": {"id": preview["id"]}}, headers=h
+    )
+    assert ok(r)["data"]["importJob"] == {"fileKept": False, "status": "PREVIEWED"}
+    r = await client.post(
+        f"/api/imports/{preview['id']}/commit", headers={**h, "If-Match": f'"{gone["version"]}"'}
+    )
+    assert "upload it again" in problem(r, 409, "import-not-ready")["detail"]

@@ -66,6 +66,10 @@ class ImportJobRead(Dto):
         description="A preview's first mapped rows (target column → cell); none for events."
     )
     error: JobErrorRead | None = Field(description="Why the whole file was refused, if it was.")
+    file_kept: bool = Field(
+        description="The uploaded file is still on the server: a preview can be committed and an"
+        f" interrupted import retried only while it is ({limits.FILE_KEPT_HOURS} hours after it ended)."
+    )
     started_by_name: str
     machine_org: str | None = Field(description="The machine client's organisation, if one.")
     created_at: datetime
@@ -80,12 +84,15 @@ class ImportJobRead(Dto):
         # Event records are never shown row by row, not even in a preview's sample.
         sample = [] if job.kind is ImportKind.EVENTS else [dict(r) for r in job.sample]
         values: dict[str, Any] = {
-            f: getattr(job, f) for f in cls.model_fields if f not in ("mapping", "sample")
+            f: getattr(job, f)
+            for f in cls.model_fields
+            if f not in ("mapping", "sample", "file_kept")
         }
         values["progress"] = JobProgressRead.from_domain(job.progress)
         values["result"] = None if job.result is None else ImportResultRead.from_domain(job.result)
         values["error"] = None if job.error is None else JobErrorRead.from_domain(job.error)
         values |= {"mapping": dict(job.mapping), "sample": sample}
+        values["file_kept"] = job.file_ref is not None
         return cls.model_validate(values)
 
 

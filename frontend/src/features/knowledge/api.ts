@@ -113,8 +113,10 @@ export function errorReportUrl(id: string): string {
 }
 
 export function useCommitImport() {
+  // Settled, not only on success: a refused commit (its file given up, another tab's change)
+  // reads the job again, so the panel shows why instead of offering the button once more.
   return $api.useMutation('post', '/api/imports/{id}/commit', {
-    onSuccess: useInvalidatePaths(IMPORT_PATHS),
+    onSettled: useInvalidatePaths(IMPORT_PATHS),
   });
 }
 

@@ -215,6 +215,8 @@ export const knowledgeEn: Exactly<typeof knowledgeNb> = {
         report: 'Download the error report',
         commit: 'Save to the database',
         committing: 'Saving …',
+        fileGone:
+          'The uploaded file has been deleted: files are kept for a day after the import was read. Nothing was saved. Upload the file again.',
         sample: 'Sample rows',
       },
       rowError: {

@@ -212,6 +212,8 @@ export const knowledgeNb = {
         report: 'Last ned feilrapport',
         commit: 'Lagre i databasen',
         committing: 'Lagrer …',
+        fileGone:
+          'Den opplastede filen er slettet: filer blir tatt vare på i et døgn etter at importen ble lest. Ingenting er lagret. Last opp filen på nytt.',
         sample: 'Eksempel på rader',
       },
       rowError: {

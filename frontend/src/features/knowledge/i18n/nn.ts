@@ -215,6 +215,8 @@ export const knowledgeNn: Exactly<typeof knowledgeNb> = {
         report: 'Last ned feilrapport',
         commit: 'Lagre i databasen',
         committing: 'Lagrar …',
+        fileGone:
+          'Den opplasta fila er sletta: filer blir tekne vare på i eit døgn etter at importen vart lesen. Ingenting er lagra. Last opp fila på nytt.',
         sample: 'Døme på rader',
       },
       rowError: {

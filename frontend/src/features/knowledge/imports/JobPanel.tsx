@@ -107,6 +107,7 @@ function Outcome({ job, canCommit }: { job: ImportJob; canCommit: boolean }) {
   const n = (v: number) => formatNumber(v, i18n.language);
   const r = job.result;
   const errorCount = r?.errorCount ?? 0;
+  const kept = job.fileKept;
   const counts = r
     ? t('knowledge.imports.job.result', {
         inserted: n(r.inserted),
@@ -136,10 +137,15 @@ function Outcome({ job, canCommit }: { job: ImportJob; canCommit: boolean }) {
           </Paragraph>
         </Alert>
       ) : null}
-      {job.status === 'previewed' && errorCount === 0 ? (
+      {kept && job.status === 'previewed' && errorCount === 0 ? (
         <Alert data-color="info" data-testid="job-previewed">
           <Paragraph>{t('knowledge.imports.job.previewed')}</Paragraph>
           <Paragraph>{counts}</Paragraph>
+        </Alert>
+      ) : null}
+      {!kept && (job.status === 'previewed' || job.status === 'interrupted') ? (
+        <Alert data-color="warning" data-testid="job-file-gone">
+          <Paragraph>{t('knowledge.imports.job.fileGone')}</Paragraph>
         </Alert>
       ) : null}
       {job.status === 'committed' ? (
@@ -159,7 +165,7 @@ function Outcome({ job, canCommit }: { job: ImportJob; canCommit: boolean }) {
           <Paragraph>{refusal}</Paragraph>
         </Alert>
       ) : null}
-      {canCommit && job.status === 'previewed' && errorCount === 0 ? (
+      {canCommit && kept && job.status === 'previewed' && errorCount === 0 ? (
         <div className="form-actions">
           <Button
             type="button"
