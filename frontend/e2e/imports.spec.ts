@@ -45,8 +45,8 @@ test('a coordinator maps, previews, fixes, commits and rolls back an import', as
   await expect(page.getByTestId('import-problem')).toContainText('Kolonnene i filen passer ikke.');
   const editor = page.getByTestId('mapping-editor');
   await expect(editor).toContainText('indikatornavn');
-  await expect(page.getByLabel(/^code/)).toHaveValue('code');
-  await page.getByLabel(/^name/).selectOption('indikatornavn');
+  await expect(page.getByLabel(/^Kode \(code\)/)).toHaveValue('code');
+  await page.getByLabel(/^Navn \(name\)/).selectOption('indikatornavn');
   await page.getByRole('button', { name: 'Husk koblingen for kilden' }).click();
   await expect(page.getByTestId('mapping-notice')).toHaveText('Koblingen er lagret for E2E-kilde.');
   await expectNoA11yViolations(page, 'the mapping editor');

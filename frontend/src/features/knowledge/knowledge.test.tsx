@@ -188,9 +188,9 @@ describe('the import upload', () => {
       'Kolonnene i filen passer ikke.',
     );
     // "område" is an alias of area; the rest is left for the person to choose.
-    expect(screen.getByLabelText(/^area/)).toHaveValue('område');
-    expect(screen.getByLabelText(/^value/)).toHaveValue('');
-    await userEvent.selectOptions(screen.getByLabelText(/^value/), 'andel');
+    expect(screen.getByLabelText(/^Område \(area\)/)).toHaveValue('område');
+    expect(screen.getByLabelText(/^Verdi \(value\)/)).toHaveValue('');
+    await userEvent.selectOptions(screen.getByLabelText(/^Verdi/), 'andel');
     expect(
       screen.getByRole('button', { name: 'Forhåndsvis med denne koblingen' }),
     ).toBeInTheDocument();

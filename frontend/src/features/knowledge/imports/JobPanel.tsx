@@ -23,6 +23,7 @@ import {
   useInvalidateImports,
 } from '../api';
 import { importProblemText } from '../problems';
+import { columnLabel } from './mapping';
 import type { ImportJob, RowError } from '../types';
 
 function percentOf(job: ImportJob): number {
@@ -81,7 +82,7 @@ export function RowErrors({ job }: { job: ImportJob }) {
           {items.map((e) => (
             <Table.Row key={`${e.row}-${e.column}-${e.code}`}>
               <Table.Cell>{e.row}</Table.Cell>
-              <Table.Cell>{e.column}</Table.Cell>
+              <Table.Cell>{e.column ? columnLabel(t, e.column) : ''}</Table.Cell>
               <Table.Cell>{e.value ?? ''}</Table.Cell>
               <Table.Cell>
                 {t(`knowledge.imports.rowError.${e.code}`, { defaultValue: e.message })}

@@ -2,6 +2,7 @@
 import { Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind } from '../types';
+import { columnLabel } from './mapping';
 
 export function KindColumns({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation();
@@ -22,9 +23,7 @@ export function KindColumns({ kind }: { kind: ImportKind }) {
         <Table.Body>
           {kind.columns.map((c) => (
             <Table.Row key={c.name}>
-              <Table.Cell>
-                <code>{c.name}</code>
-              </Table.Cell>
+              <Table.Cell>{columnLabel(t, c.name)}</Table.Cell>
               <Table.Cell>
                 {t(`knowledge.imports.type.${c.type}`, { defaultValue: c.type })}
               </Table.Cell>

@@ -3,7 +3,7 @@
 import { Field, Fieldset, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind } from '../types';
-import { unusedHeaders } from './mapping';
+import { columnLabel, unusedHeaders } from './mapping';
 
 export function MappingEditor({
   kind,
@@ -36,7 +36,7 @@ export function MappingEditor({
           return (
             <Field key={c.name}>
               <Label htmlFor={id}>
-                {c.name}
+                {columnLabel(t, c.name)}
                 {c.required ? (
                   <span className="required-mark">{t('form.requiredMark')}</span>
                 ) : null}

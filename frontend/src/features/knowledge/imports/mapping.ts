@@ -1,7 +1,15 @@
 /** Knowledge room: a kind's columns matched to a file's headers (the server's default rule: the
  * header equal to the column's name or one of its aliases, case-insensitive, trimmed), and the
  * header line read in the browser for the mapping UI. */
+import type { TFunction } from 'i18next';
 import type { ImportKind } from '../types';
+
+/** A target column as people read it, its code beside it ("Verdi (value)"): the code is what a
+ * file may use as its header and what the error report names. */
+export function columnLabel(t: TFunction, code: string): string {
+  const name = t(`knowledge.imports.columnName.${code}`, { defaultValue: code });
+  return name === code ? code : `${name} (${code})`;
+}
 
 const norm = (s: string) => s.trim().toLowerCase();
 
