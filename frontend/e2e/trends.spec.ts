@@ -67,6 +67,11 @@ test('the police contact reads the published tables with their suppression marke
   // Police contacts read; they neither release nor see the pull log.
   await expect(page.getByRole('heading', { name: 'Publiser periode' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Uttrekkslogg' })).toHaveCount(0);
+  // The period's revisions: the demo released it once.
+  const revisions = page.getByTestId('trend-revisions');
+  await revisions.getByText('Revisjoner av perioden (1)').click();
+  await expect(revisions.getByTestId('revision-1')).toContainText('Første publisering');
+  await expect(revisions.getByRole('heading', { name: /^Revisjon 1: / })).toBeVisible();
   await expectNoA11yViolations(page, 'the trend tables');
 
   // The year's tables: the sensitive categories by municipality only.

@@ -5,6 +5,7 @@ import { Field, Heading, Label, List, Paragraph, Select } from '@digdir/designsy
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
+import { useAreas } from '../knowledge/api';
 import { KnowledgeNav } from '../knowledge/KnowledgeNav';
 import { canManageKnowledge, canReadTrends } from '../knowledge/permissions';
 import { PageHeading } from '../shared/PageHeading';
@@ -12,8 +13,9 @@ import { Empty, ErrorState, Loading } from '../shared/States';
 import { useReleases, useTrendCatalogue } from './api';
 import { PullLog } from './PullLog';
 import { AuditSummary, ReleasePanel } from './ReleasePanel';
-import { periodsOf, releasesOf, tablesOf, type ReleaseRow } from './releases';
-import { TrendTableView } from './TrendTableView';
+import { dimensionsOf, periodsOf, releasesOf, tablesOf, type ReleaseRow } from './releases';
+import { Revisions } from './Revisions';
+import { namesOf, TrendTableView } from './TrendTableView';
 import '../knowledge/knowledge.css';
 
 const HALF_YEAR_TABLES = ['offences-by-category', 'offences-by-age', 'offences-by-area'];
@@ -52,6 +54,7 @@ function Published({ chosen, onChoose }: { chosen: string; onChoose: (p: string)
   const { t } = useTranslation();
   const releases = useReleases();
   const catalogue = useTrendCatalogue();
+  const areas = useAreas();
   if (releases.isPending || catalogue.isPending) return <Loading />;
   if (releases.isError)
     return <ErrorState error={releases.error} onRetry={() => void releases.refetch()} />;
@@ -61,7 +64,8 @@ function Published({ chosen, onChoose }: { chosen: string; onChoose: (p: string)
   const periods = periodsOf(rows);
   if (periods.length === 0) return <Empty>{t('trends.noReleases')}</Empty>;
   const period = periods.includes(chosen) ? chosen : (periods[0] ?? '');
-  const latest = rows.filter((r) => r.period === period).sort((a, b) => b.revision - a.revision)[0];
+  const ofPeriod = rows.filter((r) => r.period === period);
+  const latest = [...ofPeriod].sort((a, b) => b.revision - a.revision)[0];
   const tables = tablesFor(period, latest, tablesOf(catalogue.data));
   return (
     <div className="stack">
@@ -85,6 +89,11 @@ function Published({ chosen, onChoose }: { chosen: string; onChoose: (p: string)
           <AuditSummary release={latest} />
         </details>
       ) : null}
+      <Revisions
+        rows={ofPeriod}
+        dimensions={dimensionsOf(catalogue.data)}
+        names={namesOf(areas.data ?? [])}
+      />
     </div>
   );
 }

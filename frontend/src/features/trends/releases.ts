@@ -16,6 +16,16 @@ export interface AuditSummary {
   actions: { kind: string; table: string }[];
 }
 
+/** One cell whose published value changed from the previous revision (`null`: suppressed). */
+export interface CellChange {
+  table: string;
+  dims: string[];
+  old: number | null;
+  new: number | null;
+  added: boolean;
+  removed: boolean;
+}
+
 export interface ReleaseRow {
   period: string;
   revision: number;
@@ -23,6 +33,21 @@ export interface ReleaseRow {
   releasedBy: string;
   tables: string[];
   audit: AuditSummary;
+  changes: CellChange[];
+}
+
+const count = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+function changeOf(v: unknown): CellChange {
+  const c = obj(v);
+  return {
+    table: str(c.table),
+    dims: list(c.dims).map(str),
+    old: count(c.old),
+    new: count(c.new),
+    added: c.added === true,
+    removed: c.removed === true,
+  };
 }
 
 export function auditOf(v: unknown): AuditSummary {
@@ -47,6 +72,7 @@ export function releaseOf(v: unknown): ReleaseRow {
     releasedBy: str(r.releasedByName ?? r.releasedBy),
     tables,
     audit: auditOf(r.audit),
+    changes: list(r.changeLog).map(changeOf),
   };
 }
 
@@ -93,6 +119,13 @@ export function pullsOf(v: unknown): PullRow[] {
 export function tablesOf(catalogue: unknown): string[] {
   return list(obj(catalogue).tables).map((x) =>
     typeof x === 'string' ? x : str(obj(x).code ?? obj(x).table),
+  );
+}
+
+/** Each table's dimensions from a catalogue answer (code → names, municipality first). */
+export function dimensionsOf(catalogue: unknown): Map<string, string[]> {
+  return new Map(
+    list(obj(catalogue).tables).map((x) => [str(obj(x).code), list(obj(x).dimensions).map(str)]),
   );
 }
 

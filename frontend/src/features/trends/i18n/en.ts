@@ -105,6 +105,18 @@ export const trendsEn: Exactly<typeof trendsNb> = {
         'trend-filter-refused': 'The period cannot be released like this.',
       },
     },
+    revisions: {
+      title: 'Revisions of the period ({{count}})',
+      heading: 'Revision {{revision}}: {{when}}, {{by}}',
+      first: "The period's first release.",
+      none: 'No published value changed.',
+      changed: 'Changed cells: {{count}}',
+      changedSome: 'Changed cells: {{count}} (the first {{shown}} shown)',
+      table: 'Table',
+      cell: 'Cell',
+      before: 'Before',
+      after: 'After',
+    },
     releases: {
       title: 'Released periods',
       period: 'Period',

@@ -102,6 +102,18 @@ export const trendsNb = {
         'trend-filter-refused': 'Perioden kan ikke publiseres slik.',
       },
     },
+    revisions: {
+      title: 'Revisjoner av perioden ({{count}})',
+      heading: 'Revisjon {{revision}}: {{when}}, {{by}}',
+      first: 'Første publisering av perioden.',
+      none: 'Ingen publiserte verdier endret seg.',
+      changed: 'Endrede celler: {{count}}',
+      changedSome: 'Endrede celler: {{count}} (de første {{shown}} vises)',
+      table: 'Tabell',
+      cell: 'Celle',
+      before: 'Før',
+      after: 'Etter',
+    },
     releases: {
       title: 'Publiserte perioder',
       period: 'Periode',

@@ -106,6 +106,18 @@ export const trendsNn: Exactly<typeof trendsNb> = {
         'trend-filter-refused': 'Perioden kan ikkje publiserast slik.',
       },
     },
+    revisions: {
+      title: 'Revisjonar av perioden ({{count}})',
+      heading: 'Revisjon {{revision}}: {{when}}, {{by}}',
+      first: 'Første publisering av perioden.',
+      none: 'Ingen publiserte verdiar endra seg.',
+      changed: 'Endra celler: {{count}}',
+      changedSome: 'Endra celler: {{count}} (dei første {{shown}} blir viste)',
+      table: 'Tabell',
+      cell: 'Celle',
+      before: 'Før',
+      after: 'Etter',
+    },
     releases: {
       title: 'Publiserte periodar',
       period: 'Periode',
