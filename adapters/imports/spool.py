@@ -59,6 +59,15 @@ class DiskSpool:
     def delete(self, ref: str) -> None:
         self.path(ref).unlink(missing_ok=True)
 
+    def stored_before(self, before: datetime) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return [
+            f.name
+            for f in self.root.iterdir()
+            if _REF.fullmatch(f.name) and f.stat().st_mtime < before.timestamp()
+        ]
+
     def drop_unfinished(self, before: datetime) -> int:
         """A ``.part`` is renamed or removed by ``store`` itself unless its process was killed
         (SIGKILL, power loss); one last written before ``before`` belongs to no live upload."""

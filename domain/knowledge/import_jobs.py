@@ -141,8 +141,9 @@ class ImportJobUseCases(UseCases):
                 )  # fmt: skip
                 await uow.jobs.update(gone, job.version)
                 await uow.commit()
-        await self._expire_files(queue, now - timedelta(hours=lim.FILE_KEPT_HOURS))
-        self._spool.drop_unfinished(now - timedelta(hours=lim.FILE_KEPT_HOURS))
+        kept_since = now - timedelta(hours=lim.FILE_KEPT_HOURS)
+        await self._expire_files(queue, kept_since)
+        await self._drop_orphans(queue, kept_since)
         return list(await queue.queued())
 
     async def _expire_files(self, queue: ImportJobQueue, before: datetime) -> None:
@@ -161,6 +162,19 @@ class ImportJobUseCases(UseCases):
                 )
                 await uow.commit()
             self._spool.delete(job.file_ref)
+
+    async def _drop_orphans(self, queue: ImportJobQueue, before: datetime) -> None:
+        """Files no job names: a process killed while it stored an upload (``.part``) or after
+        the file was stored but before its job was (sniffing a large workbook takes seconds).
+        Nothing of theirs was ever shown to anybody; older than ``FILE_KEPT_HOURS`` they go."""
+        self._spool.drop_unfinished(before)
+        old = list(self._spool.stored_before(before))
+        for i in range(0, len(old), lim.SWEEP_BATCH):
+            batch = old[i : i + lim.SWEEP_BATCH]
+            held = await queue.held(batch)
+            for ref in batch:
+                if ref not in held:
+                    self._spool.delete(ref)
 
 
 def _gone(job: ImportJob) -> str | None:

@@ -31,4 +31,5 @@ MAPPING_MAX = 50  # target columns in a mapping
 RUNNING_AT_ONCE = 2  # import jobs the server runs at once
 HEARTBEAT_STALE_SECONDS = 60  # a running job silent longer than this was interrupted
 FILE_KEPT_HOURS = 24  # a previewed or interrupted job keeps its spooled file this long
+SWEEP_BATCH = 500  # spooled files asked about at once ("which of these does a job name?")
 PROGRESS_PER_SECOND = 2  # progress is recorded at most this often

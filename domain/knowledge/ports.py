@@ -214,6 +214,10 @@ class Spool(Protocol):
         """Idempotent."""
         ...
 
+    def stored_before(self, before: datetime) -> Sequence[str]:
+        """The refs of finished files last written before ``before``."""
+        ...
+
     def drop_unfinished(self, before: datetime) -> int:
         """Removes writes begun before ``before`` and never finished (a process killed while
         it stored an upload); returns how many."""
@@ -261,4 +265,8 @@ class ImportJobQueue(Protocol):
     async def holding(self, finished_before: datetime) -> Sequence[tuple[UUID, UUID]]:
         """(unit id, job id) of previewed or interrupted jobs that finished earlier and still
         hold their spooled file."""
+        ...
+
+    async def held(self, refs: Sequence[str]) -> set[str]:
+        """Which of these spooled files a job of any unit still names."""
         ...

@@ -49,6 +49,8 @@ class FakeSpool:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
         self.sweeps: list[datetime] = []
+        self.stored_at: dict[str, datetime] = {}
+        self.clock: FakeClock | None = None  # set by FakeKnowledge.build: when a file was stored
 
     async def store(self, chunks: AsyncIterator[bytes], max_bytes: int) -> SpooledFile:
         buf = bytearray()
@@ -58,10 +60,15 @@ class FakeSpool:
                 raise FileRejected(FileProblem.TOO_LARGE, f"The file is over {max_bytes} bytes.")
         ref = uuid4().hex
         self.files[ref] = bytes(buf)
+        if self.clock is not None:
+            self.stored_at[ref] = self.clock.now()
         return SpooledFile(ref=ref, size_bytes=len(buf), sha256=hashlib.sha256(buf).hexdigest())
 
     def delete(self, ref: str) -> None:
         self.files.pop(ref, None)
+
+    def stored_before(self, before: datetime) -> list[str]:
+        return [ref for ref, at in self.stored_at.items() if ref in self.files and at < before]
 
     def drop_unfinished(self, before: datetime) -> int:
         self.sweeps.append(before)  # a fake store finishes every write it begins
@@ -249,6 +256,7 @@ class FakeKnowledge:
     @classmethod
     def build(cls, max_bytes: int = lim.IMPORT_MAX_BYTES) -> FakeKnowledge:
         store, clock, spool = FakeKnowledgeStore(), FakeClock(), FakeSpool()
+        spool.clock = clock
         readers, pipeline = FakeReaders(spool), FakePipeline(store, clock)
         service = KnowledgeService(
             FakeKnowledgeUnitOfWorkFactory(store), clock, readers, spool, pipeline, max_bytes

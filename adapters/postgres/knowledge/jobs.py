@@ -170,3 +170,10 @@ class PgImportJobQueue:
 
     async def holding(self, finished_before: datetime) -> Sequence[tuple[UUID, UUID]]:
         return await self._pairs("SELECT * FROM samordna_import_holding($1)", finished_before)
+
+    async def held(self, refs: Sequence[str]) -> set[str]:
+        async with self._connections.connect() as conn:
+            rows = await Reader(conn).rows(
+                "SELECT ref FROM samordna_import_files_held($1::text[]) AS ref", list(refs)
+            )
+        return {r["ref"] for r in rows}

@@ -141,3 +141,19 @@ async def test_files_are_opened_off_the_event_loop(
     source = await SpoolReaders(spool).open(stored.ref, ImportFormat.CSV)
     assert source.columns == ["a", "b"]
     assert len(threads) == 2 and threading.get_ident() not in threads
+
+
+async def test_finished_files_are_listed_by_age(tmp_path: Path) -> None:
+    spool = DiskSpool(tmp_path / "imports")
+    assert spool.stored_before(datetime.now(UTC)) == []  # no spool folder yet
+    old = await spool.store(stream(b"a;b\n"), max_bytes=100)
+    fresh = await spool.store(stream(b"a;b\n"), max_bytes=100)
+    (spool.root / ("d" * 32 + ".part")).write_bytes(b"x")  # unfinished: not a stored file
+    day_ago = time.time() - 25 * 3600
+    for path in (spool.path(old.ref), spool.root / ("d" * 32 + ".part")):
+        os.utime(path, (day_ago, day_ago))
+    day = datetime.now(UTC) - timedelta(hours=24)
+    assert spool.stored_before(day) == [old.ref]
+    assert sorted(spool.stored_before(datetime.now(UTC) + timedelta(seconds=1))) == sorted(
+        [old.ref, fresh.ref]
+    )

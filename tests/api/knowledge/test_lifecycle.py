@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -244,3 +246,26 @@ async def test_a_preview_gives_up_its_file_after_a_day(
         f"/api/imports/{preview['id']}/commit", headers={**h, "If-Match": f'"{gone["version"]}"'}
     )
     assert "upload it again" in problem(r, 409, "import-not-ready")["detail"]
+
+
+async def test_the_sweeper_deletes_day_old_files_no_job_names(
+    client: httpx.AsyncClient, container: Any
+) -> None:
+    h = await as_person(client, "coordinator")
+    spool = container.settings.state_dir / "imports"
+    before = set(spool.iterdir()) if spool.is_dir() else set()  # earlier tests' jobs are gone
+    preview = await run(client, h, "areas", AREAS_CSV)
+    named = set(spool.iterdir()) - before  # its file, named by its job
+    assert len(named) == 1
+    orphan, young = spool / ("a" * 32), spool / ("b" * 32)  # processes killed before the job
+    for path in (orphan, young):
+        path.write_bytes(AREAS_CSV)
+    day_ago = time.time() - 25 * 3600
+    os.utime(orphan, (day_ago, day_ago))
+    for path in named:  # as old, but a job names it
+        os.utime(path, (day_ago, day_ago))
+    await container.import_runner.sweep()
+    assert not orphan.exists() and young.exists()
+    assert named <= set(spool.iterdir())
+    assert ok(await client.get(f"/api/imports/{preview['id']}", headers=h))["fileKept"] is True
+    young.unlink()

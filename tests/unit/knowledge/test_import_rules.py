@@ -127,6 +127,7 @@ class Queue:
     ) -> None:
         self._stale, self._queued = stale, queued
         self._holding: Sequence[tuple[UUID, UUID]] = ()
+        self.naming: set[str] = set()  # the spooled files some job names
         self.before: datetime | None = None
 
     async def stale(self, heartbeat_before: datetime) -> Sequence[tuple[UUID, UUID]]:
@@ -138,6 +139,9 @@ class Queue:
 
     async def holding(self, finished_before: datetime) -> Sequence[tuple[UUID, UUID]]:
         return self._holding
+
+    async def held(self, refs: Sequence[str]) -> set[str]:
+        return {r for r in refs if r in self.naming}
 
 
 async def test_the_sweeper_interrupts_silent_jobs_and_hands_back_queued_ones(
@@ -177,6 +181,22 @@ async def test_the_sweeper_gives_up_the_file_of_a_preview_never_committed_after_
     assert gone.status is JobStatus.PREVIEWED and gone.result == preview.result  # kept
     with pytest.raises(ImportNotReady, match="deleted after 24 hours; upload it again"):
         await k.service.commit(boss, gone.id, gone.version)
+
+
+async def test_the_sweeper_deletes_a_spooled_file_no_job_names_after_a_day(
+    k: FakeKnowledge, boss: Principal
+) -> None:
+    preview = await imported(k, boss, K.AREAS, AREAS_CSV, ImportMode.PREVIEW)
+    orphan = await k.spool.store(chunks(AREAS_CSV.encode()), 1000)  # died before its job
+    queue = Queue([], [])
+    queue.naming = {f for f in (preview.file_ref,) if f is not None}
+    k.clock.advance(seconds=23 * 3600)
+    await k.service.sweep(queue)
+    assert orphan.ref in k.spool.files  # within the day an upload may still be becoming a job
+    k.clock.advance(seconds=2 * 3600)
+    await k.service.sweep(queue)
+    assert orphan.ref not in k.spool.files
+    assert preview.file_ref in k.spool.files  # a job names it: only its job gives it up
 
 
 async def test_run_claims_once(k: FakeKnowledge, boss: Principal) -> None:

@@ -21,6 +21,10 @@ subject keys of the form of a digest or a UUID accepted.
   of every unit that finished as previewed or interrupted before then and still hold their
   spooled file; the sweeper gives those files up after a day (``FILE_KEPT_HOURS``), so uploads
   never committed do not stay on disk for ever.
+- ``samordna_import_files_held(refs)`` (SECURITY DEFINER): which of the given spooled files a job
+  of any unit still names, so the sweeper can delete files no job names (an upload whose process
+  died before its job was stored). It answers only about refs the caller already has (random
+  128-bit names) and returns nothing else.
 
 Revision ID: 0016
 Revises: 0015
@@ -69,6 +73,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
    ORDER BY j.created_at, j.id LIMIT 100
 $$"""
 
+HELD = "samordna_import_files_held(text[])"
+HELD_SQL = """
+CREATE FUNCTION samordna_import_files_held(p_refs text[])
+RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT DISTINCT j.file_ref FROM knowledge_import_jobs j WHERE j.file_ref = ANY (p_refs)
+$$"""
+
 
 def upgrade() -> None:
     op.drop_index("ix_knowledge_observations_series", "knowledge_observations")
@@ -77,9 +89,13 @@ def upgrade() -> None:
     op.execute(HOLDING_SQL)
     op.execute(f"REVOKE ALL ON FUNCTION {HOLDING} FROM PUBLIC")
     op.execute(f"GRANT EXECUTE ON FUNCTION {HOLDING} TO samordna_app")
+    op.execute(HELD_SQL)
+    op.execute(f"REVOKE ALL ON FUNCTION {HELD} FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION {HELD} TO samordna_app")
 
 
 def downgrade() -> None:
+    op.execute(f"DROP FUNCTION {HELD}")
     op.execute(f"DROP FUNCTION {HOLDING}")
     _check(OLD)
     op.create_index(
