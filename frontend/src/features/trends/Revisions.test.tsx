@@ -34,59 +34,38 @@ const names = namesOf([
 
 describe('the revisions of a period', () => {
   it('lists them newest first with what each re-release changed', async () => {
+    const release = (revision: number, releasedAt: string, changeLog: unknown[]) => ({
+      period: '2026H1',
+      revision,
+      releasedAt,
+      releasedByName: 'Kari Koordinator',
+      tables: [],
+      audit: {},
+      changeLog,
+    });
+    const change = (
+      table: string,
+      dims: string[],
+      old: number | null,
+      now: number | null,
+      how = '',
+    ) => ({
+      table,
+      dims,
+      old,
+      new: now,
+      added: how === 'added',
+      removed: how === 'removed',
+    });
     const rows = releasesOf([
-      {
-        period: '2026H1',
-        revision: 1,
-        releasedAt: '2026-07-02T08:00:00Z',
-        releasedByName: 'Kari Koordinator',
-        tables: [],
-        audit: {},
-        changeLog: [
-          {
-            table: 'offences-by-area',
-            dims: ['3205', 'strommen'],
-            old: null,
-            new: 10,
-            added: true,
-            removed: false,
-          },
-        ],
-      },
-      {
-        period: '2026H1',
-        revision: 2,
-        releasedAt: '2026-08-15T09:30:00Z',
-        releasedByName: 'Kari Koordinator',
-        tables: [],
-        audit: {},
-        changeLog: [
-          {
-            table: 'offences-by-area',
-            dims: ['3205', 'strommen'],
-            old: 10,
-            new: 15,
-            added: false,
-            removed: false,
-          },
-          {
-            table: 'offences-by-category',
-            dims: ['3205', 'drug-offence'],
-            old: 20,
-            new: null,
-            added: false,
-            removed: false,
-          },
-          {
-            table: 'offences-by-area',
-            dims: ['3205', '3205-rest'],
-            old: 5,
-            new: null,
-            added: false,
-            removed: true,
-          },
-        ],
-      },
+      release(1, '2026-07-02T08:00:00Z', [
+        change('offences-by-area', ['3205', 'strommen'], null, 10, 'added'),
+      ]),
+      release(2, '2026-08-15T09:30:00Z', [
+        change('offences-by-area', ['3205', 'strommen'], 10, 15),
+        change('offences-by-category', ['3205', 'drug-offence'], 20, null),
+        change('offences-by-area', ['3205', '3205-rest'], 5, null, 'removed'),
+      ]),
     ]);
     expect(rows[1]?.changes[1]).toEqual({
       table: 'offences-by-category',
