@@ -60,23 +60,30 @@ class DiskSpool:
         self.path(ref).unlink(missing_ok=True)
 
     def stored_before(self, before: datetime) -> list[str]:
-        if not self.root.is_dir():
-            return []
-        return [
-            f.name
-            for f in self.root.iterdir()
-            if _REF.fullmatch(f.name) and f.stat().st_mtime < before.timestamp()
-        ]
+        return [f.name for f in self._older("*", before) if _REF.fullmatch(f.name)]
 
     def drop_unfinished(self, before: datetime) -> int:
         """A ``.part`` is renamed or removed by ``store`` itself unless its process was killed
         (SIGKILL, power loss); one last written before ``before`` belongs to no live upload."""
-        dropped = 0
-        for part in self.root.glob("*.part") if self.root.is_dir() else ():
-            if _REF.fullmatch(part.stem) and part.stat().st_mtime < before.timestamp():
-                part.unlink(missing_ok=True)
-                dropped += 1
-        return dropped
+        parts = [f for f in self._older("*.part", before) if _REF.fullmatch(f.stem)]
+        for part in parts:
+            part.unlink(missing_ok=True)
+        return len(parts)
+
+    def _older(self, pattern: str, before: datetime) -> list[Path]:
+        """The spool's files matching ``pattern`` last written before ``before``."""
+        if not self.root.is_dir():
+            return []
+        cut = before.timestamp()
+        return [f for f in self.root.glob(pattern) if _written(f) < cut]
+
+
+def _written(path: Path) -> float:
+    """Its last write; a file deleted meanwhile (a job's commit) counts as new: left alone."""
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return float("inf")
 
 
 def _private(path: str, flags: int) -> int:

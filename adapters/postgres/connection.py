@@ -232,6 +232,12 @@ class RequestConnections:
         """The request's lease, current while inside (a plain class: no generator per request)."""
         return _Scope(Lease(self.engine, self._parked))
 
+    @property
+    def kept_taken(self) -> int:
+        """Requests served by a kept connection so far (``bench/`` and the tests add it to
+        the pool's checkouts: either way a request took one connection)."""
+        return self._parked.taken
+
     def in_use(self) -> int:
         """Connections held by requests now: checked out of the pool and not kept idle."""
         pool: Any = self.engine.sync_engine.pool

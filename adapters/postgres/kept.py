@@ -19,14 +19,15 @@ class Kept:
     it is open, outside a transaction, and unbroken; one the server closed meanwhile shows at
     its first statement and ``Lease.first`` takes another, as after a pool checkout."""
 
-    __slots__ = ("_conns", "_limit")
-
-    def __len__(self) -> int:
-        return len(self._conns)
+    __slots__ = ("_conns", "_limit", "taken")
 
     def __init__(self, limit: int) -> None:
         self._conns: list[AsyncConnection] = []
         self._limit = limit
+        self.taken = 0  # connections handed to a request: counted with the pool's checkouts
+
+    def __len__(self) -> int:
+        return len(self._conns)
 
     async def take(self) -> AsyncConnection | None:
         """The last kept connection; those the driver has since seen closed are discarded (as
@@ -34,6 +35,7 @@ class Kept:
         while self._conns:
             conn = self._conns.pop()
             if idle(conn):
+                self.taken += 1
                 return conn
             with anyio.CancelScope(shield=True), contextlib.suppress(Exception):
                 await conn.close()  # back to the pool, which discards a closed one

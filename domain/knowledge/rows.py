@@ -53,10 +53,10 @@ NORWEGIAN_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
 PSEUDONYM = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 # An identity number as 11 digits or as written, DDMMYY-NNNNN (also with _).
 ELEVEN_DIGITS = re.compile(r"[0-9]{11}|[0-9]{6}[-_][0-9]{5}")
-# Keys of the form of a digest (32-128 hex digits, a short prefix of letters allowed: ``pseudo-…``) or a
-# UUID are pseudonymous by form and not searched for 11 digits: a hex digest has 11 digits in a
-# row in ~25 % of cases and a UUID's last group in ~1 %, so with all-or-nothing imports a file
-# of such keys could never load. An identity number is 11 digits: never of either form.
+# Keys of the form of a digest (32-128 hex digits after a short prefix such as ``pseudo-``) or
+# of a UUID are pseudonymous by form and not searched for 11 digits: a hex digest has 11 digits
+# in a row in ~25 % of cases and a UUID's last group in ~1 %, so with all-or-nothing imports a
+# file of such keys could never load. An identity number is 11 digits: never of either form.
 DIGEST = re.compile(r"^[A-Za-z_-]{0,16}[0-9A-Fa-f]{32,128}$")
 UUID_FORM = re.compile(
     r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"

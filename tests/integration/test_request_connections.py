@@ -26,7 +26,6 @@ from adapters.identity.personas import persona
 from adapters.postgres.access.admin import PgAccessUnitOfWorkFactory
 from adapters.postgres.connection import begin
 from adapters.postgres.demo import DEMO_UNIT, demo_id
-from adapters.postgres.kept import Kept
 from domain.access.model import LastUnitAdmin
 from tests.support.auth import login
 
@@ -39,8 +38,15 @@ NESTED = (
 
 @dataclass
 class Tally:
-    checkouts: int = 0
+    connections: Any  # the request path's ``RequestConnections``
+    pooled: int = 0  # pool checkouts
     statements: list[str] = field(default_factory=list)
+    kept_at_start: int = 0
+
+    @property
+    def checkouts(self) -> int:
+        """Connections requests took: from the pool or kept from an earlier request."""
+        return self.pooled + self.connections.kept_taken - self.kept_at_start
 
     @property
     def begins(self) -> int:
@@ -55,10 +61,10 @@ def _engines(container: Any) -> list[Any]:
 
 @contextmanager
 def tally(container: Any) -> Iterator[Tally]:
-    t = Tally()
+    t = Tally(container.connections, kept_at_start=container.connections.kept_taken)
 
     def checkout(*_: Any) -> None:
-        t.checkouts += 1
+        t.pooled += 1
 
     plain_execute = Connection.execute
     plain_private = Connection._execute
@@ -77,15 +83,6 @@ def tally(container: Any) -> Iterator[Tally]:
         t.statements.append(self.get_query())
         return await plain_bind(self, *args, **kw)
 
-    plain_take = Kept.take
-
-    async def take(self: Kept) -> Any:
-        conn = await plain_take(self)
-        if conn is not None:  # a connection kept from an earlier request: taken, as a checkout
-            t.checkouts += 1
-        return conn
-
-    Kept.take = take  # type: ignore[method-assign]
     for sync in _engines(container):
         event.listen(sync, "checkout", checkout)
     Connection.execute = execute  # type: ignore[method-assign]
@@ -94,7 +91,6 @@ def tally(container: Any) -> Iterator[Tally]:
     try:
         yield t
     finally:
-        Kept.take = plain_take  # type: ignore[method-assign]
         for sync in _engines(container):
             event.remove(sync, "checkout", checkout)
         Connection.execute = plain_execute  # type: ignore[method-assign]

@@ -13,9 +13,9 @@ subject keys of the form of a digest or a UUID accepted.
   many states, ~14 µs a row (2.8 s of a 200,000-row import) against ~3 µs. It now says what the
   import's validation says (``domain/knowledge/rows.pseudonymous``): an identity number as
   written (``DDMMYY-NNNNN``) is refused too, and a key of the form of a digest (32-128 hex digits
-  after a prefix of at most 16 of A-Z a-z _ -, such as `pseudo-`) or of a UUID is not searched for 11 digits — a
-  SHA-256 in hex has 11 digits in a row one time in four, a UUID one in a hundred, and no
-  import of such keys could have loaded.
+  after a prefix of at most 16 of A-Z a-z _ -, such as ``pseudo-``) or of a UUID is not searched
+  for 11 digits — a SHA-256 in hex has 11 digits in a row one time in four, a UUID one in a
+  hundred, and no import of such keys could have loaded.
 
 - ``samordna_import_holding(before)`` (SECURITY DEFINER, as 0014's sweeper functions): the jobs
   of every unit that finished as previewed or interrupted before then and still hold their
