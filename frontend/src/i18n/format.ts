@@ -21,6 +21,17 @@ export function formatLongDate(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 
+/** An instant (ISO date-time) as a short date and time in the user's time zone. */
+export function formatDateTime(iso: string | null | undefined, lng: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lng), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(d);
+}
+
 export function formatNumber(n: number, lng: string, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(intlLocale(lng), options).format(n);
 }

@@ -3,7 +3,7 @@ import { createI18n, storedLang } from './index';
 import { nb } from './nb';
 import { nn } from './nn';
 import { en } from './en';
-import { formatDate, formatNumber } from './format';
+import { formatDate, formatDateTime, formatNumber } from './format';
 
 type Tree = { [k: string]: string | string[] | Tree };
 
@@ -45,5 +45,10 @@ describe('message catalogues', () => {
     expect(formatDate('2026-03-01', 'nb')).toBe('01.03.2026');
     expect(formatDate('2026-12-31', 'nn')).toBe('31.12.2026');
     expect(formatNumber(1234.5, 'nb').replace(/\s/g, ' ')).toBe('1 234,5');
+    // An instant in the reader's time zone: the date part of a mid-day instant is stable.
+    expect(formatDateTime('2026-08-15T12:00:00Z', 'nb')).toMatch(/^15\.08\.2026,? \d{2}[:.]\d{2}$/);
+    expect(formatDateTime('2026-08-15T12:00:00Z', 'en')).toMatch(/^15\/08\/2026,? \d{2}:\d{2}$/);
+    expect(formatDateTime(null, 'nb')).toBe('');
+    expect(formatDateTime('not a time', 'nb')).toBe('not a time');
   });
 });

@@ -2,6 +2,7 @@
  * cells left the unit (coordinator and unit admin). */
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format';
 import { Empty, ErrorState, Loading } from '../shared/States';
 import { usePulls } from './api';
 import { pullsOf } from './releases';
@@ -33,14 +34,7 @@ export function PullLog() {
           <Table.Body>
             {rows.map((r, i) => (
               <Table.Row key={`${r.at}-${i}`}>
-                <Table.Cell>
-                  {r.at
-                    ? new Date(r.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', {
-                        dateStyle: 'short',
-                        timeStyle: 'short',
-                      })
-                    : ''}
-                </Table.Cell>
+                <Table.Cell>{formatDateTime(r.at, i18n.language)}</Table.Cell>
                 <Table.Cell>{r.who}</Table.Cell>
                 <Table.Cell>{t(`trends.table.${r.table}`, { defaultValue: r.table })}</Table.Cell>
                 <Table.Cell>{r.period}</Table.Cell>

@@ -3,7 +3,7 @@
  * so a reader of the tables can see that and how a re-release moved them. */
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { CellChange, ReleaseRow } from './releases';
 import { valueLabel, type Names } from './TrendTableView';
 
@@ -43,12 +43,7 @@ function Revision({
   names: Names;
 }) {
   const { t, i18n } = useTranslation();
-  const when = row.releasedAt
-    ? new Date(row.releasedAt).toLocaleString(i18n.language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      })
-    : '';
+  const when = formatDateTime(row.releasedAt, i18n.language);
   const shown = row.changes.slice(0, SHOWN);
   return (
     <li className="stack" data-testid={`revision-${row.revision}`}>

@@ -3,6 +3,7 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format';
 import { ErrorState, Loading } from '../shared/States';
 import { useAreas } from '../knowledge/api';
 import type { Area } from '../knowledge/types';
@@ -55,12 +56,7 @@ function Value({ cell }: { cell: TrendCell | undefined }) {
 function Meta({ table }: { table: TrendTable }) {
   const { t, i18n } = useTranslation();
   const m = table.meta;
-  const released = m.releasedAt
-    ? new Date(m.releasedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', {
-        dateStyle: 'short',
-        timeStyle: 'short',
-      })
-    : '';
+  const released = formatDateTime(m.releasedAt, i18n.language);
   return (
     <dl className="facts trend-meta" data-testid="trend-meta">
       <dt>{t('trends.meta.ruleSet')}</dt>

@@ -4,19 +4,12 @@ import { Alert, Button, Dialog, Heading, Paragraph, Table } from '@digdir/design
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ifMatch } from '../../../api/etag';
-import { formatNumber } from '../../../i18n/format';
+import { formatDateTime, formatNumber } from '../../../i18n/format';
 import { useAnnounce } from '../../shared/Announcer';
 import { Empty, ErrorState, Loading } from '../../shared/States';
 import { useImportJobs, useRollbackImport } from '../api';
 import { importProblemText } from '../problems';
 import type { ImportJob } from '../types';
-
-function whenOf(iso: string, lng: string): string {
-  return new Date(iso).toLocaleString(lng === 'en' ? 'en-GB' : 'nb-NO', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
-}
 
 function RollbackDialog({ job, onClose }: { job: ImportJob; onClose: () => void }) {
   const { t } = useTranslation();
@@ -119,7 +112,7 @@ export function History({ canManage }: { canManage: boolean }) {
                   : '–'}
               </Table.Cell>
               <Table.Cell>{j.startedByName}</Table.Cell>
-              <Table.Cell>{whenOf(j.createdAt, i18n.language)}</Table.Cell>
+              <Table.Cell>{formatDateTime(j.createdAt, i18n.language)}</Table.Cell>
               {canManage ? (
                 <Table.Cell>
                   {j.status === 'committed' ? (
