@@ -42,11 +42,14 @@ class Tally:
     pooled: int = 0  # pool checkouts
     statements: list[str] = field(default_factory=list)
     kept_at_start: int = 0
+    kept_at_end: int | None = None  # set when the tally closes: later requests do not count
 
     @property
     def checkouts(self) -> int:
-        """Connections requests took: from the pool or kept from an earlier request."""
-        return self.pooled + self.connections.kept_taken - self.kept_at_start
+        """Connections requests took while counting: from the pool or kept from an earlier
+        request."""
+        end = self.connections.kept_taken if self.kept_at_end is None else self.kept_at_end
+        return self.pooled + end - self.kept_at_start
 
     @property
     def begins(self) -> int:
@@ -91,6 +94,7 @@ def tally(container: Any) -> Iterator[Tally]:
     try:
         yield t
     finally:
+        t.kept_at_end = container.connections.kept_taken
         for sync in _engines(container):
             event.remove(sync, "checkout", checkout)
         Connection.execute = plain_execute  # type: ignore[method-assign]
